@@ -1,0 +1,75 @@
+// The authority's own PKI: a root (trusted by PBXs) and an issuing CA (signs PBX certificates).
+// Keys are ECDSA P-256, written once with owner-only permissions; the root key is needed only to
+// make a new issuing CA, so day-to-day issuance touches just the issuing key.
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildCertificate, keyIdentifier, parseCertificate, type Issuer, type ParsedCertificate } from '../licensing/certificate';
+import { caName } from '../licensing/names';
+import { toPem } from '../licensing/pem';
+import { notFound } from '../shared/errors';
+import { writeFileAtomic } from './files';
+
+const YEAR_MS = 365.25 * 24 * 3600 * 1000;
+const ROOT_YEARS = 20;
+const ISSUING_YEARS = 5;
+
+export interface CaMaterial {
+  rootDer: Buffer;
+  issuingDer: Buffer;
+  issuing: ParsedCertificate;
+  issuer: Issuer;
+}
+
+const paths = (dir: string) => ({
+  dir: join(dir, 'ca'),
+  rootCert: join(dir, 'ca', 'root.pem'),
+  rootKey: join(dir, 'ca', 'root.key'),
+  issuingCert: join(dir, 'ca', 'issuing.pem'),
+  issuingKey: join(dir, 'ca', 'issuing.key'),
+});
+
+export const caExists = (dataDir: string): boolean => existsSync(paths(dataDir).issuingKey);
+
+/** Creates root and issuing CA unless present. Returns true if it created them. */
+export function createCa(dataDir: string, now = new Date()): boolean {
+  const p = paths(dataDir);
+  if (caExists(dataDir)) return false;
+  mkdirSync(p.dir, { recursive: true, mode: 0o700 });
+  const root = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const issuing = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const rootSpki = spki(root.publicKey);
+  const rootName = caName('Licence Desk Root CA');
+  const rootIssuer: Issuer = { name: rootName, key: root.privateKey, keyId: keyIdentifier(rootSpki) };
+  const notBefore = new Date(now.getTime() - 60_000);
+  const rootDer = buildCertificate({ issuer: rootIssuer, subject: rootName, spkiDer: rootSpki, notBefore, notAfter: yearsFrom(now, ROOT_YEARS), ca: {} });
+  // pathLen 1 leaves room for one delegated CA (a reseller's desktop) below the issuing CA.
+  const issuingDer = buildCertificate({
+    issuer: rootIssuer, subject: caName('Licence Desk Issuing CA 1'), spkiDer: spki(issuing.publicKey),
+    notBefore, notAfter: yearsFrom(now, ISSUING_YEARS), ca: { pathLen: 1 },
+  });
+  writeKey(p.rootKey, root.privateKey);
+  writeFileAtomic(p.rootCert, toPem('CERTIFICATE', rootDer));
+  writeFileAtomic(p.issuingCert, toPem('CERTIFICATE', issuingDer));
+  writeKey(p.issuingKey, issuing.privateKey); // last: its presence marks a complete CA
+  return true;
+}
+
+export function loadCa(dataDir: string): CaMaterial {
+  const p = paths(dataDir);
+  if (!caExists(dataDir)) throw notFound('AUTHORITY_MISSING', `No licence authority in ${dataDir}: run "licence-desk init" first.`);
+  const rootDer = pemToDer(readFileSync(p.rootCert, 'utf8'));
+  const issuingDer = pemToDer(readFileSync(p.issuingCert, 'utf8'));
+  const issuing = parseCertificate(issuingDer, 'issuing CA certificate');
+  const key = createPrivateKey(readFileSync(p.issuingKey, 'utf8'));
+  return { rootDer, issuingDer, issuing, issuer: { name: issuing.subject, key, keyId: keyIdentifier(issuing.spkiDer) } };
+}
+
+export const rootPem = (dataDir: string): string => readFileSync(paths(dataDir).rootCert, 'utf8');
+
+const spki = (k: KeyObject): Buffer => (k.type === 'public' ? k : createPublicKey(k)).export({ type: 'spki', format: 'der' });
+const yearsFrom = (d: Date, years: number): Date => new Date(d.getTime() + years * YEAR_MS);
+const writeKey = (file: string, key: KeyObject): void =>
+  writeFileAtomic(file, key.export({ type: 'pkcs8', format: 'pem' }) as string, 0o600);
+const pemToDer = (pem: string): Buffer =>
+  Buffer.from(pem.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, ''), 'base64');

@@ -1,0 +1,34 @@
+// `licence-desk`: every command, one-line errors, exit 0 done / 1 refused by a rule / 2 bad input.
+import { Command, CommanderError } from 'commander';
+import { toErrorValue } from '../../shared/errors';
+import { authorityCommands } from './authority-commands';
+import { codeCommands } from './code-commands';
+import { pbxCommands } from './pbx-commands';
+
+const EXIT = { input: 2, rule: 1, not_found: 1, conflict: 1, internal: 1 } as const;
+
+export function buildProgram(): Command {
+  const program = new Command('licence-desk')
+    .description('Licence Desk: licences for PBXs by copy and paste')
+    .option('--data <dir>', 'authority data folder (default: the desktop app\'s folder; env LICENCE_DESK_DATA)')
+    .showHelpAfterError(false)
+    .exitOverride();
+  authorityCommands(program);
+  codeCommands(program);
+  pbxCommands(program);
+  return program;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s.split('\n')[0] + '\n') });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2; // usage errors are bad input; commander printed them
+    const err = toErrorValue(e);
+    process.stderr.write(`licence-desk: ${err.message} [${err.code}]\n`);
+    return EXIT[err.kind];
+  }
+}

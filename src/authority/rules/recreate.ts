@@ -1,0 +1,32 @@
+// "Recreate certificate": a registered PBX sends a new request; it gets a certificate carrying
+// all its licences, bound to the request's key, host, nonce and generation.
+import { createHash } from 'node:crypto';
+import type { Catalogue } from '../../licensing/catalogue';
+import type { Binding } from '../../licensing/extensions';
+import type { ParsedRequest } from '../../licensing/request';
+import { notFound, ruleError } from '../../shared/errors';
+import type { DeviceRow } from '../store/types';
+
+/** The device the request belongs to, or a refusal that says why not. */
+export function matchDevice(cat: Catalogue, req: ParsedRequest, device: DeviceRow | undefined, expectedSerial?: string): DeviceRow {
+  if (expectedSerial !== undefined && expectedSerial !== req.serial) {
+    throw ruleError('REQUEST_OTHER_DEVICE', `This initialisation code belongs to the PBX with serial ${req.serial}, not to ${expectedSerial}.`);
+  }
+  if (!device) throw notFound('DEVICE_NOT_FOUND', `No device with serial ${req.serial} is registered; add it first.`);
+  if (req.model !== undefined && req.model !== device.model) {
+    const known = cat.models.find((m) => m.id === device.model)?.name ?? device.model;
+    throw ruleError('MODEL_MISMATCH', `The code says the PBX is a ${req.model}, but ${device.serial} is registered as ${known}.`);
+  }
+  return device;
+}
+
+/**
+ * The binding written into the certificate. A plain `openssl req` request has no device details:
+ * its key stands in for the host, and a hash of the request for the nonce, at generation 1.
+ */
+export function bindingFor(req: ParsedRequest): Binding {
+  if (req.device) return { hostFingerprint: req.device.hostFingerprint, nonce: req.device.nonce, generation: req.device.generation };
+  const spkiHash = createHash('sha256').update(req.spkiDer).digest();
+  const reqHash = createHash('sha256').update(req.der).digest();
+  return { hostFingerprint: spkiHash.subarray(0, 16), nonce: reqHash.subarray(0, 16), generation: 1 };
+}

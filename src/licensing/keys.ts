@@ -1,0 +1,82 @@
+// Which keys and signature algorithms we accept, and the native verify/sign calls behind them.
+// Maths is always Node's crypto (OpenSSL); no JavaScript big-number code signs anything.
+import { createPublicKey, createHash, sign as nodeSign, verify as nodeVerify, type KeyObject } from 'node:crypto';
+import { inputError } from '../shared/errors';
+import { OID } from './oids';
+
+export type KeyType = 'ec-p256' | 'ed25519' | 'rsa';
+export interface PublicKeyInfo {
+  type: KeyType;
+  bits: number;
+  key: KeyObject;
+  /** SHA-256 of the SubjectPublicKeyInfo DER: how we compare keys. */
+  fingerprint: string;
+}
+
+const MIN_RSA_BITS = 2048;
+
+/** Checks a SubjectPublicKeyInfo against what a PBX may use. */
+export function inspectPublicKey(spkiDer: Uint8Array): PublicKeyInfo {
+  let key: KeyObject;
+  try {
+    key = createPublicKey({ key: Buffer.from(spkiDer), format: 'der', type: 'spki' });
+  } catch {
+    throw inputError('KEY_UNSUPPORTED', 'The public key could not be read: it uses an unknown curve or algorithm. Use ECDSA P-256, Ed25519 or RSA of at least 2048 bits.');
+  }
+  const fingerprint = createHash('sha256').update(spkiDer).digest('hex');
+  const details = key.asymmetricKeyDetails ?? {};
+  switch (key.asymmetricKeyType) {
+    case 'ec':
+      if (details.namedCurve !== 'prime256v1') {
+        throw inputError('KEY_CURVE_UNSUPPORTED', `The key uses the curve ${details.namedCurve ?? 'unknown'}; only P-256 (prime256v1) is accepted for ECDSA.`);
+      }
+      return { type: 'ec-p256', bits: 256, key, fingerprint };
+    case 'ed25519':
+      return { type: 'ed25519', bits: 256, key, fingerprint };
+    case 'rsa': {
+      const bits = details.modulusLength ?? 0;
+      if (bits < MIN_RSA_BITS) throw inputError('KEY_TOO_SMALL', `The RSA key has ${bits} bits; at least ${MIN_RSA_BITS} are required.`);
+      return { type: 'rsa', bits, key, fingerprint };
+    }
+    default:
+      throw inputError('KEY_UNSUPPORTED', `Keys of type ${key.asymmetricKeyType ?? 'unknown'} are not accepted. Use ECDSA P-256, Ed25519 or RSA of at least 2048 bits.`);
+  }
+}
+
+const DIGESTS: Record<string, { digest: string | null; keys: KeyType[] }> = {
+  [OID.ecdsaWithSha256]: { digest: 'sha256', keys: ['ec-p256'] },
+  [OID.ecdsaWithSha384]: { digest: 'sha384', keys: ['ec-p256'] },
+  [OID.ecdsaWithSha512]: { digest: 'sha512', keys: ['ec-p256'] },
+  [OID.sha256WithRsa]: { digest: 'sha256', keys: ['rsa'] },
+  [OID.sha384WithRsa]: { digest: 'sha384', keys: ['rsa'] },
+  [OID.sha512WithRsa]: { digest: 'sha512', keys: ['rsa'] },
+  [OID.ed25519]: { digest: null, keys: ['ed25519'] },
+};
+
+/** Verifies a signature made with an accepted algorithm; SHA-1 and unknown algorithms are refused. */
+export function verifySignature(algOid: string, key: PublicKeyInfo, data: Uint8Array, signature: Uint8Array, what: string): void {
+  if (algOid === OID.sha1WithRsa || algOid === OID.ecdsaWithSha1) {
+    throw inputError('SIGNATURE_SHA1', `The ${what} is signed with SHA-1, which is no longer accepted; sign with SHA-256.`);
+  }
+  const alg = DIGESTS[algOid];
+  if (!alg) throw inputError('SIGNATURE_ALGORITHM_UNSUPPORTED', `The ${what} uses the signature algorithm ${algOid}, which is not accepted.`);
+  if (!alg.keys.includes(key.type)) {
+    throw inputError('SIGNATURE_ALGORITHM_MISMATCH', `The ${what}'s signature algorithm does not fit its ${key.type} key.`);
+  }
+  if (!nodeVerify(alg.digest, data, key.key, signature)) {
+    throw inputError('SIGNATURE_INVALID', `The ${what}'s signature is not valid: it was changed after signing or signed with another key.`);
+  }
+}
+
+/** The signature algorithm OID for a private key (the CA keys and device keys we create ourselves). */
+export function signatureAlgorithmFor(key: KeyObject): string {
+  if (key.asymmetricKeyType === 'ec') return OID.ecdsaWithSha256;
+  if (key.asymmetricKeyType === 'ed25519') return OID.ed25519;
+  if (key.asymmetricKeyType === 'rsa') return OID.sha256WithRsa;
+  throw new Error(`no signature algorithm for ${key.asymmetricKeyType}`);
+}
+
+/** Always an explicit SHA-256 digest (never a library's SHA-1 default); Ed25519 hashes internally. */
+export function signWith(key: KeyObject, data: Uint8Array): Buffer {
+  return nodeSign(key.asymmetricKeyType === 'ed25519' ? null : 'sha256', data, key);
+}
