@@ -106,15 +106,14 @@ export class Authority {
       serialBytes,
     );
     const serialHex = serialBytes.toString('hex');
-    const before = (await this.store.certificatesOf(device.id)).filter((c) => c.supersededBy === null).map((c) => c.serialHex);
-    await this.store.recordCertificate({
+    const superseded = await this.store.recordCertificate({
       serialHex, deviceId: device.id, issuedAt: now.toISOString(), notBefore: notBefore.toISOString(), notAfter: notAfter.toISOString(),
       generation: binding.generation, hostFingerprint: Buffer.from(binding.hostFingerprint).toString('hex'),
       der: leafDer, requestDer: Buffer.from(req.der), expectedRevision: device.revision,
     });
     return {
       code: encodeAnswerCode(leafDer, [this.ca.issuingDer]), serial: device.serial, certificateSerial: serialHex,
-      notAfter: notAfter.toISOString(), features, leafDer, chainDer: [this.ca.issuingDer], superseded: before,
+      notAfter: notAfter.toISOString(), features, leafDer, chainDer: [this.ca.issuingDer], superseded,
     };
   }
 

@@ -94,14 +94,15 @@ export interface ParsedCertificate {
 }
 
 export function parseCertificate(der: Uint8Array, what = 'certificate'): ParsedCertificate {
-  const [tbs, alg, sig, extra] = d.children(d.parseDer(der, what));
+  const root = d.parseDer(der, what);
+  const [tbs, alg, sig, extra] = d.children(root);
   const f = d.children(tbs);
   const hasVersion = d.isContext(f[0], 0);
   const [serial, tbsAlg, issuer, validity, subject, spki, ...rest] = hasVersion ? f.slice(1) : f;
   const times = d.children(validity).map(d.timeOf);
   const signature = d.bitStringBytes(sig);
   const algOid = d.oidOf(d.children(alg)[0]);
-  if (!hasVersion || extra || !serial || !issuer || !subject || !spki || !times[0] || !times[1] || !signature || !algOid ||
+  if (!d.is(root, d.T.SEQUENCE) || !d.is(tbs, d.T.SEQUENCE) || !d.is(alg, d.T.SEQUENCE) || !hasVersion || extra || !serial || !issuer || !subject || !spki || !times[0] || !times[1] || !signature || !algOid ||
       algOid !== d.oidOf(d.children(tbsAlg)[0])) {
     throw inputError('CERTIFICATE_MALFORMED', `The ${what} is not an X.509 v3 certificate.`);
   }

@@ -145,7 +145,13 @@ export function intOf(n: Node | undefined): bigint | undefined {
 
 export function stringOf(n: Node | undefined): string | undefined {
   if (!n || n.tagClass !== UNIVERSAL || typeof n.value !== 'string') return undefined;
-  if (n.type === T.UTF8) return forge.util.decodeUtf8(n.value);
+  if (n.type === T.UTF8) {
+    try {
+      return forge.util.decodeUtf8(n.value);
+    } catch {
+      return undefined; // malformed UTF-8: callers report the field
+    }
+  }
   if (n.type === T.PRINTABLESTRING || n.type === T.IA5STRING) return n.value;
   return undefined;
 }

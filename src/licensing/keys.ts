@@ -19,7 +19,7 @@ const MIN_RSA_BITS = 2048;
 export function inspectPublicKey(spkiDer: Uint8Array): PublicKeyInfo {
   let key: KeyObject;
   try {
-    key = createPublicKey({ key: Buffer.from(spkiDer), format: 'der', type: 'spki' });
+    key = importP256(spkiDer) ?? createPublicKey({ key: Buffer.from(spkiDer), format: 'der', type: 'spki' });
   } catch {
     throw inputError('KEY_UNSUPPORTED', 'The public key could not be read: it uses an unknown curve or algorithm. Use ECDSA P-256, Ed25519 or RSA of at least 2048 bits.');
   }
@@ -41,6 +41,21 @@ export function inspectPublicKey(spkiDer: Uint8Array): PublicKeyInfo {
     default:
       throw inputError('KEY_UNSUPPORTED', `Keys of type ${key.asymmetricKeyType ?? 'unknown'} are not accepted. Use ECDSA P-256, Ed25519 or RSA of at least 2048 bits.`);
   }
+}
+
+// The fixed 26-byte prefix of every uncompressed P-256 SubjectPublicKeyInfo (RFC 5480).
+const P256_SPKI_PREFIX = Buffer.from('3059301306072a8648ce3d020106082a8648ce3d030107034200', 'hex');
+
+/**
+ * OpenSSL 3's DER decoder costs ~190 µs a key here; importing the same point as a JWK costs ~80
+ * (OpenSSL still checks the point is on the curve). Requests are nearly always P-256, so this
+ * halves the cost of reading one. Anything else takes the general path.
+ */
+function importP256(spkiDer: Uint8Array): KeyObject | undefined {
+  if (spkiDer.length !== 91 || spkiDer[26] !== 0x04 || !P256_SPKI_PREFIX.equals(Buffer.from(spkiDer.buffer, spkiDer.byteOffset, 26))) return undefined;
+  const point = Buffer.from(spkiDer.buffer, spkiDer.byteOffset + 27, 64);
+  const jwk = { kty: 'EC', crv: 'P-256', x: point.subarray(0, 32).toString('base64url'), y: point.subarray(32).toString('base64url') };
+  return createPublicKey({ key: jwk, format: 'jwk' });
 }
 
 const DIGESTS: Record<string, { digest: string | null; keys: KeyType[] }> = {

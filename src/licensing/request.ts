@@ -36,7 +36,7 @@ export function parseRequest(der: Uint8Array): ParsedRequest {
   const root = d.parseDer(der, 'initialisation code');
   const [info, algId, sig, extra] = d.children(root);
   const [version, subject, spki, attrs] = d.children(info);
-  if (!d.is(info, d.T.SEQUENCE) || !d.is(algId, d.T.SEQUENCE) || extra || d.intOf(version) !== 0n || !d.is(spki, d.T.SEQUENCE)) {
+  if (!d.is(root, d.T.SEQUENCE) || !d.is(info, d.T.SEQUENCE) || !d.is(algId, d.T.SEQUENCE) || extra || d.intOf(version) !== 0n || !d.is(spki, d.T.SEQUENCE)) {
     throw inputError('REQUEST_MALFORMED', 'This is not a PKCS#10 certificate request (version 1 with subject, key and signature).');
   }
   const fields = decodeSubject(subject, 'request');

@@ -30,5 +30,6 @@ export const SQLITE_MIGRATIONS: string[] = [
      request_der BLOB NOT NULL,
      superseded_by TEXT REFERENCES certificates(serial_hex)
    ) STRICT;
-   CREATE INDEX certificates_device ON certificates(device_id);`,
+   CREATE INDEX certificates_device ON certificates(device_id);
+   CREATE INDEX certificates_current ON certificates(device_id) WHERE superseded_by IS NULL;`,
 ];

@@ -55,7 +55,7 @@ class SqliteStore implements Store {
       checkRevision: db.prepare('SELECT revision FROM devices WHERE id = ?'),
       insertCert: db.prepare(`INSERT INTO certificates (serial_hex, device_id, issued_at, not_before, not_after, generation,
         host_fingerprint, der, request_der) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      supersede: db.prepare('UPDATE certificates SET superseded_by = ? WHERE device_id = ? AND superseded_by IS NULL AND serial_hex <> ?'),
+      supersede: db.prepare('UPDATE certificates SET superseded_by = ? WHERE device_id = ? AND superseded_by IS NULL AND serial_hex <> ? RETURNING serial_hex AS serialHex'),
     };
   }
 
@@ -91,12 +91,12 @@ class SqliteStore implements Store {
     return this.q.certs.all(deviceId) as CertificateRow[];
   }
 
-  async recordCertificate(c: NewCertificate): Promise<void> {
-    await this.writes.write(() => {
+  async recordCertificate(c: NewCertificate): Promise<string[]> {
+    return this.writes.write(() => {
       const current = this.q.checkRevision.get(c.deviceId) as { revision: number } | undefined;
       if (current?.revision !== c.expectedRevision) throw conflict('LICENCES_CHANGED', 'The device\'s licences changed while the certificate was being made; try again.');
       this.q.insertCert.run(c.serialHex, c.deviceId, c.issuedAt, c.notBefore, c.notAfter, c.generation, c.hostFingerprint, c.der, c.requestDer);
-      this.q.supersede.run(c.serialHex, c.deviceId, c.serialHex);
+      return (this.q.supersede.all(c.serialHex, c.deviceId, c.serialHex) as { serialHex: string }[]).map((r) => r.serialHex);
     });
   }
 

@@ -47,7 +47,7 @@ export interface Store {
   addLicence(l: Omit<LicenceRow, 'id' | 'createdAt'>): Promise<LicenceRow>;
   licencesOf(deviceId: number): Promise<LicenceRow[]>;
   certificatesOf(deviceId: number): Promise<CertificateRow[]>;
-  /** Stores the certificate and supersedes every earlier one of the device, atomically. */
-  recordCertificate(c: NewCertificate): Promise<void>;
+  /** Stores the certificate and supersedes every earlier one of the device, atomically; returns those it superseded. */
+  recordCertificate(c: NewCertificate): Promise<string[]>;
   close(): Promise<void>;
 }

@@ -1,0 +1,80 @@
+// Issuance through the authority (parse + verify the request, build + sign the certificate,
+// store it durably) against the raw native limit measured in the same run: one P-256 verify of
+// a request plus one P-256 sign of a certificate body.
+import { createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Authority } from '../src/authority/authority';
+import { codeChars } from '../src/licensing/armour';
+import { decodeCode } from '../src/licensing/codes';
+import { makeRequest } from './requests';
+
+const DEVICES = 50;
+const CONCURRENCY = 32;
+
+export async function benchIssue(seconds: number): Promise<Record<string, number>> {
+  const limit = nativeLimit(seconds);
+  const dir = mkdtempSync(join(tmpdir(), 'ld-bench-'));
+  try {
+    Authority.init(dir);
+    const authority = Authority.open(dir);
+    for (let i = 0; i < DEVICES; i++) {
+      await authority.addDevice({ serial: `BENCH${i}`, model: 'comtrexx-vm' });
+      await authority.grantLicence(`BENCH${i}`, { feature: 11, quantity: 20 });
+      await authority.grantLicence(`BENCH${i}`, { feature: 12, days: 365 });
+    }
+    const codes = Array.from({ length: 400 }, (_, i) => makeRequest(`BENCH${i % DEVICES}`, 'comtrexx-vm', i + 1));
+    const sample = await authority.recreateCertificate(codes[0]!);
+    const rate = await issueRate(authority, codes, seconds);
+    await authority.close();
+    const initChars = codeChars(codes[0]!);
+    return {
+      issue_per_s: round(rate), issue_limit_per_s: round(limit), issue_ratio: round(rate / limit, 3),
+      init_code_chars: initChars, answer_code_chars: codeChars(sample.code),
+      answer_certificates: decodeCode(sample.code, 'answer').ders.length,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Requests in flight like a busy server or a bulk run has them; each answer only after its commit. */
+async function issueRate(authority: Authority, codes: string[], seconds: number): Promise<number> {
+  let done = 0;
+  const end = performance.now() + seconds * 1000;
+  const start = performance.now();
+  while (performance.now() < end) {
+    await Promise.all(Array.from({ length: CONCURRENCY }, (_, i) => authority.recreateCertificate(codes[(done + i) % codes.length]!)));
+    done += CONCURRENCY;
+  }
+  return done / ((performance.now() - start) / 1000);
+}
+
+/**
+ * The raw native cost of one issuance: import the request's P-256 key (OpenSSL's fastest path,
+ * a JWK), verify the request's signature, sign a certificate body. Fresh keys, as in real use.
+ */
+function nativeLimit(seconds: number): number {
+  const devices = Array.from({ length: 64 }, () => generateKeyPairSync('ec', { namedCurve: 'P-256' }));
+  const jwks = devices.map((k) => k.publicKey.export({ format: 'jwk' }));
+  const ca = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const request = Buffer.alloc(240, 7);
+  const sigs = devices.map((k) => sign('sha256', request, k.privateKey));
+  const body = Buffer.alloc(460, 9);
+  let n = 0;
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  while (performance.now() < end) {
+    for (let i = 0; i < 64; i++) {
+      const key = createPublicKey({ key: jwks[i]!, format: 'jwk' });
+      if (!verify('sha256', request, key, sigs[i]!)) throw new Error('bench: verify failed');
+      body[0] = i;
+      sign('sha256', body, ca.privateKey);
+    }
+    n += 64;
+  }
+  return n / ((performance.now() - start) / 1000);
+}
+
+const round = (x: number, digits = 0) => Number(x.toFixed(digits));

@@ -1,0 +1,15 @@
+// `npm run bench`: every figure as a ratio against a baseline measured in the same run.
+// Human lines first; the last line is one JSON object with every figure.
+import { benchIssue } from './issue';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+
+const results: Record<string, number> = {};
+const step = async (name: string, fn: () => Promise<Record<string, number>>) => {
+  const r = await fn();
+  for (const [k, v] of Object.entries(r)) console.log(`${name.padEnd(8)} ${k.padEnd(22)} ${v}`);
+  Object.assign(results, r);
+};
+
+await step('issue', () => benchIssue(SECONDS));
+console.log(JSON.stringify(results));

@@ -1,0 +1,200 @@
+// The PBX's state folder (layout in docs/device.md). pbx.json is the single commit point: every
+// other file is written first under a name pbx.json does not refer to yet, then pbx.json is
+// replaced atomically, then files nothing refers to any more are removed. A crash at any moment
+// therefore leaves either the old or the new state, never a mix of both.
+import { createPrivateKey, randomBytes, type KeyObject } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { LdError } from '../shared/errors';
+import { fromPem, toPem } from '../licensing/pem';
+
+export const STATE_FILE = 'pbx.json';
+export const TRUST_FILE = 'trust.pem';
+/** Names derive from the generation, so pbx.json never holds a path a corrupt file could abuse. */
+export const keyFile = (generation: number): string => `key-${generation}.pem`;
+export const chainFile = (generation: number): string => `licence-${generation}.pem`;
+
+const hex = z.string().regex(/^(?:[0-9a-f]{2})+$/);
+const generation = z.number().int().min(1).max(2 ** 31 - 1);
+const keyRecord = z.strictObject({ generation, keySha256: hex });
+
+const StoredState = z.strictObject({
+  version: z.literal(1),
+  serial: z.string().min(1),
+  model: z.string().min(1),
+  firmware: z.string().min(1),
+  hostName: z.string().min(1).optional(),
+  hostFingerprint: hex,
+  /** The last generation an initialisation code was made for (0 before the first). */
+  generation: z.number().int().min(0),
+  pending: z.strictObject({ generation, keySha256: hex, nonce: hex, request: z.base64() }).optional(),
+  installed: keyRecord.optional(),
+  /** Keys of earlier generations (newest last), so an old answer is called stale, not foreign. */
+  retired: z.array(keyRecord),
+});
+
+export type PbxState = z.infer<typeof StoredState>;
+export type KeyRecord = z.infer<typeof keyRecord>;
+export const MAX_RETIRED = 64;
+
+export const stateMissing = (dir: string): LdError =>
+  new LdError({ code: 'PBX_STATE_MISSING', kind: 'not_found', message: `No PBX state in ${dir}: initialise the PBX there first.`, details: { path: dir } });
+
+export const stateCorrupt = (path: string, problem: string): LdError =>
+  new LdError({ code: 'PBX_STATE_CORRUPT', kind: 'internal', message: `The PBX state file ${path} is damaged: ${problem}.`, details: { path } });
+
+/** ENOTDIR too: a path through a plain file cannot hold state either. */
+const isMissing = (e: unknown): boolean => ['ENOENT', 'ENOTDIR'].includes((e as NodeJS.ErrnoException | undefined)?.code ?? '');
+
+/** The state, or undefined for a folder that was never initialised (absent or without pbx.json). */
+export async function readStateIfAny(dir: string): Promise<PbxState | undefined> {
+  const path = join(dir, STATE_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    if (isMissing(e)) return undefined;
+    throw e;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw stateCorrupt(path, 'it is not JSON');
+  }
+  const parsed = StoredState.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw stateCorrupt(path, `${issue?.path.join('.') || 'the file'}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+export async function readState(dir: string): Promise<PbxState> {
+  const state = await readStateIfAny(dir);
+  if (!state) throw stateMissing(dir);
+  return state;
+}
+
+export async function saveState(dir: string, state: PbxState): Promise<void> {
+  await writeAtomic(join(dir, STATE_FILE), JSON.stringify(state, null, 2) + '\n', 0o600);
+}
+
+/** Creates the folder (owner only: it holds private keys). */
+export async function ensureFolder(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+}
+
+// ---- keys, chains, trust ---------------------------------------------------------------------
+
+export async function writeKey(dir: string, gen: number, key: KeyObject): Promise<void> {
+  await writeAtomic(join(dir, keyFile(gen)), key.export({ type: 'pkcs8', format: 'pem' }).toString(), 0o600);
+}
+
+export async function readKey(dir: string, gen: number): Promise<KeyObject> {
+  const path = join(dir, keyFile(gen));
+  const text = await readRequired(path);
+  try {
+    return createPrivateKey({ key: text, format: 'pem' });
+  } catch {
+    throw stateCorrupt(path, 'it is not a PKCS#8 private key');
+  }
+}
+
+export async function writeChain(dir: string, gen: number, ders: Uint8Array[]): Promise<void> {
+  await writeAtomic(join(dir, chainFile(gen)), ders.map((der) => toPem('CERTIFICATE', der)).join(''), 0o644);
+}
+
+/** The installed certificates, leaf first. */
+export async function readChain(dir: string, gen: number): Promise<Uint8Array[]> {
+  return readCertificates(join(dir, chainFile(gen)), 0);
+}
+
+export async function writeTrust(dir: string, rootDer: Uint8Array): Promise<void> {
+  await writeAtomic(join(dir, TRUST_FILE), toPem('CERTIFICATE', rootDer), 0o644);
+}
+
+export async function readTrust(dir: string): Promise<{ pem: string; der: Uint8Array }> {
+  const path = join(dir, TRUST_FILE);
+  const [der] = await readCertificates(path, 1);
+  return { pem: toPem('CERTIFICATE', der!), der: der! };
+}
+
+async function readCertificates(path: string, exactly: number): Promise<Uint8Array[]> {
+  const text = await readRequired(path);
+  let blocks: { label: string; der: Uint8Array }[];
+  try {
+    blocks = fromPem(text);
+  } catch {
+    throw stateCorrupt(path, 'it is not PEM');
+  }
+  if (blocks.length === 0 || blocks.some((b) => b.label !== 'CERTIFICATE') || (exactly && blocks.length !== exactly)) {
+    throw stateCorrupt(path, exactly === 1 ? 'it must hold exactly one CERTIFICATE' : 'it must hold CERTIFICATE blocks only');
+  }
+  return blocks.map((b) => b.der);
+}
+
+async function readRequired(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    if (isMissing(e)) throw stateCorrupt(path, 'the file is missing');
+    throw e;
+  }
+}
+
+/** After a commit, files of superseded generations are only clutter: failing to remove them is harmless. */
+export async function removeQuietly(dir: string, names: string[]): Promise<void> {
+  await Promise.all(names.map((name) => rm(join(dir, name), { force: true }).catch(() => undefined)));
+}
+
+// ---- atomic writes and serialisation ------------------------------------------------------------
+
+/** Temp file + fsync + rename + fsync of the folder: the file is the old or the new one, whole. */
+export async function writeAtomic(path: string, data: string, mode: number): Promise<void> {
+  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  const handle = await open(tmp, 'wx', mode);
+  try {
+    await handle.chmod(mode); // the umask may have taken bits away; a key file must be exactly 0600
+    await handle.writeFile(data, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(tmp, path);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+  await syncFolder(resolve(path, '..'));
+}
+
+/** Makes the rename itself durable. Some platforms (Windows) cannot open a folder: nothing to do there. */
+async function syncFolder(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // best effort by design, see above
+  }
+}
+
+const queues = new Map<string, Promise<unknown>>();
+
+/** Runs operations on one folder one after another within this process (read-check-write must not interleave). */
+export function withStateLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
+  const key = resolve(dir);
+  const run = (queues.get(key) ?? Promise.resolve()).then(fn);
+  const tail = run.catch(() => undefined);
+  queues.set(key, tail);
+  void tail.then(() => {
+    if (queues.get(key) === tail) queues.delete(key);
+  });
+  return run;
+}

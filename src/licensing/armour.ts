@@ -1,0 +1,308 @@
+// Text armour for Licence Desk codes: opaque DER bytes as text a person can copy, paste, mail or
+// retype, where every mistake is found and placed instead of failing deep in an ASN.1 parser.
+// Format v1 (DESIGN.md, "Codes and certificates"):
+//
+//   REQ1-XXXXXXXC-XXXXXXXC-XXXXXXXC-XXXXXXXC-XXXXXXXC-XXXXXXXC
+//   XXXXXXXC-XXXXXXXC-…                 (6 groups a line; the tag starts the first line)
+//
+// - tag: REQ (initialisation code) or ANS (answer code), then the one-digit format version;
+// - data: [u16 BE payload length][payload][u32 BE CRC-32 of length + payload] in upper-case
+//   Crockford base32, padded with '0' characters to a multiple of 7. The length header tells the
+//   decoder where the data ends, so the padding needs no marker, and it must be all '0';
+// - groups of 7 data characters + 1 check character (gf32.ts), numbered from 1 after the tag.
+import { base32crockford } from '@scure/base';
+import CRC32 from 'crc-32';
+import { inputError, type LdError } from '../shared/errors';
+import { GROUP_DATA, GROUP_SIZE, checkValue, groupPasses, locateFaults } from './gf32';
+
+export { GROUP_DATA, GROUP_SIZE };
+export type CodeKind = 'init' | 'answer';
+
+/** Bytes of pasted text; anything larger is refused before any parsing work. */
+export const MAX_CODE_TEXT = 16 * 1024;
+export const FORMAT_VERSION = 1;
+export const GROUPS_PER_LINE = 6;
+
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const TAGS: Record<CodeKind, string> = { init: 'REQ', answer: 'ANS' };
+const NAMES: Record<CodeKind, string> = { init: 'initialisation code', answer: 'answer code' };
+const TAG_PATTERN = /^(REQ|ANS)([0-9])/;
+const HEADER_BYTES = 2;
+const CRC_BYTES = 4;
+const SHOWN_GROUPS = 5;
+
+/** Character → 5-bit value, read the way people write codes: any case, I/L as 1, O as 0. */
+const VALUES: ReadonlyMap<string, number> = (() => {
+  const map = new Map<string, number>();
+  [...ALPHABET].forEach((ch, v) => map.set(ch, v).set(ch.toLowerCase(), v));
+  for (const [ch, v] of [['I', 1], ['L', 1], ['O', 0]] as const) map.set(ch, v).set(ch.toLowerCase(), v);
+  return map;
+})();
+
+// Removed outright: invisible characters that editors and chat apps slip into copied text.
+const DELETED = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+// Mail quoting ("> ", "> > ", ">>") at the start of each line.
+const MAIL_QUOTE = /^[ \t\u00A0]*(?:>[ \t\u00A0]?)+/gm;
+// \s covers spaces, tabs, line breaks and the no-break spaces (U+00A0, U+2007, U+202F).
+const SEPARATORS = /[\s\-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]+/;
+const WRAPPERS = new Set([...`"'\`“”‘’«»„‚<>‹›`]);
+const TRAILING = new Set([...WRAPPERS, '.']);
+
+interface Group {
+  index: number;
+  typed: string;
+  values: number[];
+}
+
+export function armour(kind: CodeKind, payload: Uint8Array): string {
+  if (payload.length > 0xffff) throw payloadTooLarge(payload.length);
+  const end = HEADER_BYTES + payload.length;
+  const body = new Uint8Array(end + CRC_BYTES);
+  const view = new DataView(body.buffer);
+  view.setUint16(0, payload.length);
+  body.set(payload, HEADER_BYTES);
+  view.setUint32(end, crc(body.subarray(0, end)));
+  const data = base32crockford.encode(body);
+  const padded = data.padEnd(Math.ceil(data.length / GROUP_DATA) * GROUP_DATA, '0');
+  const groups: string[] = [];
+  for (let at = 0; at < padded.length; at += GROUP_DATA) {
+    const chunk = padded.slice(at, at + GROUP_DATA);
+    groups.push(chunk + ALPHABET[checkValue(groups.length + 1, [...chunk].map(valueOf))]);
+  }
+  const lines = [[`${TAGS[kind]}${FORMAT_VERSION}`, ...groups.slice(0, GROUPS_PER_LINE)].join('-')];
+  for (let at = GROUPS_PER_LINE; at < groups.length; at += GROUPS_PER_LINE) lines.push(groups.slice(at, at + GROUPS_PER_LINE).join('-'));
+  const text = lines.join('\n');
+  if (text.length > MAX_CODE_TEXT) throw payloadTooLarge(payload.length);
+  return text;
+}
+
+export function unarmour(text: string, expected: CodeKind | 'any'): { kind: CodeKind; payload: Uint8Array } {
+  checkSize(text);
+  const fast = fastUnarmour(text, expected);
+  if (fast) return fast;
+  const tokens = tokenise(text);
+  const first = tokens[0];
+  if (first === undefined) throw inputError('CODE_EMPTY', 'The code is empty: paste the whole code, starting with its tag (REQ1 or ANS1).');
+  const kind = readTag(first, expected, tokens.slice(1).find((t) => TAG_PATTERN.test(canonical(t.slice(0, 4)))));
+  const groups = toGroups([first.slice(4), ...tokens.slice(1)].filter((t) => t.length > 0));
+  const tag = `${TAGS[kind]}${FORMAT_VERSION}`;
+  if (groups.length === 0) throw inputError('CODE_TRUNCATED', `The code ends right after its tag ${tag}: all its groups are missing.`, { found: 0, expected: null });
+  // An intact first group says where the code ends: groups after that are reported as surplus,
+  // not as typos, and do not hide real typos before the end.
+  const header = readHeader(groups[0]!.values);
+  checkGroups(groups.slice(0, groupPasses(1, groups[0]!.values) ? header.groups : groups.length));
+  return { kind, payload: readData(groups, header) };
+}
+
+// A code exactly as armour() wrote it (what a server or the app sees nearly always).
+const CANONICAL = /^(REQ|ANS)1((?:-[0-9A-HJKMNP-TV-Z]{8})+(?:\n[0-9A-HJKMNP-TV-Z]{8}(?:-[0-9A-HJKMNP-TV-Z]{8})*)*)\n?$/;
+const CHAR_VALUE = new Int8Array(128).fill(-1);
+[...ALPHABET].forEach((ch, v) => (CHAR_VALUE[ch.charCodeAt(0)] = v));
+
+/**
+ * The fast path: a canonical code whose every check passes decodes here without the tolerant
+ * tokeniser (~10× faster). Anything else, including every faulty code, returns undefined and
+ * takes the diagnostic path, so errors are reported in one place only.
+ */
+function fastUnarmour(text: string, expected: CodeKind | 'any'): { kind: CodeKind; payload: Uint8Array } | undefined {
+  const m = CANONICAL.exec(text);
+  if (!m) return undefined;
+  const kind: CodeKind = m[1] === 'REQ' ? 'init' : 'answer';
+  if (expected !== 'any' && expected !== kind) return undefined;
+  const chars = m[2]!.replace(/[-\n]/g, '');
+  const data: string[] = [];
+  const values = new Array<number>(GROUP_SIZE);
+  for (let g = 0; g * GROUP_SIZE < chars.length; g++) {
+    for (let i = 0; i < GROUP_SIZE; i++) values[i] = CHAR_VALUE[chars.charCodeAt(g * GROUP_SIZE + i)]!;
+    if (!groupPasses(g + 1, values)) return undefined;
+    data.push(chars.substr(g * GROUP_SIZE, GROUP_DATA));
+  }
+  const groups = data.length;
+  const header = readHeader([...data[0]!].map((ch) => CHAR_VALUE[ch.charCodeAt(0)]!));
+  if (header.groups !== groups) return undefined;
+  const all = data.join('');
+  if (!/^0*$/.test(all.slice(header.dataChars))) return undefined;
+  let body: Uint8Array;
+  try {
+    body = base32crockford.decode(all.slice(0, header.dataChars));
+  } catch {
+    return undefined;
+  }
+  const end = HEADER_BYTES + header.length;
+  if (body.length < end + CRC_BYTES || new DataView(body.buffer, body.byteOffset).getUint32(end) !== crc(body.subarray(0, end))) return undefined;
+  return { kind, payload: body.slice(HEADER_BYTES, end) };
+}
+
+/** Number of code characters (tag, data and check characters); separators and noise not counted. */
+export function codeChars(code: string): number {
+  return tokenise(code).reduce((sum, token) => sum + token.length, 0);
+}
+
+/** Cheap sniff: once tidied, does the text start with a code tag (of any version)? */
+export function looksLikeArmour(text: string): boolean {
+  const first = tokenise(text.slice(0, 1024))[0];
+  return first !== undefined && TAG_PATTERN.test(canonical(first.slice(0, 4)));
+}
+
+/** Tidied text split at separators; each token is a list of code points as typed. */
+function tokenise(text: string): string[][] {
+  const chars = [...text.replace(DELETED, '').replace(MAIL_QUOTE, '')];
+  // Trimmed by hand: a /[…]+$/ regex is quadratic on long runs of spaces inside the text.
+  let start = 0;
+  let end = chars.length;
+  while (start < end && (WRAPPERS.has(chars[start]!) || /\s/.test(chars[start]!))) start++;
+  while (end > start && (TRAILING.has(chars[end - 1]!) || /\s/.test(chars[end - 1]!))) end--;
+  return chars.slice(start, end).join('').split(SEPARATORS).filter((t) => t.length > 0).map((t) => [...t]);
+}
+
+function checkSize(text: string): void {
+  // The string length is free; the UTF-8 length is only worth computing when it could matter.
+  const over = text.length > MAX_CODE_TEXT || (text.length * 3 > MAX_CODE_TEXT && new TextEncoder().encode(text).length > MAX_CODE_TEXT);
+  if (!over) return;
+  throw inputError('CODE_TOO_LARGE', `This text is larger than ${MAX_CODE_TEXT / 1024} KiB, far more than any Licence Desk code: paste only the code.`, { limit: MAX_CODE_TEXT });
+}
+
+/** `later`: a tag-like token further on, which means prose was pasted along with the code. */
+function readTag(first: string[], expected: CodeKind | 'any', later?: string[]): CodeKind {
+  const tag = canonical(first.slice(0, 4));
+  const match = TAG_PATTERN.exec(tag);
+  if (!match) {
+    const start = shorten(first.join(''), 12);
+    const hint = later ? ` A code seems to begin further on at "${shorten(later.join(''), 12)}": paste only the code itself.` : '';
+    throw inputError('CODE_NOT_RECOGNISED', `This is not a Licence Desk code: a code starts with REQ1 or ANS1, but this text starts with "${start}".${hint}`, { start });
+  }
+  const kind: CodeKind = match[1] === 'REQ' ? 'init' : 'answer';
+  const version = Number(match[2]);
+  if (version !== FORMAT_VERSION) {
+    throw inputError('CODE_UNSUPPORTED_VERSION', `This is a version ${version} ${NAMES[kind]} (${tag}); this Licence Desk reads version ${FORMAT_VERSION}. Update Licence Desk, or check the tag if the code was typed by hand.`, { version, supported: FORMAT_VERSION, tag });
+  }
+  if (expected !== 'any' && expected !== kind) {
+    throw inputError('CODE_WRONG_KIND', `You pasted an ${NAMES[kind]} where an ${NAMES[expected]} belongs.`, { expected, found: kind });
+  }
+  return kind;
+}
+
+/** Characters first, then a second code pasted after the first, then group lengths. */
+function toGroups(tokens: string[][]): Group[] {
+  const starts: number[] = [];
+  let next = 1;
+  for (const token of tokens) {
+    starts.push(next);
+    next += Math.ceil(token.length / GROUP_SIZE);
+  }
+  tokens.forEach((token, t) => {
+    const bad = token.findIndex((ch) => !VALUES.has(ch));
+    if (bad < 0) return;
+    const within = bad - (bad % GROUP_SIZE);
+    const typed = token.slice(within, within + GROUP_SIZE).join('');
+    throw badCharacter(starts[t]! + within / GROUP_SIZE, typed, token[bad]!);
+  });
+  tokens.forEach((token, t) => {
+    if (t > 0 && token.length === 4 && TAG_PATTERN.test(canonical(token))) {
+      throw inputError('CODE_TOO_LONG', `The text holds more than one code: a second ${canonical(token)} follows group ${starts[t]! - 1}. Paste one code at a time.`, { group: starts[t]! - 1 });
+    }
+    if (token.length % GROUP_SIZE !== 0) throw groupLength(starts[t]!, token, t === tokens.length - 1);
+  });
+  return tokens.flatMap((token, t) =>
+    Array.from({ length: token.length / GROUP_SIZE }, (_, g) => {
+      const chars = token.slice(g * GROUP_SIZE, (g + 1) * GROUP_SIZE);
+      return { index: starts[t]! + g, typed: chars.join(''), values: chars.map(valueOf) };
+    }),
+  );
+}
+
+function checkGroups(groups: Group[]): void {
+  const fault = locateFaults(groups.map((g) => g.values));
+  if (fault.kind === 'none') return;
+  const bad = fault.groups.map((i) => groups[i - 1]!);
+  const details = { groups: fault.groups, texts: bad.map((g) => g.typed) };
+  const [a, b] = bad.map(label);
+  if (fault.kind === 'swapped') throw inputError('CODE_GROUPS_SWAPPED', `Groups ${fault.groups[0]} and ${fault.groups[1]} are swapped: ${a} and ${b} belong in each other's place.`, details);
+  if (fault.kind === 'missing') {
+    throw inputError('CODE_GROUP_TYPO', `Group ${fault.groups[0]} is missing: what you have as ${a} is the original group ${fault.groups[0]! + 1}, and every group after it sits one place early. Compare with the original.`, { ...details, missing: fault.groups[0] });
+  }
+  if (fault.kind === 'extra') {
+    throw inputError('CODE_GROUP_TYPO', `${capital(a!)} is one group too many (pasted twice?): every group after it sits one place late. Compare with the original.`, { ...details, extra: fault.groups[0] });
+  }
+  const many = bad.length > 1;
+  throw inputError('CODE_GROUP_TYPO', `${capital(listed(bad))} ${many ? 'have typos' : 'has a typo'}: compare ${many ? 'them' : 'it'} with the original.`, details);
+}
+
+interface Header {
+  length: number;
+  dataChars: number;
+  groups: number;
+}
+
+function readHeader(first: number[]): Header {
+  const [v0 = 0, v1 = 0, v2 = 0, v3 = 0] = first;
+  const length = (v0 << 11) | (v1 << 6) | (v2 << 1) | (v3 >> 4);
+  const dataChars = Math.ceil(((HEADER_BYTES + length + CRC_BYTES) * 8) / 5);
+  return { length, dataChars, groups: Math.ceil(dataChars / GROUP_DATA) };
+}
+
+function readData(groups: Group[], { length, dataChars, groups: expected }: Header): Uint8Array {
+  if (groups.length < expected) {
+    throw inputError('CODE_TRUNCATED', `The code ends early: ${groups.length} of ${expected} groups found. Copy the rest of the code.`, { found: groups.length, expected });
+  }
+  if (groups.length > expected) throw tooLong(groups, expected);
+  const values = groups.flatMap((g) => g.values.slice(0, GROUP_DATA));
+  if (values.slice(dataChars).some((v) => v !== 0)) throw checksumError();
+  let body: Uint8Array;
+  try {
+    body = base32crockford.decode(values.slice(0, dataChars).map((v) => ALPHABET[v]).join(''));
+  } catch {
+    throw checksumError(); // bits after the last byte are set: these are not the original groups
+  }
+  const end = HEADER_BYTES + length;
+  if (new DataView(body.buffer, body.byteOffset).getUint32(end) !== crc(body.subarray(0, end))) throw checksumError();
+  return body.slice(HEADER_BYTES, end);
+}
+
+function badCharacter(group: number, typed: string, ch: string): LdError {
+  const code = ch.codePointAt(0) ?? 0;
+  const named = code > 0x20 && code < 0x7f ? `"${ch}"` : `U+${code.toString(16).toUpperCase().padStart(4, '0')}${code > 0x7f ? ` ("${ch}")` : ''}`;
+  return inputError('CODE_BAD_CHARACTER', `Group ${group} (${shorten(typed, 20)}) contains ${named}, which is never part of a code: codes use only the digits 0-9 and the letters A-Z except U.`, { group, text: typed, character: ch });
+}
+
+function groupLength(group: number, token: string[], last: boolean): LdError {
+  const text = shorten(token.join(''), 20);
+  const glued = token.length > GROUP_SIZE ? ', or a multiple of 8 for groups written without separators' : '';
+  const cut = last && token.length < GROUP_SIZE ? ' The code may have been cut off here.' : '';
+  return inputError('CODE_GROUP_LENGTH', `Group ${group} (${text}) has ${token.length} characters, expected ${GROUP_SIZE}${glued}.${cut}`, { group, text: token.join(''), length: token.length, expected: GROUP_SIZE });
+}
+
+function tooLong(groups: Group[], expected: number): LdError {
+  const extra = groups.slice(expected);
+  const range = extra.length === 1 ? `group ${expected + 1}` : `groups ${expected + 1} to ${groups.length}`;
+  return inputError('CODE_TOO_LONG', `The code has ${extra.length} group${extra.length === 1 ? '' : 's'} too many: it ends at group ${expected}, so remove ${range} (starting "${extra[0]?.typed}").`, {
+    found: groups.length,
+    expected,
+    groups: extra.map((g) => g.index),
+    texts: extra.map((g) => g.typed),
+  });
+}
+
+function checksumError(): LdError {
+  return inputError('CODE_CHECKSUM', 'Every group passes its own check, but the code as a whole does not: groups are probably repeated or in the wrong order. Copy the code again from the original.');
+}
+
+function payloadTooLarge(bytes: number): LdError {
+  return inputError('CODE_TOO_LARGE', `${bytes} bytes are too many for a Licence Desk code: its text would exceed ${MAX_CODE_TEXT / 1024} KiB.`, { bytes, limit: MAX_CODE_TEXT });
+}
+
+const label = (g: Group): string => `group ${g.index} (${g.typed})`;
+const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+const shorten = (s: string, max: number): string => ([...s].length > max ? `${[...s].slice(0, max).join('')}…` : s);
+const valueOf = (ch: string): number => VALUES.get(ch) ?? 0;
+const canonical = (chars: string[]): string => chars.map((ch) => (VALUES.has(ch) ? ALPHABET[valueOf(ch)] : ch.toUpperCase())).join('');
+const crc = (bytes: Uint8Array): number => CRC32.buf(bytes) >>> 0;
+
+/** "groups 3 (…), 7 (…) and 12 (…)", at most SHOWN_GROUPS of them named. */
+function listed(groups: Group[]): string {
+  if (groups.length === 1) return label(groups[0]!);
+  const named = groups.slice(0, SHOWN_GROUPS).map((g) => `${g.index} (${g.typed})`);
+  const rest = groups.length - named.length;
+  const tail = rest > 0 ? `${named.join(', ')} and ${rest} more` : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
+  return `groups ${tail}`;
+}
