@@ -11,10 +11,11 @@ import { decodeCode } from '../src/licensing/codes';
 import { makeRequest } from './requests';
 
 const DEVICES = 50;
-const CONCURRENCY = 32;
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+
+const ROUNDS = 7;
 
 export async function benchIssue(seconds: number): Promise<Record<string, number>> {
-  const limit = nativeLimit(seconds);
   const dir = mkdtempSync(join(tmpdir(), 'ld-bench-'));
   try {
     Authority.init(dir);
@@ -26,7 +27,15 @@ export async function benchIssue(seconds: number): Promise<Record<string, number
     }
     const codes = Array.from({ length: 400 }, (_, i) => makeRequest(`BENCH${i % DEVICES}`, 'comtrexx-vm', i + 1));
     const sample = await authority.recreateCertificate(codes[0]!);
-    const rate = await issueRate(authority, codes, seconds);
+    // Interleaved short rounds and medians: a neighbour's load on this 2-core machine hits both
+    // sides of the ratio alike instead of whichever happened to run during the spike.
+    const limits: number[] = [];
+    const rates: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      limits.push(nativeLimit(seconds / ROUNDS / 2));
+      rates.push(await issueRate(authority, codes, seconds / ROUNDS / 2));
+    }
+    const [limit, rate] = [median(limits), median(rates)];
     await authority.close();
     const initChars = codeChars(codes[0]!);
     return {
@@ -78,3 +87,4 @@ function nativeLimit(seconds: number): number {
 }
 
 const round = (x: number, digits = 0) => Number(x.toFixed(digits));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

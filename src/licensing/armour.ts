@@ -24,6 +24,9 @@ export const FORMAT_VERSION = 1;
 export const GROUPS_PER_LINE = 6;
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** Canonical character code → 5-bit value (-1: not canonical). */
+const CHAR_VALUE = new Int8Array(128).fill(-1);
+[...ALPHABET].forEach((ch, v) => (CHAR_VALUE[ch.charCodeAt(0)] = v));
 const TAGS: Record<CodeKind, string> = { init: 'REQ', answer: 'ANS' };
 const NAMES: Record<CodeKind, string> = { init: 'initialisation code', answer: 'answer code' };
 const TAG_PATTERN = /^(REQ|ANS)([0-9])/;
@@ -65,9 +68,10 @@ export function armour(kind: CodeKind, payload: Uint8Array): string {
   const data = base32crockford.encode(body);
   const padded = data.padEnd(Math.ceil(data.length / GROUP_DATA) * GROUP_DATA, '0');
   const groups: string[] = [];
+  const values = new Array<number>(GROUP_DATA);
   for (let at = 0; at < padded.length; at += GROUP_DATA) {
-    const chunk = padded.slice(at, at + GROUP_DATA);
-    groups.push(chunk + ALPHABET[checkValue(groups.length + 1, [...chunk].map(valueOf))]);
+    for (let i = 0; i < GROUP_DATA; i++) values[i] = CHAR_VALUE[padded.charCodeAt(at + i)]!;
+    groups.push(padded.substr(at, GROUP_DATA) + ALPHABET[checkValue(groups.length + 1, values)]);
   }
   const lines = [[`${TAGS[kind]}${FORMAT_VERSION}`, ...groups.slice(0, GROUPS_PER_LINE)].join('-')];
   for (let at = GROUPS_PER_LINE; at < groups.length; at += GROUPS_PER_LINE) lines.push(groups.slice(at, at + GROUPS_PER_LINE).join('-'));
@@ -96,8 +100,6 @@ export function unarmour(text: string, expected: CodeKind | 'any'): { kind: Code
 
 // A code exactly as armour() wrote it (what a server or the app sees nearly always).
 const CANONICAL = /^(REQ|ANS)1((?:-[0-9A-HJKMNP-TV-Z]{8})+(?:\n[0-9A-HJKMNP-TV-Z]{8}(?:-[0-9A-HJKMNP-TV-Z]{8})*)*)\n?$/;
-const CHAR_VALUE = new Int8Array(128).fill(-1);
-[...ALPHABET].forEach((ch, v) => (CHAR_VALUE[ch.charCodeAt(0)] = v));
 
 /**
  * The fast path: a canonical code whose every check passes decodes here without the tolerant

@@ -46,11 +46,11 @@ export function buildCertificate(spec: CertificateSpec, serial: Uint8Array = ran
     spec.issuer.name,
     d.seq([d.x509Time(spec.notBefore), d.x509Time(spec.notAfter)]),
     spec.subject,
-    d.raw(spec.spkiDer),
+    d.trusted(spec.spkiDer),
     d.explicit(3, d.seq(extensions(spec))),
   ]);
   const tbsDer = d.encode(tbs);
-  return d.encode(d.seq([d.raw(tbsDer), alg, d.bitString(signWith(spec.issuer.key, tbsDer))]));
+  return d.encode(d.seq([tbs, alg, d.bitString(signWith(spec.issuer.key, tbsDer))]));
 }
 
 function extensions(spec: CertificateSpec): d.Node[] {
@@ -67,7 +67,7 @@ function extensions(spec: CertificateSpec): d.Node[] {
     list.push(ext(OID.keyUsage, true, d.namedBits(0x80))); // digitalSignature
   }
   list.push(ext(OID.authorityKeyIdentifier, false, d.seq([d.implicitOctets(0, spec.issuer.keyId)])));
-  if (spec.licence) list.push(ext(OID.licenceInfo, false, d.raw(encodeLicenceInfo(spec.licence))));
+  if (spec.licence) list.push(ext(OID.licenceInfo, false, d.trusted(encodeLicenceInfo(spec.licence))));
   return list;
 }
 

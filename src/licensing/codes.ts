@@ -21,7 +21,7 @@ export const encodeInitCode = (requestDer: Uint8Array): string => armour('init',
  * share names, key identifiers and OIDs, which makes the code about a quarter shorter to type.
  */
 export function encodeAnswerCode(leafDer: Uint8Array, chain: Uint8Array[]): string {
-  return armour('answer', deflateRawSync(concat([leafDer, ...chain]), { level: 9 }));
+  return armour('answer', deflateRawSync(concat([leafDer, ...chain]), { level: 9, windowBits: 11, memLevel: 4 }));
 }
 
 function inflateAnswer(payload: Uint8Array): Uint8Array {

@@ -34,6 +34,8 @@ export const implicitOctets = (tag: number, b: Uint8Array): Node => asn1.create(
 export const namedBits = (byte: number): Node => asn1.create(UNIVERSAL, T.BITSTRING, false, String.fromCharCode(31 - Math.clz32(byte & -byte), byte));
 export const context = (tag: number, items: Node[]): Node => asn1.create(CONTEXT, tag, true, items);
 export const raw = (der: Uint8Array): Node => parseDer(der, 'embedded object');
+/** Embeds DER we made ourselves moments ago: parsed once, without the canonical re-check. */
+export const trusted = (der: Uint8Array): Node => asn1.fromDer(toBinary(der), { strict: true, parseAllBytes: true, decodeBitStrings: false } as unknown as boolean);
 
 export function int(value: number | bigint | Uint8Array): Node {
   if (value instanceof Uint8Array) return asn1.create(UNIVERSAL, T.INTEGER, false, toBinary(unsignedIntBytes(value)));

@@ -68,9 +68,12 @@ export function groupMix(index: number): number {
 /** Check character value for the 7 data values of group `index` (1-based). */
 export function checkValue(index: number, data: readonly number[]): number {
   let sum = groupMix(index);
-  for (let i = 0; i < GROUP_DATA; i++) sum ^= gfMul(POSITION_WEIGHTS[i]!, data[i] ?? 0);
+  for (let i = 0; i < GROUP_DATA; i++) sum ^= WEIGHTED[i * 32 + ((data[i] ?? 0) & 31)]!;
   return sum;
 }
+
+/** WEIGHTED[i·32 + v] = POSITION_WEIGHTS[i]·v: codes are checked on every paste and every issuance. */
+const WEIGHTED = Uint8Array.from({ length: GROUP_DATA * 32 }, (_, k) => gfMul(POSITION_WEIGHTS[k >> 5]!, k & 31));
 
 /** True when the 8 values of a group (7 data + check) are consistent at position `index`. */
 export function groupPasses(index: number, group: readonly number[]): boolean {

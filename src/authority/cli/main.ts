@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { toErrorValue } from '../../shared/errors';
 import { authorityCommands } from './authority-commands';
 import { codeCommands } from './code-commands';
+import { demoCommand } from './demo';
 import { pbxCommands } from './pbx-commands';
 
 const EXIT = { input: 2, rule: 1, not_found: 1, conflict: 1, internal: 1 } as const;
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   authorityCommands(program);
   codeCommands(program);
   pbxCommands(program);
+  demoCommand(program);
   return program;
 }
 

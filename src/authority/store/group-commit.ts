@@ -16,8 +16,12 @@ const MAX_BATCH = 256;
 export class GroupCommitter {
   private queue: Pending[] = [];
   private scheduled = false;
+  private readonly sql;
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: Database.Database) {
+    const s = (text: string) => db.prepare(text);
+    this.sql = { begin: s('BEGIN IMMEDIATE'), commit: s('COMMIT'), rollback: s('ROLLBACK'), savepoint: s('SAVEPOINT w'), release: s('RELEASE w'), undo: s('ROLLBACK TO w') };
+  }
 
   write<T>(run: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -37,11 +41,11 @@ export class GroupCommitter {
   private commitBatch(batch: Pending[]): void {
     const results: { p: Pending; ok: boolean; value: unknown }[] = [];
     try {
-      this.db.exec('BEGIN IMMEDIATE');
+      this.sql.begin.run();
       for (const p of batch) results.push(this.runOne(p));
-      this.db.exec('COMMIT');
+      this.sql.commit.run();
     } catch (e) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      if (this.db.inTransaction) this.sql.rollback.run();
       for (const p of batch) p.reject(e);
       return;
     }
@@ -49,13 +53,14 @@ export class GroupCommitter {
   }
 
   private runOne(p: Pending): { p: Pending; ok: boolean; value: unknown } {
-    this.db.exec('SAVEPOINT w');
+    this.sql.savepoint.run();
     try {
       const value = p.run();
-      this.db.exec('RELEASE w');
+      this.sql.release.run();
       return { p, ok: true, value };
     } catch (e) {
-      this.db.exec('ROLLBACK TO w; RELEASE w');
+      this.sql.undo.run();
+      this.sql.release.run();
       return { p, ok: false, value: e };
     }
   }

@@ -1,0 +1,101 @@
+// `licence-desk demo` (and `npm start`, until the desktop app exists): the whole licensing loop,
+// walked in a temporary folder with the same functions the commands call, printing each step
+// the way the command would. Nothing is faked: the answer is checked by the PBX simulator's own
+// installAnswer(), and "Done" is printed only when the PBX reports itself licensed.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { installAnswer, initPbx, pbxStatus, type PbxStatus } from '../../device/simulator';
+import { parseCertificate } from '../../licensing/certificate';
+import { verifyChain } from '../../licensing/chain';
+import { ruleError } from '../../shared/errors';
+import { Authority } from '../authority';
+import { rootPem } from '../ca';
+import { print, readInput } from './io';
+
+export const DEMO_SERIAL = 'DEMO-0001';
+const MODEL = 'comtrexx-vm';
+
+export function demoCommand(program: Command): void {
+  program.command('demo')
+    .description('walk the whole licensing loop in a temporary folder (never touches --data) and remove it afterwards')
+    .option('--keep', 'keep the temporary folder and say where it is')
+    .action(async (o: { keep?: boolean }) => {
+      const dir = mkdtempSync(join(tmpdir(), 'licence-desk-demo-'));
+      try {
+        await walk(dir);
+      } finally {
+        if (o.keep) print(`# Kept ${dir}; look around with: licence-desk --data ${join(dir, 'authority')} device show ${DEMO_SERIAL}`);
+        else rmSync(dir, { recursive: true, force: true });
+      }
+    });
+}
+
+async function walk(dir: string): Promise<void> {
+  const data = join(dir, 'authority');
+  const state = join(dir, 'pbx');
+  const file = (name: string) => join(dir, name);
+  const step = (command: string) => print(`\n$ licence-desk ${command}`);
+
+  print(`Licence Desk demo: the whole licensing loop in a temporary folder (removed at the end):\n  ${dir}`);
+  print('Each step shows the command that does the same, run in that folder, and what it prints.');
+  const started = performance.now();
+
+  step('--data authority init');
+  print(Authority.init(data) ? `Created a licence authority in ${data}` : `The licence authority in ${data} already exists; nothing changed`);
+
+  const authority = Authority.open(data);
+  let status: PbxStatus;
+  try {
+    step('--data authority ca export > root.pem');
+    writeFileSync(file('root.pem'), rootPem(data));
+    print('# root.pem now holds the root certificate (PEM): the trust anchor the PBX is given.');
+
+    step(`--data authority device add --serial ${DEMO_SERIAL} --model ${MODEL} --name "Demo office"`);
+    const device = await authority.addDevice({ serial: DEMO_SERIAL, model: MODEL, name: 'Demo office' });
+    print(`Added ${device.serial} (${device.model}) "${device.name}"`);
+
+    for (const [args, grant] of [
+      ['--feature user-licence --quantity 5', { feature: 'user-licence', quantity: 5 }],
+      ['--feature call-assist-v1 --days 365', { feature: 'call-assist-v1', days: 365 }],
+    ] as const) {
+      step(`--data authority licence grant --serial ${DEMO_SERIAL} ${args}`);
+      const l = await authority.grantLicence(DEMO_SERIAL, grant);
+      print(`Granted feature ${l.feature} × ${l.quantity} to ${DEMO_SERIAL}, ${l.notAfter ? `until ${l.notAfter.slice(0, 10)}` : 'perpetual'}`);
+    }
+
+    step(`pbx init --state pbx --serial ${DEMO_SERIAL} --model ${MODEL} --trust root.pem > init.txt`);
+    const trustPem = readInput(file('root.pem'), 'a root certificate (PEM)');
+    const { code: initCode } = await initPbx(state, { serial: DEMO_SERIAL, model: MODEL, trustPem });
+    writeFileSync(file('init.txt'), `${initCode}\n`);
+    print('# The PBX shows its initialisation code (saved in init.txt):');
+    print(initCode);
+
+    step(`--data authority certificate recreate --serial ${DEMO_SERIAL} --init-code init.txt > answer.txt`);
+    const answer = await authority.recreateCertificate(readInput(file('init.txt'), 'an initialisation code'), DEMO_SERIAL);
+    // As `certificate recreate` does: never hand out an answer the PBX's chain check would refuse.
+    verifyChain({ leaf: parseCertificate(answer.leafDer), intermediates: answer.chainDer.map((c) => parseCertificate(c)), rootDer: authority.ca.rootDer, now: new Date() });
+    writeFileSync(file('answer.txt'), `${answer.code}\n`);
+    print('# The licence authority answers (saved in answer.txt):');
+    print(answer.code);
+
+    step('pbx install --state pbx answer.txt');
+    const installed = await installAnswer(state, readInput(file('answer.txt'), 'an answer code'));
+    print(`Installed: ${installed.serial} is ${installed.state} until ${installed.certificate?.notAfter ?? '?'}`);
+
+    step('pbx status --state pbx');
+    status = await pbxStatus(state);
+    print(`${status.serial} (${status.model}): ${status.state}${status.pending ? ', waiting for an answer' : ''}`);
+    for (const l of status.licences) print(`  feature ${l.number} × ${l.quantity}  ${l.source}  ${l.notAfter ? `until ${l.notAfter.slice(0, 10)}` : 'perpetual'}${l.expired ? '  EXPIRED' : ''}`);
+  } finally {
+    await authority.close();
+  }
+
+  const took = Math.round(performance.now() - started);
+  if (status.state !== 'licensed' || status.licences.length === 0) {
+    throw ruleError('DEMO_FAILED', `The demo PBX reports "${status.state}" after installing its answer; the loop did not complete.`);
+  }
+  const features = status.licences.map((l) => `feature ${l.number} × ${l.quantity}`).join(', ');
+  print(`\nDone: PBX ${status.serial} is licensed (${features}). The loop took ${took} ms.`);
+}
