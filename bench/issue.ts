@@ -18,15 +18,15 @@ const ROUNDS = 7;
 export async function benchIssue(seconds: number): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), 'ld-bench-'));
   try {
-    Authority.init(dir);
-    const authority = Authority.open(dir);
+    await Authority.init(dir);
+    const authority = await Authority.open({ dataDir: dir });
     for (let i = 0; i < DEVICES; i++) {
-      await authority.addDevice({ serial: `BENCH${i}`, model: 'comtrexx-vm' });
-      await authority.grantLicence(`BENCH${i}`, { feature: 11, quantity: 20 });
-      await authority.grantLicence(`BENCH${i}`, { feature: 12, days: 365 });
+      await authority.call('devices.add', { serial: `BENCH${i}`, model: 'comtrexx-vm' });
+      await authority.call('licences.grant', { serial: `BENCH${i}`, feature: 11, quantity: 20 });
+      await authority.call('licences.grant', { serial: `BENCH${i}`, feature: 12, days: 365 });
     }
     const codes = Array.from({ length: 400 }, (_, i) => makeRequest(`BENCH${i % DEVICES}`, 'comtrexx-vm', i + 1));
-    const sample = await authority.recreateCertificate(codes[0]!);
+    const sample = await authority.call('certificates.recreate', { initCode: codes[0]! });
     // Interleaved short rounds and medians: a neighbour's load on this 2-core machine hits both
     // sides of the ratio alike instead of whichever happened to run during the spike.
     const limits: number[] = [];
@@ -54,7 +54,7 @@ async function issueRate(authority: Authority, codes: string[], seconds: number)
   const end = performance.now() + seconds * 1000;
   const start = performance.now();
   while (performance.now() < end) {
-    await Promise.all(Array.from({ length: CONCURRENCY }, (_, i) => authority.recreateCertificate(codes[(done + i) % codes.length]!)));
+    await Promise.all(Array.from({ length: CONCURRENCY }, (_, i) => authority.call('certificates.recreate', { initCode: codes[(done + i) % codes.length]! })));
     done += CONCURRENCY;
   }
   return done / ((performance.now() - start) / 1000);

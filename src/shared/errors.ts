@@ -3,8 +3,11 @@
 // a thrown LdError so that a deep failure unwinds cleanly; every boundary turns them back into
 // plain {code, message} objects and never shows a stack trace.
 
-/** input: the caller sent something malformed. rule: well-formed but refused by a licensing rule. */
-export type ErrorKind = 'input' | 'rule' | 'not_found' | 'conflict' | 'internal';
+/**
+ * input: the caller sent something malformed. rule: well-formed but refused by a licensing rule.
+ * unavailable: a server could not be reached (as opposed to one that answered with a refusal).
+ */
+export type ErrorKind = 'input' | 'rule' | 'not_found' | 'conflict' | 'forbidden' | 'unavailable' | 'internal';
 
 export interface ErrorValue {
   code: string;
@@ -39,6 +42,12 @@ export const ruleError = (code: string, message: string, details?: Record<string
   new LdError({ code, message, kind: 'rule', ...(details ? { details } : {}) });
 
 export const notFound = (code: string, message: string): LdError => new LdError({ code, message, kind: 'not_found' });
+
+export const conflictError = (code: string, message: string, details?: Record<string, unknown>): LdError =>
+  new LdError({ code, message, kind: 'conflict', ...(details ? { details } : {}) });
+
+/** Not allowed for this caller (a reseller calling a vendor operation, a missing or revoked token). */
+export const forbidden = (code: string, message: string): LdError => new LdError({ code, message, kind: 'forbidden' });
 
 export const isLdError = (e: unknown): e is LdError => e instanceof LdError;
 

@@ -101,8 +101,8 @@ describe('licence-desk CLI (separate processes)', () => {
     writeFileSync(join(work, 'root.pem'), root);
 
     expect(ok(await cli(['device', 'add', '--serial', SERIAL, '--model', 'comtrexx-vm', '--name', 'Front office']))).toBe(`Added ${SERIAL} (comtrexx-vm) "Front office"\n`);
-    expect(ok(await cli(['licence', 'grant', '--serial', SERIAL, '--feature', 'user-licence', '--quantity', '5']))).toBe(`Granted feature 11 × 5 to ${SERIAL}, perpetual\n`);
-    expect(ok(await cli(['licence', 'grant', '--serial', SERIAL, '--feature', 'call-assist-v1', '--days', '365']))).toMatch(/^Granted feature 12 × 1 to DEMO-0001, until \d{4}-\d\d-\d\d\n$/);
+    expect(ok(await cli(['licence', 'grant', '--serial', SERIAL, '--feature', 'user-licence', '--quantity', '5']))).toBe(`Granted feature 11 (User licence (floating)) × 5 to ${SERIAL}, perpetual\n`);
+    expect(ok(await cli(['licence', 'grant', '--serial', SERIAL, '--feature', 'call-assist-v1', '--days', '365']))).toMatch(/^Granted feature 12 \(PBX Call Assist V1\) × 1 to DEMO-0001, until \d{4}-\d\d-\d\d\n$/);
 
     initCode = ok(await cli(['pbx', 'init', '--state', 'pbx', '--serial', SERIAL, '--model', 'comtrexx-vm', '--trust', 'root.pem']));
     expect(initCode).toMatch(/^REQ1-[0-9A-Z]{8}-/);

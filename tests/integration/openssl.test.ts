@@ -7,14 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { parseCertificate } from '../../src/licensing/certificate';
 import { decodeCode } from '../../src/licensing/codes';
 import { toPem } from '../../src/licensing/pem';
-import { freshAuthority, makeRequest, tempDir } from '../support/fixtures';
+import { freshAuthority, makeRequest, recreate, tempDir } from '../support/fixtures';
 
 const openssl = (args: string[], cwd: string) => execFileSync('openssl', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
 
 async function registered(serial: string, model = 'comtrexx-vm') {
   const ctx = await freshAuthority();
-  await ctx.authority.addDevice({ serial, model });
-  await ctx.authority.grantLicence(serial, { feature: 'user-licence', quantity: 10 });
+  await ctx.authority.call('devices.add', { serial, model });
+  await ctx.authority.call('licences.grant', { serial: serial, feature: 'user-licence', quantity: 10 });
   return ctx;
 }
 
@@ -39,7 +39,7 @@ describe('OpenSSL interoperability', () => {
 
   it('our answer passes openssl verify with the root and the chain', async () => {
     const { authority, dir } = await registered('AB0002');
-    const answer = await authority.recreateCertificate(makeRequest('AB0002', 'comtrexx-vm').code, 'AB0002');
+    const answer = await recreate(authority, makeRequest('AB0002', 'comtrexx-vm').code, 'AB0002');
     const [leaf, ...chain] = decodeCode(answer.code, 'answer').ders;
     writeFileSync(join(dir, 'leaf.pem'), toPem('CERTIFICATE', leaf!));
     writeFileSync(join(dir, 'chain.pem'), chain.map((c) => toPem('CERTIFICATE', c)).join(''));
@@ -53,7 +53,7 @@ describe('OpenSSL interoperability', () => {
   it('a leaf from another authority fails openssl verify against our root', async () => {
     const a = await registered('AB0003');
     const b = await registered('AB0003');
-    const answer = await b.authority.recreateCertificate(makeRequest('AB0003', 'comtrexx-vm').code);
+    const answer = await recreate(b.authority, makeRequest('AB0003', 'comtrexx-vm').code);
     const [leaf, ...chain] = decodeCode(answer.code, 'answer').ders;
     writeFileSync(join(a.dir, 'leaf.pem'), toPem('CERTIFICATE', leaf!));
     writeFileSync(join(a.dir, 'chain.pem'), chain.map((c) => toPem('CERTIFICATE', c)).join(''));
@@ -63,7 +63,7 @@ describe('OpenSSL interoperability', () => {
   it('a plain openssl req with only serialNumber and CN is accepted and answered', async () => {
     const { authority, dir } = await registered('OSSL42');
     const pem = opensslRequest(dir, '/serialNumber=OSSL42/CN=comtrexx-vm', EC256);
-    const answer = await authority.recreateCertificate(pem, 'OSSL42');
+    const answer = await recreate(authority, pem, 'OSSL42');
     const leaf = parseCertificate(decodeCode(answer.code, 'answer').ders[0]!);
     const reqKey = openssl(['req', '-in', 'req.pem', '-noout', '-pubkey'], dir);
     writeFileSync(join(dir, 'leaf.pem'), toPem('CERTIFICATE', leaf.der));
@@ -76,7 +76,7 @@ describe('OpenSSL interoperability', () => {
     ['RSA-2048', ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048']],
   ])('an openssl request with an %s key is accepted', async (_name, keyArgs) => {
     const { authority, dir } = await registered('KEY01');
-    const answer = await authority.recreateCertificate(opensslRequest(dir, '/serialNumber=KEY01/CN=comtrexx-vm', keyArgs), 'KEY01');
+    const answer = await recreate(authority, opensslRequest(dir, '/serialNumber=KEY01/CN=comtrexx-vm', keyArgs), 'KEY01');
     expect(answer.serial).toBe('KEY01');
   });
 
@@ -90,7 +90,7 @@ describe('OpenSSL interoperability', () => {
   ])('an openssl request with %s is refused with its own error', async (_name, keyArgs, extra, subj, code) => {
     const { authority, dir } = await registered('R1');
     const pem = opensslRequest(dir, subj, keyArgs, extra);
-    await expect(authority.recreateCertificate(pem, 'R1')).rejects.toMatchObject({ code });
-    expect((await authority.device('R1')).certificates).toHaveLength(0);
+    await expect(recreate(authority, pem, 'R1')).rejects.toMatchObject({ code });
+    expect((await authority.call('devices.get', { serial: 'R1' })).certificates).toHaveLength(0);
   });
 });

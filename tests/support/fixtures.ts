@@ -20,13 +20,20 @@ export function tempDir(prefix = 'ld-test-'): string {
   return dir;
 }
 
-export async function freshAuthority(): Promise<{ dir: string; authority: Authority }> {
+/** A clock tests can move: the authority reads the time only through it. */
+export interface TestClock { now: Date }
+
+export async function freshAuthority(opts: { database?: string } = {}): Promise<{ dir: string; authority: Authority; clock: TestClock }> {
   const dir = tempDir();
-  Authority.init(dir);
-  const authority = Authority.open(dir);
+  await Authority.init(dir, opts.database);
+  const clock: TestClock = { now: new Date() };
+  const authority = await Authority.open({ dataDir: dir, ...opts, now: () => clock.now });
   cleanups.push(() => authority.close());
-  return { dir, authority };
+  return { dir, authority, clock };
 }
+
+export const recreate = (authority: Authority, initCode: string, serial?: string) =>
+  authority.call('certificates.recreate', { initCode, ...(serial ? { serial } : {}) });
 
 export interface TestRequest {
   der: Buffer;

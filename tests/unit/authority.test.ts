@@ -6,14 +6,15 @@ import { parseCertificate } from '../../src/licensing/certificate';
 import { decodeCode, encodeInitCode } from '../../src/licensing/codes';
 import * as d from '../../src/licensing/der';
 import { OID } from '../../src/licensing/oids';
+import { parseRequest } from '../../src/licensing/request';
 import { signWith } from '../../src/licensing/keys';
-import { freshAuthority, makeRequest } from '../support/fixtures';
+import { freshAuthority, makeRequest, recreate } from '../support/fixtures';
 
 const DAY = 24 * 3600 * 1000;
 
 async function vm(serial = 'VM0001') {
   const ctx = await freshAuthority();
-  await ctx.authority.addDevice({ serial, model: 'comtrexx-vm', name: 'Office' });
+  await ctx.authority.call('devices.add', { serial, model: 'comtrexx-vm', name: 'Office' });
   return ctx;
 }
 
@@ -33,38 +34,39 @@ describe('authority: devices and licences', () => {
 
   it('refuses a second device with the same serial', async () => {
     const { authority } = await vm();
-    await expect(authority.addDevice({ serial: 'VM0001', model: 'comtrexx-vm' })).rejects.toMatchObject({ code: 'DEVICE_EXISTS', kind: 'conflict' });
+    await expect(authority.call('devices.add', { serial: 'VM0001', model: 'comtrexx-vm' })).rejects.toMatchObject({ code: 'DEVICE_EXISTS', kind: 'conflict' });
   });
 
   it.each([
-    [{ serial: 'AB 12', model: 'comtrexx-vm' }, 'SERIAL_INVALID'],
-    [{ serial: 'AB\u202E12', model: 'comtrexx-vm' }, 'SUBJECT_UNSAFE_TEXT'],
-    [{ serial: 'AB12', model: 'comtrexx-xl' }, 'UNKNOWN_MODEL'],
-    [{ serial: 'AB12', model: 'comtrexx-vm', name: 'bad\u0007name' }, 'NAME_INVALID'],
-  ])('refuses device %j with %s', async (input, code) => {
+    [{ serial: 'AB 12', model: 'comtrexx-vm' }, 'INPUT_INVALID', /^serial: /],
+    [{ serial: 'AB\u202E12', model: 'comtrexx-vm' }, 'INPUT_INVALID', /^serial: /],
+    [{ serial: 'AB12', model: 'comtrexx-xl' }, 'UNKNOWN_MODEL', /comtrexx-vm/],
+    [{ serial: 'AB12', model: 'comtrexx-vm', name: 'bad\u0007name' }, 'INPUT_INVALID', /^name: must not contain control/],
+    [{ serial: 'AB12', model: 'comtrexx-vm', colour: 'red' }, 'INPUT_INVALID', /unknown field colour/],
+  ])('refuses device %j with %s', async (input, code, message) => {
     const { authority } = await freshAuthority();
-    await expect(authority.addDevice(input)).rejects.toMatchObject({ code, kind: 'input' });
-    expect(await authority.listDevices()).toHaveLength(0);
+    await expect(authority.call('devices.add', input)).rejects.toMatchObject({ code, kind: 'input', message: expect.stringMatching(message) });
+    expect(await authority.call('devices.list', {})).toHaveLength(0);
   });
 
   it('refuses features the model cannot carry and quantities of non-countable features', async () => {
     const { authority } = await vm();
-    await expect(authority.grantLicence('VM0001', { feature: 33 })).rejects.toMatchObject({ code: 'FEATURE_NOT_FOR_MODEL' });
-    await expect(authority.grantLicence('VM0001', { feature: 'call-assist-v1', quantity: 2 })).rejects.toMatchObject({ code: 'QUANTITY_INVALID' });
-    await expect(authority.grantLicence('VM0001', { feature: 11, days: 0 })).rejects.toMatchObject({ code: 'DAYS_INVALID' });
-    expect((await authority.device('VM0001')).licences).toHaveLength(0);
+    await expect(authority.call('licences.grant', { serial: 'VM0001', feature: 33 })).rejects.toMatchObject({ code: 'FEATURE_NOT_FOR_MODEL' });
+    await expect(authority.call('licences.grant', { serial: 'VM0001', feature: 'call-assist-v1', quantity: 2 })).rejects.toMatchObject({ code: 'QUANTITY_INVALID' });
+    await expect(authority.call('licences.grant', { serial: 'VM0001', feature: 11, days: 0 })).rejects.toMatchObject({ code: 'INPUT_INVALID', message: expect.stringMatching(/^days: /) });
+    expect((await authority.call('devices.get', { serial: 'VM0001' })).licences).toHaveLength(0);
   });
 });
 
 describe('authority: recreate certificate', () => {
   it('issues a certificate carrying every active licence and the binding', async () => {
-    const { authority } = await vm();
-    const now = new Date();
-    await authority.grantLicence('VM0001', { feature: 11, quantity: 8 });
-    await authority.grantLicence('VM0001', { feature: 11, quantity: 2 });
-    await authority.grantLicence('VM0001', { feature: 12, days: 30 }, now);
+    const { authority, clock } = await vm();
+    const now = clock.now;
+    await authority.call('licences.grant', { serial: 'VM0001', feature: 11, quantity: 8 });
+    await authority.call('licences.grant', { serial: 'VM0001', feature: 11, quantity: 2 });
+    await authority.call('licences.grant', { serial: 'VM0001', feature: 12, days: 30 });
     const req = makeRequest('VM0001', 'comtrexx-vm', { generation: 3 });
-    const answer = await authority.recreateCertificate(req.code, 'VM0001', now);
+    const answer = await recreate(authority, req.code, 'VM0001');
     const leaf = parseCertificate(decodeCode(answer.code, 'answer').ders[0]!);
     expect(leaf.licence?.features.map((f) => [f.number, f.quantity, f.notAfter?.getTime() ?? null])).toEqual([
       [11, 10, null],
@@ -80,21 +82,21 @@ describe('authority: recreate certificate', () => {
   });
 
   it('gives a certificate with only dated licences the end date of the last one', async () => {
-    const { authority } = await vm();
-    const now = new Date();
-    await authority.grantLicence('VM0001', { feature: 11, quantity: 3, days: 10 }, now);
-    await authority.grantLicence('VM0001', { feature: 12, days: 20 }, now);
-    const answer = await authority.recreateCertificate(makeRequest('VM0001', 'comtrexx-vm').code, undefined, now);
+    const { authority, clock } = await vm();
+    const now = clock.now;
+    await authority.call('licences.grant', { serial: 'VM0001', feature: 11, quantity: 3, days: 10 });
+    await authority.call('licences.grant', { serial: 'VM0001', feature: 12, days: 20 });
+    const answer = await recreate(authority, makeRequest('VM0001', 'comtrexx-vm').code);
     expect(new Date(answer.notAfter).getTime()).toBe(now.getTime() + 20 * DAY);
   });
 
   it('supersedes the previous certificate and keeps both', async () => {
     const { authority } = await vm();
-    await authority.grantLicence('VM0001', { feature: 11 });
-    const first = await authority.recreateCertificate(makeRequest('VM0001', 'comtrexx-vm').code);
-    const second = await authority.recreateCertificate(makeRequest('VM0001', 'comtrexx-vm', { generation: 2 }).code);
+    await authority.call('licences.grant', { serial: 'VM0001', feature: 11 });
+    const first = await recreate(authority, makeRequest('VM0001', 'comtrexx-vm').code);
+    const second = await recreate(authority, makeRequest('VM0001', 'comtrexx-vm', { generation: 2 }).code);
     expect(second.superseded).toEqual([first.certificateSerial]);
-    const certs = (await authority.device('VM0001')).certificates;
+    const certs = (await authority.call('devices.get', { serial: 'VM0001' })).certificates;
     expect(certs.map((c) => [c.serialHex, c.supersededBy])).toEqual([
       [first.certificateSerial, second.certificateSerial],
       [second.certificateSerial, null],
@@ -103,9 +105,9 @@ describe('authority: recreate certificate', () => {
 
   it('records every one of 50 concurrent issuances and leaves exactly one current', async () => {
     const { authority } = await vm();
-    await authority.grantLicence('VM0001', { feature: 11 });
-    const answers = await Promise.all(Array.from({ length: 50 }, () => authority.recreateCertificate(makeRequest('VM0001', 'comtrexx-vm').code)));
-    const certs = (await authority.device('VM0001')).certificates;
+    await authority.call('licences.grant', { serial: 'VM0001', feature: 11 });
+    const answers = await Promise.all(Array.from({ length: 50 }, () => recreate(authority, makeRequest('VM0001', 'comtrexx-vm').code)));
+    const certs = (await authority.call('devices.get', { serial: 'VM0001' })).certificates;
     expect(new Set(certs.map((c) => c.serialHex))).toEqual(new Set(answers.map((a) => a.certificateSerial)));
     expect(certs.filter((c) => c.supersededBy === null)).toHaveLength(1);
   });
@@ -116,21 +118,21 @@ describe('authority: recreate certificate', () => {
     ['another model', 'VM0001', 'comtrexx-business', undefined, 'MODEL_MISMATCH'],
   ])('refuses %s', async (_what, serial, model, expected, code) => {
     const { authority } = await vm();
-    await authority.grantLicence('VM0001', { feature: 11 });
-    await expect(authority.recreateCertificate(makeRequest(serial, model).code, expected)).rejects.toMatchObject({ code });
-    expect((await authority.device('VM0001')).certificates).toHaveLength(0);
+    await authority.call('licences.grant', { serial: 'VM0001', feature: 11 });
+    await expect(recreate(authority, makeRequest(serial, model).code, expected)).rejects.toMatchObject({ code });
+    expect((await authority.call('devices.get', { serial: 'VM0001' })).certificates).toHaveLength(0);
   });
 
   it('refuses a device without licences, and a Business PBX without system activation', async () => {
     const { authority } = await vm();
-    await expect(authority.recreateCertificate(makeRequest('VM0001', 'comtrexx-vm').code)).rejects.toMatchObject({ code: 'NO_LICENCES' });
-    await authority.addDevice({ serial: 'BIZ1', model: 'comtrexx-business' });
-    await authority.grantLicence('BIZ1', { feature: 11, quantity: 5 });
-    await expect(authority.recreateCertificate(makeRequest('BIZ1', 'comtrexx-business').code)).rejects.toMatchObject({
+    await expect(recreate(authority, makeRequest('VM0001', 'comtrexx-vm').code)).rejects.toMatchObject({ code: 'NO_LICENCES' });
+    await authority.call('devices.add', { serial: 'BIZ1', model: 'comtrexx-business' });
+    await authority.call('licences.grant', { serial: 'BIZ1', feature: 11, quantity: 5 });
+    await expect(recreate(authority, makeRequest('BIZ1', 'comtrexx-business').code)).rejects.toMatchObject({
       code: 'SYSTEM_ACTIVATION_REQUIRED', message: expect.stringContaining('COMtrexx Business needs a system activation licence'),
     });
-    await authority.grantLicence('BIZ1', { feature: 'system-activation' });
-    await expect(authority.recreateCertificate(makeRequest('BIZ1', 'comtrexx-business').code)).resolves.toMatchObject({ serial: 'BIZ1' });
+    await authority.call('licences.grant', { serial: 'BIZ1', feature: 'system-activation' });
+    await expect(recreate(authority, makeRequest('BIZ1', 'comtrexx-business').code)).resolves.toMatchObject({ serial: 'BIZ1' });
   });
 });
 
@@ -141,38 +143,39 @@ describe('authority: hostile requests', () => {
     ['no serialNumber', d.seq([attr(OID.commonName, d.utf8('comtrexx-vm'))]), 'SUBJECT_NO_SERIAL'],
   ])('refuses %s', async (_what, subject, code) => {
     const { authority } = await vm();
-    await authority.grantLicence('VM0001', { feature: 11 });
-    await expect(authority.recreateCertificate(handMadeRequest(subject))).rejects.toMatchObject({ code, kind: 'input' });
-    expect((await authority.device('VM0001')).certificates).toHaveLength(0);
+    await authority.call('licences.grant', { serial: 'VM0001', feature: 11 });
+    await expect(recreate(authority, handMadeRequest(subject))).rejects.toMatchObject({ code, kind: 'input' });
+    expect((await authority.call('devices.get', { serial: 'VM0001' })).certificates).toHaveLength(0);
   });
 
   it('refuses deeply nested DER without parsing it', async () => {
     const { authority } = await vm();
     let der = Buffer.of(0x05, 0x00);
     for (let i = 0; i < 40; i++) der = Buffer.concat([Buffer.of(0x30, der.length), der]);
-    await expect(authority.recreateCertificate(encodeInitCode(der))).rejects.toMatchObject({ code: 'DER_MALFORMED' });
+    await expect(recreate(authority, encodeInitCode(der))).rejects.toMatchObject({ code: 'DER_MALFORMED' });
   });
 
-  it('refuses oversized DER before parsing it', async () => {
+  it('refuses oversized DER before parsing it, and oversized text before decoding it', async () => {
     const { authority } = await vm();
     const big = d.encode(d.seq([d.octets(randomBytes(17 * 1024))]));
-    await expect(authority.recreateCertificate(`-----BEGIN CERTIFICATE REQUEST-----\n${big.toString('base64')}\n-----END CERTIFICATE REQUEST-----`))
-      .rejects.toMatchObject({ code: expect.stringMatching(/^(DER|CODE)_TOO_LARGE$/) });
+    expect(() => parseRequest(big)).toThrow(expect.objectContaining({ code: 'DER_TOO_LARGE' }));
+    await expect(recreate(authority, `-----BEGIN CERTIFICATE REQUEST-----\n${big.toString('base64')}\n-----END CERTIFICATE REQUEST-----`))
+      .rejects.toMatchObject({ code: 'INPUT_INVALID', message: expect.stringMatching(/^initCode: /) });
   });
 
   it('refuses a request whose signature does not match its content', async () => {
     const { authority } = await vm();
-    await authority.grantLicence('VM0001', { feature: 11 });
+    await authority.call('licences.grant', { serial: 'VM0001', feature: 11 });
     const req = makeRequest('VM0001', 'comtrexx-vm');
     const der = Buffer.from(req.der);
     der[der.length - 5]! ^= 0x01;
-    await expect(authority.recreateCertificate(encodeInitCode(der))).rejects.toMatchObject({ code: expect.stringMatching(/^(SIGNATURE_INVALID|DER_MALFORMED)$/) });
+    await expect(recreate(authority, encodeInitCode(der))).rejects.toMatchObject({ code: expect.stringMatching(/^(SIGNATURE_INVALID|DER_MALFORMED)$/) });
   });
 
   it('refuses an answer code pasted where an initialisation code belongs', async () => {
     const { authority } = await vm();
-    await authority.grantLicence('VM0001', { feature: 11 });
-    const answer = await authority.recreateCertificate(makeRequest('VM0001', 'comtrexx-vm').code);
-    await expect(authority.recreateCertificate(answer.code)).rejects.toMatchObject({ code: 'CODE_WRONG_KIND' });
+    await authority.call('licences.grant', { serial: 'VM0001', feature: 11 });
+    const answer = await recreate(authority, makeRequest('VM0001', 'comtrexx-vm').code);
+    await expect(recreate(authority, answer.code)).rejects.toMatchObject({ code: 'CODE_WRONG_KIND' });
   });
 });

@@ -9,9 +9,11 @@ import type { Command } from 'commander';
 import { installAnswer, initPbx, pbxStatus, type PbxStatus } from '../../device/simulator';
 import { parseCertificate } from '../../licensing/certificate';
 import { verifyChain } from '../../licensing/chain';
+import { decodeCode } from '../../licensing/codes';
 import { ruleError } from '../../shared/errors';
 import { Authority } from '../authority';
 import { rootPem } from '../ca';
+import { formatGrant } from './format';
 import { print, readInput } from './io';
 
 export const DEMO_SERIAL = 'DEMO-0001';
@@ -43,9 +45,9 @@ async function walk(dir: string): Promise<void> {
   const started = performance.now();
 
   step('--data authority init');
-  print(Authority.init(data) ? `Created a licence authority in ${data}` : `The licence authority in ${data} already exists; nothing changed`);
+  print((await Authority.init(data)) ? `Created a licence authority in ${data}` : `The licence authority in ${data} already exists; nothing changed`);
 
-  const authority = Authority.open(data);
+  const authority = await Authority.open({ dataDir: data });
   let status: PbxStatus;
   try {
     step('--data authority ca export > root.pem');
@@ -53,7 +55,7 @@ async function walk(dir: string): Promise<void> {
     print('# root.pem now holds the root certificate (PEM): the trust anchor the PBX is given.');
 
     step(`--data authority device add --serial ${DEMO_SERIAL} --model ${MODEL} --name "Demo office"`);
-    const device = await authority.addDevice({ serial: DEMO_SERIAL, model: MODEL, name: 'Demo office' });
+    const device = await authority.call('devices.add', { serial: DEMO_SERIAL, model: MODEL, name: 'Demo office' });
     print(`Added ${device.serial} (${device.model}) "${device.name}"`);
 
     for (const [args, grant] of [
@@ -61,8 +63,7 @@ async function walk(dir: string): Promise<void> {
       ['--feature call-assist-v1 --days 365', { feature: 'call-assist-v1', days: 365 }],
     ] as const) {
       step(`--data authority licence grant --serial ${DEMO_SERIAL} ${args}`);
-      const l = await authority.grantLicence(DEMO_SERIAL, grant);
-      print(`Granted feature ${l.feature} × ${l.quantity} to ${DEMO_SERIAL}, ${l.notAfter ? `until ${l.notAfter.slice(0, 10)}` : 'perpetual'}`);
+      print(formatGrant(DEMO_SERIAL, await authority.call('licences.grant', { serial: DEMO_SERIAL, ...grant })));
     }
 
     step(`pbx init --state pbx --serial ${DEMO_SERIAL} --model ${MODEL} --trust root.pem > init.txt`);
@@ -73,9 +74,10 @@ async function walk(dir: string): Promise<void> {
     print(initCode);
 
     step(`--data authority certificate recreate --serial ${DEMO_SERIAL} --init-code init.txt > answer.txt`);
-    const answer = await authority.recreateCertificate(readInput(file('init.txt'), 'an initialisation code'), DEMO_SERIAL);
+    const answer = await authority.call('certificates.recreate', { serial: DEMO_SERIAL, initCode: readInput(file('init.txt'), 'an initialisation code') });
     // As `certificate recreate` does: never hand out an answer the PBX's chain check would refuse.
-    verifyChain({ leaf: parseCertificate(answer.leafDer), intermediates: answer.chainDer.map((c) => parseCertificate(c)), rootDer: authority.ca.rootDer, now: new Date() });
+    const [leaf, ...chain] = decodeCode(answer.code, 'answer').ders.map((d) => parseCertificate(d));
+    verifyChain({ leaf: leaf!, intermediates: chain, rootDer: authority.ctx.ca.rootDer, now: new Date() });
     writeFileSync(file('answer.txt'), `${answer.code}\n`);
     print('# The licence authority answers (saved in answer.txt):');
     print(answer.code);

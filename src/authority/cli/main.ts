@@ -6,13 +6,16 @@ import { codeCommands } from './code-commands';
 import { demoCommand } from './demo';
 import { pbxCommands } from './pbx-commands';
 
-const EXIT = { input: 2, rule: 1, not_found: 1, conflict: 1, internal: 1 } as const;
+const EXIT = { input: 2, rule: 1, not_found: 1, conflict: 1, forbidden: 1, unavailable: 1, internal: 1 } as const;
 
 export function buildProgram(): Command {
   const program = new Command('licence-desk')
     .description('Licence Desk: licences for PBXs by copy and paste')
     .option('--data <dir>', 'authority data folder (default: the desktop app\'s folder; env LICENCE_DESK_DATA)')
+    .option('--server <url>', 'use the authority server at URL instead of the embedded one')
+    .option('--token <token>', 'API token for --server (env LICENCE_DESK_TOKEN)')
     .showHelpAfterError(false)
+    .configureOutput({ writeErr: (s) => process.stderr.write(s.split('\n')[0] + '\n') })
     .exitOverride();
   authorityCommands(program);
   codeCommands(program);
@@ -23,7 +26,6 @@ export function buildProgram(): Command {
 
 export async function run(argv: string[]): Promise<number> {
   const program = buildProgram();
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s.split('\n')[0] + '\n') });
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;

@@ -3,7 +3,9 @@
 import { requireFeature, requireModel, type Catalogue } from '../../licensing/catalogue';
 import type { LicensedFeature } from '../../licensing/extensions';
 import { inputError, ruleError } from '../../shared/errors';
-import type { DeviceRow, LicenceRow } from '../store/types';
+import type { LicenceRow } from '../certificates/licences';
+
+interface DeviceLike { serial: string; model: string }
 
 const DAY_MS = 24 * 3600 * 1000;
 const MAX_DAYS = 100 * 365;
@@ -16,7 +18,7 @@ export interface GrantRequest {
 }
 
 /** Validates a grant for a device; returns the row to store. */
-export function planGrant(cat: Catalogue, device: DeviceRow, g: GrantRequest, now: Date): Omit<LicenceRow, 'id' | 'createdAt'> {
+export function planGrant(cat: Catalogue, device: DeviceLike, g: GrantRequest, now: Date): { feature: number; quantity: number; notAfter: string | null } {
   const feature = requireFeature(cat, g.feature);
   const model = requireModel(cat, device.model);
   if (!model.features.includes(feature.number)) {
@@ -33,12 +35,12 @@ export function planGrant(cat: Catalogue, device: DeviceRow, g: GrantRequest, no
     throw inputError('DAYS_INVALID', `The number of days must be a whole number from 1 to ${MAX_DAYS}.`);
   }
   const notAfter = g.days === undefined ? null : new Date(now.getTime() + g.days * DAY_MS).toISOString();
-  return { deviceId: device.id, feature: feature.number, quantity, source: 'grant', notAfter };
+  return { feature: feature.number, quantity, notAfter };
 }
 
 /** The features a certificate issued now carries: active licences, equal ones merged. */
-export function certificateFeatures(cat: Catalogue, device: DeviceRow, licences: LicenceRow[], now: Date): LicensedFeature[] {
-  const active = licences.filter((l) => l.notAfter === null || new Date(l.notAfter) > now);
+export function certificateFeatures(cat: Catalogue, device: DeviceLike, licences: LicenceRow[], now: Date): LicensedFeature[] {
+  const active = licences.filter((l) => l.ended_at === null && (l.not_after === null || new Date(l.not_after) > now));
   const model = requireModel(cat, device.model);
   if (active.length === 0) {
     throw ruleError('NO_LICENCES', `Device ${device.serial} has no active licences: grant one before recreating its certificate.`);
@@ -49,10 +51,10 @@ export function certificateFeatures(cat: Catalogue, device: DeviceRow, licences:
   }
   const merged = new Map<string, LicensedFeature>();
   for (const l of active) {
-    const key = `${l.feature}|${l.notAfter}|${l.source}`;
+    const key = `${l.feature}|${l.not_after}|${l.source}`;
     const prev = merged.get(key);
     if (prev) prev.quantity += l.quantity;
-    else merged.set(key, { number: l.feature, quantity: l.quantity, notAfter: l.notAfter ? new Date(l.notAfter) : null, source: l.source });
+    else merged.set(key, { number: l.feature, quantity: l.quantity, notAfter: l.not_after ? new Date(l.not_after) : null, source: l.source });
   }
   return [...merged.values()].sort((a, b) => a.number - b.number);
 }

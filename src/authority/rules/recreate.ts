@@ -5,7 +5,7 @@ import type { Catalogue } from '../../licensing/catalogue';
 import type { Binding } from '../../licensing/extensions';
 import type { ParsedRequest } from '../../licensing/request';
 import { notFound, ruleError } from '../../shared/errors';
-import type { DeviceRow } from '../store/types';
+import type { DeviceRow } from '../devices/queries';
 
 /** The device the request belongs to, or a refusal that says why not. */
 export function matchDevice(cat: Catalogue, req: ParsedRequest, device: DeviceRow | undefined, expectedSerial?: string): DeviceRow {

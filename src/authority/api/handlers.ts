@@ -1,0 +1,25 @@
+// Which function serves which operation. Every area's service functions are plain
+// (ctx, actor, input) => output; this table is the only place they are listed.
+import type { OpName } from '../../shared/api';
+import type { Actor, AuthorityContext } from '../context';
+import { recreateCertificate } from '../certificates/issue';
+import { grantLicence } from '../certificates/licences';
+import { addDevice, list, listCustomers, moveDevice, renameDevice, retireDevice } from '../devices/service';
+import { deviceDetail } from '../devices/detail';
+import { toPem } from '../../licensing/pem';
+
+export type Handler = (ctx: AuthorityContext, actor: Actor, input: never) => Promise<unknown>;
+
+export const HANDLERS: Record<OpName, Handler> = {
+  'system.health': async (ctx) => ({ ok: true, database: ctx.db.dialect, time: ctx.now().toISOString() }),
+  'ca.root': async (ctx) => ({ pem: toPem('CERTIFICATE', ctx.ca.rootDer) }),
+  'devices.add': addDevice,
+  'devices.list': list,
+  'devices.get': deviceDetail,
+  'devices.rename': renameDevice,
+  'devices.move': moveDevice,
+  'devices.retire': retireDevice,
+  'customers.list': listCustomers,
+  'licences.grant': grantLicence,
+  'certificates.recreate': recreateCertificate,
+};

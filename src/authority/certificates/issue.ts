@@ -1,0 +1,81 @@
+// "Recreate certificate": a registered PBX's initialisation code in, a signed answer out.
+// Reads and signing happen outside the write transaction (signing is the slow part); the write
+// then checks nothing moved underneath (the device's licence revision) and records everything.
+import { buildCertificate, randomSerial } from '../../licensing/certificate';
+import { decodeCode, encodeAnswerCode } from '../../licensing/codes';
+import { encodeSubject } from '../../licensing/names';
+import { parseRequest, type ParsedRequest } from '../../licensing/request';
+import { conflictError, isLdError } from '../../shared/errors';
+import type { Actor, AuthorityContext } from '../context';
+import { findDevice } from '../devices/queries';
+import { mutate } from '../mutate';
+import { certificateFeatures, certificateNotAfter, CLOCK_SKEW_MS } from '../rules/licences';
+import { bindingFor, matchDevice } from '../rules/recreate';
+import { licencesOf } from './licences';
+import { policies, type IssuancePlan } from './policies';
+
+export interface Answer {
+  serial: string;
+  code: string;
+  certificateSerial: string;
+  notAfter: string;
+  features: { number: number; quantity: number; notAfter: string | null; source: 'grant' | 'coupon' | 'tryout' | 'trial' }[];
+  superseded: string[];
+  leafDer: Buffer;
+  chainDer: Buffer[];
+}
+
+export async function recreateCertificate(ctx: AuthorityContext, actor: Actor, input: { serial?: string; initCode: string }): Promise<Answer> {
+  const [der] = decodeCode(input.initCode, 'init').ders;
+  const request = parseRequest(der!);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await issue(ctx, actor, request, input.serial?.trim());
+    } catch (e) {
+      // A licence granted while we signed: sign again with the new set, once.
+      if (attempt > 0 || !isLdError(e) || e.code !== 'LICENCES_CHANGED') throw e;
+    }
+  }
+}
+
+async function issue(ctx: AuthorityContext, actor: Actor, request: ParsedRequest, expectedSerial: string | undefined): Promise<Answer> {
+  const now = ctx.now();
+  const device = matchDevice(ctx.catalogue, request, await findDevice(ctx, ctx.db.read, actor, request.serial), expectedSerial);
+  const features = certificateFeatures(ctx.catalogue, device, await licencesOf(ctx, ctx.db.read, device.id), now);
+  const notBefore = new Date(now.getTime() - CLOCK_SKEW_MS);
+  const notAfter = certificateNotAfter(features, ctx.ca.issuing.notAfter);
+  const serialBytes = randomSerial();
+  const binding = bindingFor(request);
+  const leafDer = buildCertificate(
+    { issuer: ctx.ca.issuer, subject: encodeSubject(request), spkiDer: request.spkiDer, notBefore, notAfter, licence: { features, binding } },
+    serialBytes,
+  );
+  const plan: IssuancePlan = {
+    actor, device, request, features, hostFingerprint: Buffer.from(binding.hostFingerprint).toString('hex'), certificateSerial: serialBytes.toString('hex'),
+  };
+  const superseded = await mutate(ctx, actor, async (tx) => {
+    for (const p of policies()) await p.check?.(ctx, tx, plan);
+    const moved = await tx.run(ctx.db.qb.updateTable('devices').set({ revision: device.revision })
+      .where('id', '=', device.id).where('revision', '=', device.revision).where('retired_at', 'is', null));
+    if (moved !== 1) throw conflictError('LICENCES_CHANGED', 'The device\'s licences changed while its certificate was being made; try again.');
+    await tx.run(ctx.db.qb.insertInto('certificates').values({
+      serial_hex: plan.certificateSerial, device_id: device.id, issued_at: now.toISOString(), not_before: notBefore.toISOString(),
+      not_after: notAfter.toISOString(), generation: binding.generation, host_fingerprint: plan.hostFingerprint,
+      host_name: request.device?.hostName ?? null, firmware: request.device?.firmware ?? null, der: leafDer, request_der: Buffer.from(request.der),
+      superseded_by: null, revoked_at: null, revoked_reason: null,
+    }));
+    const old = await tx.all(ctx.db.qb.updateTable('certificates').set({ superseded_by: plan.certificateSerial })
+      .where('device_id', '=', device.id).where('superseded_by', 'is', null).where('serial_hex', '<>', plan.certificateSerial).returning('serial_hex'));
+    for (const p of policies()) await p.record?.(ctx, tx, plan);
+    const serials = old.map((r) => r.serial_hex);
+    return {
+      value: serials,
+      audit: { action: 'certificate.issue', subject: device.serial, data: { certificate: plan.certificateSerial, generation: binding.generation, host: plan.hostFingerprint, superseded: serials, features } },
+    };
+  });
+  return {
+    serial: device.serial, code: encodeAnswerCode(leafDer, [ctx.ca.issuingDer]), certificateSerial: plan.certificateSerial,
+    notAfter: notAfter.toISOString(), superseded, leafDer, chainDer: [ctx.ca.issuingDer],
+    features: features.map((f) => ({ ...f, notAfter: f.notAfter?.toISOString() ?? null })),
+  };
+}

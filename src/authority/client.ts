@@ -1,0 +1,14 @@
+// How the CLI and the desktop app reach an authority: in-process (embedded) or over HTTP.
+// Both validate with the same contract; callers cannot tell them apart except by speed.
+import type { OpName, OpOutput } from '../shared/api';
+import { Authority } from './authority';
+
+export interface Client {
+  call<N extends OpName>(name: N, input: unknown): Promise<OpOutput<N>>;
+  close(): Promise<void>;
+}
+
+export async function embeddedClient(dataDir: string): Promise<Client> {
+  const authority = await Authority.open({ dataDir });
+  return { call: (name, input) => authority.call(name, input), close: () => authority.close() };
+}

@@ -1,0 +1,39 @@
+// Device lookups, always scoped to the asking reseller: another reseller's serial is "not found".
+import { notFound } from '../../shared/errors';
+import type { Actor, AuthorityContext } from '../context';
+import type { Tx } from '../db/executor';
+
+export interface DeviceRow {
+  id: number; reseller_id: number; customer_id: number | null; registration_id: number | null; serial: string; model: string;
+  name: string; created_at: string; retired_at: string | null; revision: number; customer: string | null; registration: string | null;
+}
+
+function selectDevices(ctx: AuthorityContext, actor: Actor) {
+  return ctx.db.qb.selectFrom('devices as d')
+    .leftJoin('customers as c', 'c.id', 'd.customer_id')
+    .leftJoin('registrations as r', 'r.id', 'd.registration_id')
+    .select(['d.id', 'd.reseller_id', 'd.customer_id', 'd.registration_id', 'd.serial', 'd.model', 'd.name', 'd.created_at',
+      'd.retired_at', 'd.revision', 'c.name as customer', 'r.number as registration'])
+    .where('d.reseller_id', '=', actor.resellerId ?? -1);
+}
+
+export async function findDevice(ctx: AuthorityContext, tx: Tx, actor: Actor, serial: string): Promise<DeviceRow | undefined> {
+  return tx.first(selectDevices(ctx, actor).where('d.serial', '=', serial.trim()));
+}
+
+export async function requireDevice(ctx: AuthorityContext, tx: Tx, actor: Actor, serial: string): Promise<DeviceRow> {
+  const device = await findDevice(ctx, tx, actor, serial);
+  if (!device) throw notFound('DEVICE_NOT_FOUND', `No device with serial ${serial.trim()} is registered.`);
+  return device;
+}
+
+export async function listDevices(ctx: AuthorityContext, actor: Actor, includeRetired: boolean): Promise<DeviceRow[]> {
+  let q = selectDevices(ctx, actor).orderBy('d.serial');
+  if (!includeRetired) q = q.where('d.retired_at', 'is', null);
+  return ctx.db.read.all(q);
+}
+
+export const toDeviceDto = (d: DeviceRow) => ({
+  serial: d.serial, model: d.model, name: d.name, customer: d.customer, registration: d.registration,
+  createdAt: d.created_at, retiredAt: d.retired_at,
+});

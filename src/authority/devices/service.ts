@@ -1,0 +1,80 @@
+// Devices and customers: add, rename, move, retire, list. Serials are unique across the authority.
+import { requireModel } from '../../licensing/catalogue';
+import { checkSerial } from '../../licensing/names';
+import { conflictError, ruleError } from '../../shared/errors';
+import type { Actor, AuthorityContext } from '../context';
+import { isUniqueViolation } from '../db/errors';
+import type { Tx } from '../db/executor';
+import { mutate } from '../mutate';
+import { listDevices, requireDevice, toDeviceDto } from './queries';
+
+export async function addDevice(ctx: AuthorityContext, actor: Actor, input: { serial: string; model: string; name?: string; customer?: string }) {
+  const serial = checkSerial(input.serial.trim());
+  const model = requireModel(ctx.catalogue, input.model);
+  const resellerId = requireReseller(actor);
+  try {
+    return await mutate(ctx, actor, async (tx) => {
+      const customerId = input.customer ? await customerFor(ctx, tx, resellerId, input.customer) : null;
+      await tx.run(ctx.db.qb.insertInto('devices').values({
+        reseller_id: resellerId, customer_id: customerId, registration_id: null, serial, model: model.id,
+        name: input.name ?? '', created_at: ctx.now().toISOString(), retired_at: null,
+      }));
+      const device = await requireDevice(ctx, tx, actor, serial);
+      return { value: toDeviceDto(device), audit: { action: 'device.add', subject: serial, data: { model: model.id, name: device.name, customer: device.customer } } };
+    });
+  } catch (e) {
+    // The serial may belong to another reseller: say it exists, never whose it is.
+    if (isUniqueViolation(e)) throw conflictError('DEVICE_EXISTS', `A device with serial ${serial} is already registered.`);
+    throw e;
+  }
+}
+
+export const list = async (ctx: AuthorityContext, actor: Actor, input: { includeRetired?: boolean }) =>
+  (await listDevices(ctx, actor, input.includeRetired ?? false)).map(toDeviceDto);
+
+export function renameDevice(ctx: AuthorityContext, actor: Actor, input: { serial: string; name: string }) {
+  return mutate(ctx, actor, async (tx) => {
+    const d = await requireDevice(ctx, tx, actor, input.serial);
+    await tx.run(ctx.db.qb.updateTable('devices').set({ name: input.name }).where('id', '=', d.id));
+    return { value: toDeviceDto({ ...d, name: input.name }), audit: { action: 'device.rename', subject: d.serial, data: { from: d.name, to: input.name } } };
+  });
+}
+
+export function moveDevice(ctx: AuthorityContext, actor: Actor, input: { serial: string; customer: string }) {
+  return mutate(ctx, actor, async (tx) => {
+    const d = await requireDevice(ctx, tx, actor, input.serial);
+    const customerId = await customerFor(ctx, tx, d.reseller_id, input.customer);
+    await tx.run(ctx.db.qb.updateTable('devices').set({ customer_id: customerId }).where('id', '=', d.id));
+    return { value: toDeviceDto({ ...d, customer: input.customer }), audit: { action: 'device.move', subject: d.serial, data: { from: d.customer, to: input.customer } } };
+  });
+}
+
+export function retireDevice(ctx: AuthorityContext, actor: Actor, input: { serial: string }) {
+  return mutate(ctx, actor, async (tx) => {
+    const d = await requireDevice(ctx, tx, actor, input.serial);
+    if (d.retired_at) throw ruleError('DEVICE_RETIRED', `Device ${d.serial} was already retired on ${d.retired_at.slice(0, 10)}.`);
+    const at = ctx.now().toISOString();
+    await tx.run(ctx.db.qb.updateTable('devices').set({ retired_at: at }).where('id', '=', d.id).where('retired_at', 'is', null));
+    return { value: toDeviceDto({ ...d, retired_at: at }), audit: { action: 'device.retire', subject: d.serial } };
+  });
+}
+
+export async function listCustomers(ctx: AuthorityContext, actor: Actor) {
+  const q = ctx.db.qb.selectFrom('customers as c').leftJoin('devices as d', 'd.customer_id', 'c.id')
+    .select(['c.name', (eb) => eb.fn.count<number>('d.id').as('devices')])
+    .where('c.reseller_id', '=', actor.resellerId ?? -1).groupBy('c.name').orderBy('c.name');
+  return (await ctx.db.read.all(q)).map((r) => ({ name: r.name, devices: Number(r.devices) }));
+}
+
+/** The customer's id, created on first use (race-free: the unique key decides). */
+async function customerFor(ctx: AuthorityContext, tx: Tx, resellerId: number, name: string): Promise<number> {
+  await tx.run(ctx.db.qb.insertInto('customers').values({ reseller_id: resellerId, name, created_at: ctx.now().toISOString() })
+    .onConflict((oc) => oc.columns(['reseller_id', 'name']).doNothing()));
+  const row = await tx.first(ctx.db.qb.selectFrom('customers').select('id').where('reseller_id', '=', resellerId).where('name', '=', name));
+  return row!.id;
+}
+
+export function requireReseller(actor: Actor): number {
+  if (actor.resellerId === null) throw ruleError('RESELLER_ONLY', 'Only a reseller can manage devices; this token belongs to the vendor.');
+  return actor.resellerId;
+}

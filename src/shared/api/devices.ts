@@ -1,0 +1,65 @@
+// Devices, customers, licences and certificates: the core of "My devices".
+import { z } from 'zod';
+import { code, empty, featureRef, isoDate, op, serial, text } from './define';
+
+export const DeviceSchema = z.object({
+  serial: z.string(), model: z.string(), name: z.string(), customer: z.string().nullable(),
+  registration: z.string().nullable(), createdAt: isoDate, retiredAt: isoDate.nullable(),
+});
+export const LicenceSchema = z.object({
+  id: z.number(), feature: z.number(), featureName: z.string(), quantity: z.number(),
+  source: z.enum(['grant', 'coupon', 'tryout', 'trial']), notAfter: isoDate.nullable(), createdAt: isoDate, endedAt: isoDate.nullable(),
+});
+export const CertificateSchema = z.object({
+  serialHex: z.string(), issuedAt: isoDate, notBefore: isoDate, notAfter: isoDate, generation: z.number(),
+  hostFingerprint: z.string(), supersededBy: z.string().nullable(), revokedAt: isoDate.nullable(), revokedReason: z.string().nullable(),
+});
+export const LicensedFeatureSchema = z.object({
+  number: z.number(), quantity: z.number(), notAfter: isoDate.nullable(), source: z.enum(['grant', 'coupon', 'tryout', 'trial']),
+});
+export const AnswerSchema = z.object({
+  serial: z.string(), code: z.string(), certificateSerial: z.string(), notAfter: isoDate,
+  features: z.array(LicensedFeatureSchema), superseded: z.array(z.string()),
+});
+
+export const devicesOps = {
+  'devices.add': op({
+    name: 'devices.add', summary: 'Register a PBX by serial number', mutating: true,
+    input: z.object({ serial, model: z.string().trim().min(1).max(40), name: text(120).optional(), customer: text(120).optional() }).strict(),
+    output: DeviceSchema,
+  }),
+  'devices.list': op({
+    name: 'devices.list', summary: 'Every PBX of this reseller', mutating: false,
+    input: z.object({ includeRetired: z.boolean().optional() }).strict(), output: z.array(DeviceSchema),
+  }),
+  'devices.get': op({
+    name: 'devices.get', summary: 'One PBX with its licences and certificates', mutating: false,
+    input: z.object({ serial }).strict(),
+    output: z.object({ device: DeviceSchema, licences: z.array(LicenceSchema), certificates: z.array(CertificateSchema) }),
+  }),
+  'devices.rename': op({
+    name: 'devices.rename', summary: 'Give a PBX another name', mutating: true,
+    input: z.object({ serial, name: text(120) }).strict(), output: DeviceSchema,
+  }),
+  'devices.move': op({
+    name: 'devices.move', summary: 'Move a PBX to another customer (created if new)', mutating: true,
+    input: z.object({ serial, customer: text(120).min(1) }).strict(), output: DeviceSchema,
+  }),
+  'devices.retire': op({
+    name: 'devices.retire', summary: 'Retire a PBX (kept for history)', mutating: true,
+    input: z.object({ serial }).strict(), output: DeviceSchema,
+  }),
+  'customers.list': op({
+    name: 'customers.list', summary: 'Customers of this reseller', mutating: false,
+    input: empty, output: z.array(z.object({ name: z.string(), devices: z.number() })),
+  }),
+  'licences.grant': op({
+    name: 'licences.grant', summary: 'Grant a licence to a PBX', mutating: true,
+    input: z.object({ serial, feature: featureRef, quantity: z.number().int().min(1).max(100_000).optional(), days: z.number().int().min(1).max(36_500).optional() }).strict(),
+    output: LicenceSchema,
+  }),
+  'certificates.recreate': op({
+    name: 'certificates.recreate', summary: 'Turn an initialisation code into an answer code', mutating: true,
+    input: z.object({ serial: serial.optional(), initCode: code }).strict(), output: AnswerSchema,
+  }),
+};

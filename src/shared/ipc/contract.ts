@@ -1,0 +1,102 @@
+// The one typed contract between the renderer and the main process. Every channel has an input
+// schema (what main accepts: strict, bounded) and an output schema (what main may send back: only
+// the listed fields survive). The renderer's API type, the preload's functions, the IPC handlers
+// and the browser-mode HTTP routes are all derived from this table, so they cannot drift apart.
+import { z } from 'zod';
+import type { Result } from '../result';
+import { OPERATIONS } from '../api';
+import type { Channel, Method } from './channels';
+
+export { CHANNELS, isChannel, methodOf, type Channel, type Method } from './channels';
+
+// ---- limits: the authority's operation schemas (src/shared/api) bound its own fields --------------
+
+export const LIMITS = { code: 16 * 1024, url: 2048 } as const;
+
+const none = z.object({}).strict();
+const op = OPERATIONS;
+
+export const MODES = ['embedded', 'connected'] as const;
+export const LANGUAGES = ['en', 'de', 'ru'] as const;
+export const THEMES = ['light', 'dark', 'system'] as const;
+
+/** https anywhere; plain http only to this machine (a test server), never across a network. */
+export function isAcceptableServerUrl(text: string): boolean {
+  if (text === '') return true; // "no server configured"
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password) return false;
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+}
+
+const serverUrl = z.string().max(LIMITS.url).refine(isAcceptableServerUrl, 'must be an https:// URL (http:// only for this computer)');
+
+const SettingsPatch = z
+  .object({ mode: z.enum(MODES).optional(), serverUrl: serverUrl.optional(), language: z.enum(LANGUAGES).optional(), theme: z.enum(THEMES).optional() })
+  .strict();
+
+// ---- outputs (plain objects strip unknown fields: nothing extra leaves main) ------------------------
+
+const Recreated = op['certificates.recreate'].output.extend({
+  /** Only ever true: main ran the PBX's own check on this answer against the pinned root. */
+  checkedAgainstRoot: z.literal(true),
+});
+
+const Inspection = z.object({
+  kind: z.enum(['init', 'answer']).optional(),
+  format: z.enum(['code', 'pem']).optional(),
+  ok: z.boolean(),
+  error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }).optional(),
+  fields: z.record(z.string(), z.unknown()),
+});
+
+const Settings = z.object({ mode: z.enum(MODES), serverUrl: z.string(), language: z.enum(LANGUAGES), theme: z.enum(THEMES) });
+
+const CatalogueSummary = z.object({
+  models: z.array(z.object({ id: z.string(), name: z.string(), vendor: z.string(), features: z.array(z.number().int()), shopUrl: z.string().optional() })),
+  features: z.array(z.object({ number: z.number().int(), id: z.string(), name: z.string(), kind: z.string(), names: z.object({ de: z.string().optional(), ru: z.string().optional() }).optional() })),
+});
+
+const AppInfo = z.object({
+  name: z.string(), version: z.string(), runtime: z.enum(['electron', 'browser']), mode: z.enum(MODES), catalogue: CatalogueSummary,
+});
+
+// ---- the table -----------------------------------------------------------------------------------
+
+/** Channels answered by the authority reuse its operation's schemas, so embedded and connected
+ *  mode (the same operations over HTTP) accept and return exactly the same shapes. */
+export const contract = {
+  'app:info': { input: none, output: AppInfo },
+  'authority:root': { input: op['ca.root'].input, output: op['ca.root'].output },
+  'devices:list': { input: op['devices.list'].input, output: op['devices.list'].output },
+  'devices:add': { input: op['devices.add'].input, output: op['devices.add'].output },
+  'devices:get': { input: op['devices.get'].input, output: op['devices.get'].output },
+  'licences:grant': { input: op['licences.grant'].input, output: op['licences.grant'].output },
+  'certificates:recreate': { input: op['certificates.recreate'].input, output: Recreated },
+  'codes:inspect': { input: z.object({ code: z.string().max(LIMITS.code) }).strict(), output: Inspection },
+  'settings:get': { input: none, output: Settings },
+  'settings:set': { input: SettingsPatch, output: Settings },
+} as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
+
+/** What main's implementation receives (after validation) and must return. */
+export type Input<K extends Channel> = z.output<(typeof contract)[K]['input']>;
+export type Output<K extends Channel> = z.output<(typeof contract)[K]['output']>;
+/** What the renderer may pass (before validation). */
+export type RendererInput<K extends Channel> = z.input<(typeof contract)[K]['input']>;
+
+export type Settings = Output<'settings:get'>;
+export type SettingsPatch = Input<'settings:set'>;
+export type AppInfo = Output<'app:info'>;
+
+/** A channel without input fields may be called with no argument. */
+type ApiFunction<K extends Channel> = [keyof RendererInput<K>] extends [never]
+  ? (input?: RendererInput<K>) => Promise<Result<Output<K>>>
+  : (input: RendererInput<K>) => Promise<Result<Output<K>>>;
+
+/** window.licenceDesk: one function per channel, in Electron (preload) and in browser mode alike. */
+export type Api = { readonly [K in Channel as Method<K>]: ApiFunction<K> };
