@@ -13,6 +13,7 @@ export function matchDevice(cat: Catalogue, req: ParsedRequest, device: DeviceRo
     throw ruleError('REQUEST_OTHER_DEVICE', `This initialisation code belongs to the PBX with serial ${req.serial}, not to ${expectedSerial}.`);
   }
   if (!device) throw notFound('DEVICE_NOT_FOUND', `No device with serial ${req.serial} is registered; add it first.`);
+  if (device.retired_at) throw ruleError('DEVICE_RETIRED', `Device ${device.serial} was retired on ${device.retired_at.slice(0, 10)}; it gets no new certificates.`);
   if (req.model !== undefined && req.model !== device.model) {
     const known = cat.models.find((m) => m.id === device.model)?.name ?? device.model;
     throw ruleError('MODEL_MISMATCH', `The code says the PBX is a ${req.model}, but ${device.serial} is registered as ${known}.`);

@@ -1,0 +1,41 @@
+// Devices, licences and issuance behave the same on SQLite and PostgreSQL.
+import { expect, it } from 'vitest';
+import { verifyAudit } from '../../src/authority/audit/log';
+import { makeRequest, recreate } from '../support/fixtures';
+import { describeStores } from '../support/stores';
+
+describeStores('devices and certificates', ({ open }) => {
+  it('adds, renames, moves and retires a device, each audited', async () => {
+    const { authority } = await open();
+    await authority.call('devices.add', { serial: 'C1', model: 'comtrexx-vm', name: 'Front desk', customer: 'Acme' });
+    await authority.call('devices.rename', { serial: 'C1', name: 'Reception' });
+    await authority.call('devices.move', { serial: 'C1', customer: 'Globex' });
+    const retired = await authority.call('devices.retire', { serial: 'C1' });
+    expect(retired).toMatchObject({ serial: 'C1', name: 'Reception', customer: 'Globex' });
+    expect(await authority.call('devices.list', {})).toEqual([]);
+    expect(await authority.call('devices.list', { includeRetired: true })).toHaveLength(1);
+    expect(await authority.call('customers.list', {})).toEqual([{ name: 'Acme', devices: 0 }, { name: 'Globex', devices: 1 }]);
+    const audit = await verifyAudit(authority.ctx.db);
+    expect(audit).toEqual({ ok: true, entries: 4 });
+  });
+
+  it('refuses a duplicate serial and certificates for a retired device', async () => {
+    const { authority } = await open();
+    await authority.call('devices.add', { serial: 'C2', model: 'comtrexx-vm' });
+    await expect(authority.call('devices.add', { serial: 'C2', model: 'comtrexx-vm' })).rejects.toMatchObject({ code: 'DEVICE_EXISTS' });
+    await authority.call('licences.grant', { serial: 'C2', feature: 11 });
+    await authority.call('devices.retire', { serial: 'C2' });
+    await expect(recreate(authority, makeRequest('C2', 'comtrexx-vm').code)).rejects.toMatchObject({ code: 'DEVICE_RETIRED' });
+  });
+
+  it('issues concurrently and leaves exactly one current certificate', async () => {
+    const { authority } = await open();
+    await authority.call('devices.add', { serial: 'C3', model: 'comtrexx-vm' });
+    await authority.call('licences.grant', { serial: 'C3', feature: 11, quantity: 4 });
+    const answers = await Promise.all(Array.from({ length: 20 }, () => recreate(authority, makeRequest('C3', 'comtrexx-vm').code)));
+    const { certificates } = await authority.call('devices.get', { serial: 'C3' });
+    expect(new Set(certificates.map((c) => c.serialHex))).toEqual(new Set(answers.map((a) => a.certificateSerial)));
+    expect(certificates.filter((c) => c.supersededBy === null)).toHaveLength(1);
+    expect(await verifyAudit(authority.ctx.db)).toMatchObject({ ok: true, entries: 2 + 20 });
+  });
+});
