@@ -93,8 +93,8 @@ export type Settings = Output<'settings:get'>;
 export type SettingsPatch = Input<'settings:set'>;
 export type AppInfo = Output<'app:info'>;
 
-/** A channel without input fields may be called with no argument. */
-type ApiFunction<K extends Channel> = [keyof RendererInput<K>] extends [never]
+/** A channel whose input fields are all optional may be called with no argument. */
+type ApiFunction<K extends Channel> = {} extends RendererInput<K>
   ? (input?: RendererInput<K>) => Promise<Result<Output<K>>>
   : (input: RendererInput<K>) => Promise<Result<Output<K>>>;
 
