@@ -91,9 +91,10 @@ describe('authority: recreate certificate', () => {
   });
 
   it('supersedes the previous certificate and keeps both', async () => {
-    const { authority } = await vm();
+    const { authority, clock } = await vm();
     await authority.call('licences.grant', { serial: 'VM0001', feature: 11 });
     const first = await recreate(authority, makeRequest('VM0001', 'comtrexx-vm').code);
+    clock.now = new Date(clock.now.getTime() + 60_000);
     const second = await recreate(authority, makeRequest('VM0001', 'comtrexx-vm', { generation: 2 }).code);
     expect(second.superseded).toEqual([first.certificateSerial]);
     const certs = (await authority.call('devices.get', { serial: 'VM0001' })).certificates;

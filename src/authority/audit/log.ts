@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Actor } from '../context';
 import type { Db, Tx } from '../db/executor';
+import { prepared } from '../db/prepared';
 
 export const GENESIS = '0'.repeat(64);
 
@@ -22,14 +23,18 @@ export function entryHash(prev: string, e: { id: number; at: string; actor: stri
 export async function appendAudit(db: Db, tx: Tx, actor: Actor, entry: AuditEntry, at: Date): Promise<void> {
   // One appender at a time across server processes; on SQLite the write lock already ensures it.
   if (db.dialect === 'postgres') await tx.run(sql`SELECT pg_advisory_xact_lock(hashtext('licence-desk:audit'))`.compile(db.qb));
-  const last = await tx.first(db.qb.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1));
+  const last = await tx.first(lastEntry(db.qb));
   const row = {
     id: (last?.id ?? 0) + 1, at: at.toISOString(), actor: actor.label, action: entry.action, subject: entry.subject,
     data: JSON.stringify(entry.data ?? {}),
   };
   const prev = last?.hash ?? GENESIS;
-  await tx.run(db.qb.insertInto('audit_log').values({ ...row, prev_hash: prev, hash: entryHash(prev, row) }));
+  await tx.run(insertEntry(db.qb, row.id, row.at, row.actor, row.action, row.subject, row.data, prev, entryHash(prev, row)));
 }
+
+const lastEntry = prepared((qb) => qb.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1));
+const insertEntry = prepared((qb, id: number, at: string, actor: string, action: string, subject: string, data: string, prev_hash: string, hash: string) =>
+  qb.insertInto('audit_log').values({ id, at, actor, action, subject, data, prev_hash, hash }));
 
 export interface AuditVerdict {
   ok: boolean;

@@ -7,6 +7,7 @@ import { encodeSubject } from '../../licensing/names';
 import { parseRequest, type ParsedRequest } from '../../licensing/request';
 import { conflictError, isLdError } from '../../shared/errors';
 import type { Actor, AuthorityContext } from '../context';
+import { prepared } from '../db/prepared';
 import { findDevice } from '../devices/queries';
 import { mutate } from '../mutate';
 import { certificateFeatures, certificateNotAfter, CLOCK_SKEW_MS } from '../rules/licences';
@@ -24,6 +25,19 @@ export interface Answer {
   leafDer: Buffer;
   chainDer: Buffer[];
 }
+
+// The write path's statements, compiled once (see db/prepared.ts).
+const checkRevision = prepared((qb, id: number, revision: number) =>
+  qb.updateTable('devices').set({ revision }).where('id', '=', id).where('revision', '=', revision).where('retired_at', 'is', null));
+const insertCertificate = prepared((qb, serial_hex: string, device_id: number, issued_at: string, not_before: string, not_after: string,
+  generation: number, host_fingerprint: string, host_name: string | null, firmware: string | null, der: Buffer, request_der: Buffer) =>
+  qb.insertInto('certificates').values({
+    serial_hex, device_id, issued_at, not_before, not_after, generation, host_fingerprint, host_name, firmware, der, request_der,
+    superseded_by: null, revoked_at: null, revoked_reason: null,
+  }));
+const supersede = prepared((qb, serial: string, deviceId: number) =>
+  qb.updateTable('certificates').set({ superseded_by: serial })
+    .where('device_id', '=', deviceId).where('superseded_by', 'is', null).where('serial_hex', '<>', serial).returning('serial_hex'));
 
 export async function recreateCertificate(ctx: AuthorityContext, actor: Actor, input: { serial?: string; initCode: string }): Promise<Answer> {
   const [der] = decodeCode(input.initCode, 'init').ders;
@@ -55,17 +69,11 @@ async function issue(ctx: AuthorityContext, actor: Actor, request: ParsedRequest
   };
   const superseded = await mutate(ctx, actor, async (tx) => {
     for (const p of policies()) await p.check?.(ctx, tx, plan);
-    const moved = await tx.run(ctx.db.qb.updateTable('devices').set({ revision: device.revision })
-      .where('id', '=', device.id).where('revision', '=', device.revision).where('retired_at', 'is', null));
+    const moved = await tx.run(checkRevision(ctx.db.qb, device.id, device.revision));
     if (moved !== 1) throw conflictError('LICENCES_CHANGED', 'The device\'s licences changed while its certificate was being made; try again.');
-    await tx.run(ctx.db.qb.insertInto('certificates').values({
-      serial_hex: plan.certificateSerial, device_id: device.id, issued_at: now.toISOString(), not_before: notBefore.toISOString(),
-      not_after: notAfter.toISOString(), generation: binding.generation, host_fingerprint: plan.hostFingerprint,
-      host_name: request.device?.hostName ?? null, firmware: request.device?.firmware ?? null, der: leafDer, request_der: Buffer.from(request.der),
-      superseded_by: null, revoked_at: null, revoked_reason: null,
-    }));
-    const old = await tx.all(ctx.db.qb.updateTable('certificates').set({ superseded_by: plan.certificateSerial })
-      .where('device_id', '=', device.id).where('superseded_by', 'is', null).where('serial_hex', '<>', plan.certificateSerial).returning('serial_hex'));
+    await tx.run(insertCertificate(ctx.db.qb, plan.certificateSerial, device.id, now.toISOString(), notBefore.toISOString(), notAfter.toISOString(),
+      binding.generation, plan.hostFingerprint, request.device?.hostName ?? null, request.device?.firmware ?? null, leafDer, Buffer.from(request.der)));
+    const old = await tx.all(supersede(ctx.db.qb, plan.certificateSerial, device.id));
     for (const p of policies()) await p.record?.(ctx, tx, plan);
     const serials = old.map((r) => r.serial_hex);
     return {

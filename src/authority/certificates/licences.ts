@@ -2,6 +2,7 @@
 import { featureName, requireFeature } from '../../licensing/catalogue';
 import type { Actor, AuthorityContext } from '../context';
 import type { Tx } from '../db/executor';
+import { prepared } from '../db/prepared';
 import { requireDevice } from '../devices/queries';
 import { mutate } from '../mutate';
 import { planGrant, type GrantRequest } from '../rules/licences';
@@ -11,8 +12,9 @@ export interface LicenceRow {
   not_after: string | null; created_at: string; ended_at: string | null; coupon_id: number | null;
 }
 
-export const licencesOf = (ctx: AuthorityContext, tx: Tx, deviceId: number): Promise<LicenceRow[]> =>
-  tx.all(ctx.db.qb.selectFrom('licences').selectAll().where('device_id', '=', deviceId).orderBy('id'));
+const licencesQuery = prepared((qb, deviceId: number) => qb.selectFrom('licences').selectAll().where('device_id', '=', deviceId).orderBy('id'));
+
+export const licencesOf = (ctx: AuthorityContext, tx: Tx, deviceId: number): Promise<LicenceRow[]> => tx.all(licencesQuery(ctx.db.qb, deviceId));
 
 export const toLicenceDto = (ctx: AuthorityContext, l: LicenceRow) => ({
   id: l.id, feature: l.feature, featureName: featureNameOf(ctx, l.feature), quantity: l.quantity, source: l.source,

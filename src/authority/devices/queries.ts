@@ -2,6 +2,7 @@
 import { notFound } from '../../shared/errors';
 import type { Actor, AuthorityContext } from '../context';
 import type { Tx } from '../db/executor';
+import { prepared } from '../db/prepared';
 
 export interface DeviceRow {
   id: number; reseller_id: number; customer_id: number | null; registration_id: number | null; serial: string; model: string;
@@ -9,16 +10,21 @@ export interface DeviceRow {
 }
 
 function selectDevices(ctx: AuthorityContext, actor: Actor) {
-  return ctx.db.qb.selectFrom('devices as d')
+  return deviceSelect(ctx.db.qb).where('d.reseller_id', '=', actor.resellerId ?? -1);
+}
+
+const deviceSelect = (qb: AuthorityContext['db']['qb']) =>
+  qb.selectFrom('devices as d')
     .leftJoin('customers as c', 'c.id', 'd.customer_id')
     .leftJoin('registrations as r', 'r.id', 'd.registration_id')
     .select(['d.id', 'd.reseller_id', 'd.customer_id', 'd.registration_id', 'd.serial', 'd.model', 'd.name', 'd.created_at',
-      'd.retired_at', 'd.revision', 'c.name as customer', 'r.number as registration'])
-    .where('d.reseller_id', '=', actor.resellerId ?? -1);
-}
+      'd.retired_at', 'd.revision', 'c.name as customer', 'r.number as registration']);
+
+const deviceBySerial = prepared((qb, resellerId: number, serial: string) =>
+  deviceSelect(qb).where('d.reseller_id', '=', resellerId).where('d.serial', '=', serial));
 
 export async function findDevice(ctx: AuthorityContext, tx: Tx, actor: Actor, serial: string): Promise<DeviceRow | undefined> {
-  return tx.first(selectDevices(ctx, actor).where('d.serial', '=', serial.trim()));
+  return tx.first(deviceBySerial(ctx.db.qb, actor.resellerId ?? -1, serial.trim()));
 }
 
 export async function requireDevice(ctx: AuthorityContext, tx: Tx, actor: Actor, serial: string): Promise<DeviceRow> {
