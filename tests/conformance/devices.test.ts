@@ -38,4 +38,16 @@ describeStores('devices and certificates', ({ open }) => {
     expect(certificates.filter((c) => c.supersededBy === null)).toHaveLength(1);
     expect(await verifyAudit(authority.ctx.db)).toMatchObject({ ok: true, entries: 2 + 20 });
   });
+
+  it('lists every device with its status, licence summary and end date', async () => {
+    const { authority, clock } = await open();
+    await authority.call('devices.add', { serial: 'L1', model: 'comtrexx-vm' });
+    await authority.call('devices.add', { serial: 'L2', model: 'comtrexx-vm' });
+    await authority.call('licences.grant', { serial: 'L2', feature: 11, quantity: 3 });
+    await authority.call('licences.grant', { serial: 'L2', feature: 11, quantity: 2 });
+    await authority.call('licences.grant', { serial: 'L2', feature: 12, days: 10 });
+    const list = await authority.call('devices.list', {});
+    expect(list.map((d) => [d.serial, d.summary?.status, d.summary?.licences])).toEqual([['L1', 'unlicensed', ''], ['L2', 'expiring', '11×5, 12']]);
+    expect(list[1]!.summary!.endDate).toBe(new Date(clock.now.getTime() + 10 * 86_400_000).toISOString());
+  });
 });

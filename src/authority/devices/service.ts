@@ -6,7 +6,8 @@ import type { Actor, AuthorityContext } from '../context';
 import { isUniqueViolation } from '../db/errors';
 import type { Tx } from '../db/executor';
 import { mutate } from '../mutate';
-import { listDevices, requireDevice, toDeviceDto } from './queries';
+import { fleetSummaries, type FleetEntry } from './fleet';
+import { listDevices, requireDevice, toDeviceDto, type DeviceRow } from './queries';
 
 export async function addDevice(ctx: AuthorityContext, actor: Actor, input: { serial: string; model: string; name?: string; customer?: string }) {
   const serial = checkSerial(input.serial.trim());
@@ -29,8 +30,15 @@ export async function addDevice(ctx: AuthorityContext, actor: Actor, input: { se
   }
 }
 
-export const list = async (ctx: AuthorityContext, actor: Actor, input: { includeRetired?: boolean }) =>
-  (await listDevices(ctx, actor, input.includeRetired ?? false)).map(toDeviceDto);
+export async function list(ctx: AuthorityContext, actor: Actor, input: { includeRetired?: boolean }) {
+  const now = ctx.now();
+  const [devices, fleet] = await Promise.all([listDevices(ctx, actor, input.includeRetired ?? false), fleetSummaries(ctx, actor, now)]);
+  return devices.map((d) => ({ ...toDeviceDto(d), summary: summaryOf(d, fleet.get(d.id)) }));
+}
+
+const summaryOf = (d: DeviceRow, f: FleetEntry | undefined) =>
+  d.retired_at ? { status: 'retired' as const, licences: f?.licences ?? '', endDate: null, lastVerifiedAt: f?.lastVerifiedAt ?? null, tryoutDaysLeft: null, verificationOverdue: false }
+    : f ?? { status: 'unlicensed' as const, licences: '', endDate: null, lastVerifiedAt: null, tryoutDaysLeft: null, verificationOverdue: false };
 
 export function renameDevice(ctx: AuthorityContext, actor: Actor, input: { serial: string; name: string }) {
   return mutate(ctx, actor, async (tx) => {

@@ -2,9 +2,18 @@
 import { z } from 'zod';
 import { code, empty, featureRef, isoDate, op, serial, text } from './define';
 
+export const DEVICE_STATUSES = ['retired', 'unlicensed', 'expired', 'verification_overdue', 'expiring', 'tryout', 'trial', 'licensed'] as const;
+
+/** What "My devices" shows per row besides the device itself. */
+export const DeviceSummarySchema = z.object({
+  status: z.enum(DEVICE_STATUSES), licences: z.string(), endDate: isoDate.nullable(), lastVerifiedAt: isoDate.nullable(),
+  tryoutDaysLeft: z.number().nullable(), verificationOverdue: z.boolean(),
+});
+
 export const DeviceSchema = z.object({
   serial: z.string(), model: z.string(), name: z.string(), customer: z.string().nullable(),
   registration: z.string().nullable(), createdAt: isoDate, retiredAt: isoDate.nullable(),
+  summary: DeviceSummarySchema.optional(),
 });
 export const LicenceSchema = z.object({
   id: z.number(), feature: z.number(), featureName: z.string(), quantity: z.number(),

@@ -1,0 +1,46 @@
+// "My devices" for a whole fleet in a handful of queries: every device with its licence summary,
+// status, end date and last verification. Grouped queries, not one query per device, so 100,000
+// devices list in one go.
+import type { Actor, AuthorityContext } from '../context';
+import { deviceStatus, type StatusSummary } from './status';
+
+export interface FleetEntry extends StatusSummary {
+  licences: string;
+  lastVerifiedAt: string | null;
+}
+
+export async function fleetSummaries(ctx: AuthorityContext, actor: Actor, now: Date): Promise<Map<number, FleetEntry>> {
+  const { qb, read } = ctx.db;
+  const reseller = actor.resellerId ?? -1;
+  const mine = qb.selectFrom('devices').select('id').where('reseller_id', '=', reseller);
+  const [licences, tryouts, verified, certs] = await Promise.all([
+    read.all(qb.selectFrom('licences').select(['device_id', 'feature', 'quantity', 'source', 'not_after', 'ended_at']).where('device_id', 'in', mine)),
+    read.all(qb.selectFrom('tryouts').select(['device_id', 'ends_at']).where('ended_at', 'is', null).where('device_id', 'in', mine)),
+    read.all(qb.selectFrom('verifications').select(['device_id', (eb) => eb.fn.max('server_time').as('last')]).where('device_id', 'in', mine).groupBy('device_id')),
+    read.all(qb.selectFrom('certificates').select(['device_id', (eb) => eb.fn.max('issued_at').as('issued')]).where('device_id', 'in', mine).groupBy('device_id')),
+  ]);
+  const nowIso = now.toISOString();
+  const byDevice = new Map<number, typeof licences>();
+  for (const l of licences) (byDevice.get(l.device_id) ?? byDevice.set(l.device_id, []).get(l.device_id)!).push(l);
+  const tryoutEnd = new Map(tryouts.map((t) => [t.device_id, t.ends_at]));
+  const lastCheck = new Map(verified.map((v) => [v.device_id, v.last as string | null]));
+  const issued = new Map(certs.map((c) => [c.device_id, c.issued as string | null]));
+  const out = new Map<number, FleetEntry>();
+  for (const id of new Set([...byDevice.keys(), ...issued.keys()])) {
+    const all = byDevice.get(id) ?? [];
+    const active = all.filter((l) => l.ended_at === null && (l.not_after === null || l.not_after > nowIso));
+    const summary = deviceStatus({
+      retiredAt: null, active: active.map((l) => ({ source: l.source, notAfter: l.not_after })), hadLicences: all.length > 0, tryoutEndsAt: tryoutEnd.get(id) ?? null,
+      hasCertificate: issued.has(id), lastVerifiedAt: lastCheck.get(id) ?? null, certificateIssuedAt: issued.get(id) ?? null,
+    }, now);
+    out.set(id, { ...summary, licences: licenceText(active), lastVerifiedAt: lastCheck.get(id) ?? null });
+  }
+  return out;
+}
+
+/** "11×5, 12": feature numbers with quantities, summed per feature. */
+function licenceText(active: { feature: number; quantity: number }[]): string {
+  const sums = new Map<number, number>();
+  for (const l of active) sums.set(l.feature, (sums.get(l.feature) ?? 0) + l.quantity);
+  return [...sums].sort((a, b) => a[0] - b[0]).map(([f, q]) => (q > 1 ? `${f}×${q}` : `${f}`)).join(', ');
+}

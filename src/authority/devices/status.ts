@@ -1,0 +1,49 @@
+// The status badge of a device in "My devices", as a plain rule over plain data.
+export const DEVICE_STATUSES = ['retired', 'unlicensed', 'expired', 'verification_overdue', 'expiring', 'tryout', 'trial', 'licensed'] as const;
+export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
+
+const DAY = 24 * 3600 * 1000;
+/** A licence ending within this many days makes the device "expiring". */
+export const EXPIRING_DAYS = 30;
+/** A licensed PBX that has not checked in for this long is "verification overdue". */
+export const VERIFICATION_OVERDUE_DAYS = 14;
+
+export interface StatusInput {
+  retiredAt: string | null;
+  /** Active licences (not ended, not past their end date). */
+  active: { source: string; notAfter: string | null }[];
+  /** Licences that existed but are all past their end date or ended. */
+  hadLicences: boolean;
+  tryoutEndsAt: string | null;
+  hasCertificate: boolean;
+  lastVerifiedAt: string | null;
+  certificateIssuedAt: string | null;
+}
+
+export interface StatusSummary {
+  status: DeviceStatus;
+  /** Earliest end date among active dated licences. */
+  endDate: string | null;
+  tryoutDaysLeft: number | null;
+  verificationOverdue: boolean;
+}
+
+export function deviceStatus(s: StatusInput, now: Date): StatusSummary {
+  const ends = s.active.map((l) => l.notAfter).filter((d): d is string => d !== null).sort();
+  const endDate = ends[0] ?? null;
+  const tryoutActive = s.tryoutEndsAt !== null && new Date(s.tryoutEndsAt) > now && s.active.some((l) => l.source === 'tryout');
+  const tryoutDaysLeft = tryoutActive ? Math.ceil((new Date(s.tryoutEndsAt!).getTime() - now.getTime()) / DAY) : null;
+  const since = s.lastVerifiedAt ?? s.certificateIssuedAt;
+  const verificationOverdue = s.hasCertificate && s.active.length > 0 && since !== null && now.getTime() - new Date(since).getTime() > VERIFICATION_OVERDUE_DAYS * DAY;
+  return { status: pick(s, now, endDate, tryoutActive, verificationOverdue), endDate, tryoutDaysLeft, verificationOverdue };
+}
+
+function pick(s: StatusInput, now: Date, endDate: string | null, tryout: boolean, overdue: boolean): DeviceStatus {
+  if (s.retiredAt) return 'retired';
+  if (s.active.length === 0) return s.hadLicences ? 'expired' : 'unlicensed';
+  if (overdue) return 'verification_overdue';
+  if (tryout) return 'tryout';
+  if (s.active.every((l) => l.source === 'trial')) return 'trial';
+  if (endDate && new Date(endDate).getTime() - now.getTime() <= EXPIRING_DAYS * DAY) return 'expiring';
+  return 'licensed';
+}
