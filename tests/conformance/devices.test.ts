@@ -51,3 +51,20 @@ describeStores('devices and certificates', ({ open }) => {
     expect(list[1]!.summary!.endDate).toBe(new Date(clock.now.getTime() + 10 * 86_400_000).toISOString());
   });
 });
+
+describeStores('device import', ({ open }) => {
+  it('imports rows independently: good rows land, each bad row gets its own error', async () => {
+    const { authority } = await open();
+    await authority.call('devices.add', { serial: 'DUP1', model: 'comtrexx-vm' });
+    const result = await authority.call('devices.import', { rows: [
+      { serial: 'IMP1', model: 'comtrexx-vm', name: 'One', customer: 'Acme' },
+      { serial: 'DUP1', model: 'comtrexx-vm' },
+      { serial: 'bad serial', model: 'comtrexx-vm' },
+      { serial: 'IMP2', model: 'no-such-model' },
+      { serial: 'IMP3', model: 'askozia-pbx' },
+    ] });
+    expect(result.added).toBe(2);
+    expect(result.errors.map((e) => [e.row, e.code])).toEqual([[2, 'DEVICE_EXISTS'], [3, 'INPUT_INVALID'], [4, 'UNKNOWN_MODEL']]);
+    expect((await authority.call('devices.list', {})).map((d) => d.serial)).toEqual(['DUP1', 'IMP1', 'IMP3']);
+  });
+});

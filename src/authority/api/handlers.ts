@@ -4,8 +4,10 @@ import type { OpName } from '../../shared/api';
 import type { Actor, AuthorityContext } from '../context';
 import { recreateCertificate } from '../certificates/issue';
 import { grantLicence } from '../certificates/licences';
-import { addDevice, list, listCustomers, moveDevice, renameDevice, retireDevice } from '../devices/service';
+import { addDevice, importDevices, list, listCustomers, moveDevice, renameDevice, retireDevice } from '../devices/service';
 import { deviceDetail } from '../devices/detail';
+import { blockCoupon, mintCoupons, redeemCoupon } from '../coupons/service';
+import { listBindings, resetBinding, showBinding } from '../bindings/service';
 import { toPem } from '../../licensing/pem';
 
 export type Handler = (ctx: AuthorityContext, actor: Actor, input: never) => Promise<unknown>;
@@ -19,7 +21,14 @@ export const HANDLERS: Record<OpName, Handler> = {
   'devices.rename': renameDevice,
   'devices.move': moveDevice,
   'devices.retire': retireDevice,
+  'devices.import': importDevices,
   'customers.list': listCustomers,
   'licences.grant': grantLicence,
   'certificates.recreate': recreateCertificate,
+  'coupons.mint': mintCoupons,
+  'coupons.redeem': redeemCoupon,
+  'coupons.block': blockCoupon,
+  'bindings.list': listBindings,
+  'bindings.show': showBinding,
+  'bindings.reset': resetBinding,
 };

@@ -1,7 +1,9 @@
 // Devices and customers: add, rename, move, retire, list. Serials are unique across the authority.
 import { requireModel } from '../../licensing/catalogue';
 import { checkSerial } from '../../licensing/names';
-import { conflictError, ruleError } from '../../shared/errors';
+import { OPERATIONS } from '../../shared/api';
+import { conflictError, ruleError, toErrorValue } from '../../shared/errors';
+import { parseInput } from '../api/parse';
 import type { Actor, AuthorityContext } from '../context';
 import { isUniqueViolation } from '../db/errors';
 import type { Tx } from '../db/executor';
@@ -85,4 +87,24 @@ async function customerFor(ctx: AuthorityContext, tx: Tx, resellerId: number, na
 export function requireReseller(actor: Actor): number {
   if (actor.resellerId === null) throw ruleError('RESELLER_ONLY', 'Only a reseller can manage devices; this token belongs to the vendor.');
   return actor.resellerId;
+}
+
+/**
+ * Adds many devices; each row stands alone (one bad row never blocks the others) and is
+ * validated exactly as devices.add validates it. Rows run concurrently, so on SQLite they share
+ * group commits.
+ */
+export async function importDevices(ctx: AuthorityContext, actor: Actor, input: { rows: { serial: string; model: string; name?: string; customer?: string }[] }) {
+  const one = OPERATIONS['devices.add'].input;
+  const results = await Promise.all(input.rows.map(async (row, i) => {
+    try {
+      await addDevice(ctx, actor, parseInput(one, row) as Parameters<typeof addDevice>[2]);
+      return null;
+    } catch (e) {
+      const err = toErrorValue(e);
+      return { row: i + 1, code: err.code, message: err.message };
+    }
+  }));
+  const errors = results.filter((r) => r !== null);
+  return { added: input.rows.length - errors.length, errors };
 }

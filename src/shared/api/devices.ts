@@ -58,6 +58,13 @@ export const devicesOps = {
     name: 'devices.retire', summary: 'Retire a PBX (kept for history)', mutating: true,
     input: z.object({ serial }).strict(), output: DeviceSchema,
   }),
+  'devices.import': op({
+    name: 'devices.import', summary: 'Register many PBXs at once (a CSV import sends up to 1,000 rows a call)', mutating: true,
+    input: z.object({
+      rows: z.array(z.object({ serial: z.string().max(200), model: z.string().max(200), name: z.string().max(400).optional(), customer: z.string().max(400).optional() }).strict()).min(1).max(1000),
+    }).strict(),
+    output: z.object({ added: z.number(), errors: z.array(z.object({ row: z.number(), code: z.string(), message: z.string() })) }),
+  }),
   'customers.list': op({
     name: 'customers.list', summary: 'Customers of this reseller', mutating: false,
     input: empty, output: z.array(z.object({ name: z.string(), devices: z.number() })),
