@@ -23,4 +23,19 @@ export default tseslint.config(
   restrict(['src/renderer/**'], [nodeOnly, 'src/renderer runs without Node or Electron: ask the main process through the typed API instead.']),
   restrict(['src/shared/**'], [nodeOnly, 'src/shared is used on every side: no Node or Electron here.'], [upper, 'src/shared is the lowest layer.']),
   restrict(['src/licensing/**', 'src/device/**'], [upper, 'licensing and device are lower layers: they must not import the authority or the app.']),
+  // IPC stays in two files: main's handle() (sender check + validation) and the preload (exactly
+  // the contract's functions). Anywhere else ipcMain/ipcRenderer would open a channel that skips
+  // both. no-restricted-syntax rather than no-restricted-imports on purpose: the layering blocks
+  // above configure no-restricted-imports, and in a flat config a later block's options replace
+  // the earlier ones for the same rule, which would silently drop the layering rules.
+  {
+    ignores: ['src/main/ipc/handle.ts', 'src/preload/index.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...[
+        "ImportDeclaration[source.value=/^electron(\\u002F(main|renderer|common))?$/] > ImportSpecifier[imported.name=/^ipc(Main|Renderer)$/]",
+        "MemberExpression[property.name=/^ipc(Main|Renderer)$/]",
+        "ObjectPattern > Property[key.name=/^ipc(Main|Renderer)$/]", // const { ipcMain } = require('electron') or = electron
+      ].map((selector) => ({ selector, message: 'ipcMain/ipcRenderer only in src/main/ipc/handle.ts and src/preload/index.ts: add a channel to src/shared/ipc/contract.ts instead.' }))],
+    },
+  },
 );

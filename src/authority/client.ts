@@ -8,7 +8,8 @@ export interface Client {
   close(): Promise<void>;
 }
 
-export async function embeddedClient(dataDir: string): Promise<Client> {
-  const authority = await Authority.open({ dataDir });
+/** The authority in dataDir; its database is dataDir's SQLite file unless `database` names another (or a postgres:// URL). */
+export async function embeddedClient(dataDir: string, database?: string): Promise<Client> {
+  const authority = await Authority.open({ dataDir, ...(database ? { database } : {}) });
   return { call: (name, input) => authority.call(name, input), close: () => authority.close() };
 }

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { LdError } from '../shared/errors';
 import { fromPem, toPem } from '../licensing/pem';
+import { VERIFY_STATUSES } from '../shared/api/verification';
 
 export const STATE_FILE = 'pbx.json';
 export const TRUST_FILE = 'trust.pem';
@@ -84,6 +85,50 @@ export async function saveState(dir: string, state: PbxState): Promise<void> {
 /** Creates the folder (owner only: it holds private keys). */
 export async function ensureFolder(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
+}
+
+// ---- online verification (src/device/verify.ts, docs/verification.md) ------------------------
+// A file of its own rather than fields in pbx.json: it changes on every check-in, and an init or
+// install must neither lose it nor wait for it. It refers to no other file.
+
+export const ONLINE_FILE = 'online.json';
+const isoText = z.string().min(1).max(40);
+
+const OnlineRecordSchema = z.strictObject({
+  version: z.literal(1),
+  /** The last receipt this PBX accepted (its times as signed, checkedAt by this PBX's clock). */
+  lastReceipt: z.strictObject({
+    certificateSerial: hex, status: z.enum(VERIFY_STATUSES), serverTime: isoText, nextCheckIn: isoText, checkedAt: isoText,
+  }).optional(),
+  /** The last attempt, successful or not (code of the failure). */
+  lastAttempt: z.strictObject({ at: isoText, ok: z.boolean(), code: z.string().max(80).optional() }).optional(),
+});
+
+export type OnlineRecord = z.infer<typeof OnlineRecordSchema>;
+
+/** The online record, or undefined before the first check. */
+export async function readOnline(dir: string): Promise<OnlineRecord | undefined> {
+  const path = join(dir, ONLINE_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    if (isMissing(e)) return undefined;
+    throw e;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw stateCorrupt(path, 'it is not JSON');
+  }
+  const parsed = OnlineRecordSchema.safeParse(json);
+  if (!parsed.success) throw stateCorrupt(path, `${parsed.error.issues[0]?.path.join('.') || 'the file'}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return parsed.data;
+}
+
+export async function saveOnline(dir: string, record: OnlineRecord): Promise<void> {
+  await writeAtomic(join(dir, ONLINE_FILE), JSON.stringify(record, null, 2) + '\n', 0o600);
 }
 
 // ---- keys, chains, trust ---------------------------------------------------------------------

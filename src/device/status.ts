@@ -5,7 +5,8 @@ import { parseCertificate, type ParsedCertificate } from '../licensing/certifica
 import * as d from '../licensing/der';
 import type { LicenceSource } from '../licensing/extensions';
 import { OID } from '../licensing/oids';
-import { chainFile, readChain, readState, stateCorrupt, withStateLock, type PbxState } from './state';
+import { chainFile, readChain, readOnline, readState, stateCorrupt, withStateLock, type OnlineRecord, type PbxState } from './state';
+import { onlineStatus, type OnlineStatus } from './grace';
 import { join } from 'node:path';
 
 export type LicenceState = 'unlicensed' | 'licensed' | 'expired';
@@ -33,6 +34,8 @@ export interface PbxStatus {
   state: LicenceState;
   certificate?: { serialHex: string; notBefore: string; notAfter: string; issuer?: string };
   licences: LicenceLine[];
+  /** Online verification: last check, grace period, clock (docs/verification.md); with a certificate only. */
+  online?: OnlineStatus;
 }
 
 export async function pbxStatus(stateDir: string, now: Date = new Date()): Promise<PbxStatus> {
@@ -41,7 +44,7 @@ export async function pbxStatus(stateDir: string, now: Date = new Date()): Promi
     if (!state.installed) return statusOf(state, undefined, now);
     const gen = state.installed.generation;
     const [leafDer] = await readChain(stateDir, gen);
-    return statusOf(state, readInstalledLeaf(leafDer!, join(stateDir, chainFile(gen))), now);
+    return statusOf(state, readInstalledLeaf(leafDer!, join(stateDir, chainFile(gen))), now, await readOnline(stateDir));
   });
 }
 
@@ -54,7 +57,7 @@ export function readInstalledLeaf(der: Uint8Array, path: string): ParsedCertific
   }
 }
 
-export function statusOf(state: PbxState, leaf: ParsedCertificate | undefined, now: Date): PbxStatus {
+export function statusOf(state: PbxState, leaf: ParsedCertificate | undefined, now: Date, online?: OnlineRecord): PbxStatus {
   const base = {
     serial: state.serial,
     model: state.model,
@@ -86,6 +89,7 @@ export function statusOf(state: PbxState, leaf: ParsedCertificate | undefined, n
       ...(issuer !== undefined ? { issuer } : {}),
     },
     licences,
+    online: onlineStatus(online, leaf, now),
   };
 }
 

@@ -6,6 +6,7 @@ import { prepared } from '../db/prepared';
 import { requireDevice } from '../devices/queries';
 import { mutate } from '../mutate';
 import { planGrant, type GrantRequest } from '../rules/licences';
+import { endTryoutOnPurchase } from '../tryout/purchase';
 
 export interface LicenceRow {
   id: number; device_id: number; feature: number; quantity: number; source: 'grant' | 'coupon' | 'tryout' | 'trial';
@@ -33,6 +34,8 @@ export async function insertLicence(ctx: AuthorityContext, tx: Tx, row: Omit<Lic
     created_at: ctx.now().toISOString(), ended_at: null, coupon_id: row.coupon_id ?? null,
   }).returningAll());
   await tx.run(ctx.db.qb.updateTable('devices').set((eb) => ({ revision: eb('revision', '+', 1) })).where('id', '=', row.device_id));
+  // Buying ends a running tryout; after the revision bump above, so the device row is locked.
+  if (row.source === 'grant' || row.source === 'coupon') await endTryoutOnPurchase(ctx, tx, row.device_id);
   return created as LicenceRow;
 }
 

@@ -1,18 +1,38 @@
-// Which authority a command talks to: the embedded one in --data, or a server (--server, --token).
+// Which authority a command talks to: the embedded one in --data (on its own SQLite file, or on
+// --database, e.g. a server's PostgreSQL), or a server (--server, --token).
 import type { Command } from 'commander';
+import { inputError } from '../../shared/errors';
 import { embeddedClient, type Client } from '../client';
 import { defaultDataDir } from '../data-dir';
 import { httpClient } from '../http/client';
 
-interface Globals { data?: string; server?: string; token?: string }
+interface Globals { data?: string; database?: string; server?: string; token?: string }
 
 export const dataDir = (cmd: Command): string => (cmd.optsWithGlobals() as Globals).data ?? defaultDataDir();
 
+/** --database: a SQLite file or a postgres:// URL instead of the data folder's own database. */
+export function databaseOption(cmd: Command): string | undefined {
+  const g = cmd.optsWithGlobals() as Globals;
+  if (g.database && g.server) throw inputError('OPTION_CONFLICT', '--database is for the embedded authority; with --server, the server has its own database.');
+  return g.database;
+}
+
+/** LICENCE_DESK_TIMEOUT: seconds to wait for a server's answer (default 15). */
+function timeoutMs(env = process.env): number | undefined {
+  const raw = env.LICENCE_DESK_TIMEOUT;
+  if (raw === undefined || raw === '') return undefined;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw inputError('OPTION_INVALID', `LICENCE_DESK_TIMEOUT must be a number of seconds, not "${raw}".`);
+  return Math.round(seconds * 1000);
+}
+
 export function openClient(cmd: Command): Promise<Client> {
   const g = cmd.optsWithGlobals() as Globals;
+  const database = databaseOption(cmd);
   const token = g.token ?? process.env.LICENCE_DESK_TOKEN;
-  if (g.server) return Promise.resolve(httpClient({ url: g.server, ...(token ? { token } : {}) }));
-  return embeddedClient(dataDir(cmd));
+  const timeout = timeoutMs();
+  if (g.server) return Promise.resolve(httpClient({ url: g.server, ...(token ? { token } : {}), ...(timeout ? { timeoutMs: timeout } : {}) }));
+  return embeddedClient(dataDir(cmd), database);
 }
 
 /** Opens the client for one command and always closes it (queued writes are drained first). */

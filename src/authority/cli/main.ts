@@ -3,8 +3,15 @@ import { Command, CommanderError } from 'commander';
 import { toErrorValue } from '../../shared/errors';
 import { authorityCommands } from './authority-commands';
 import { codeCommands } from './code-commands';
+import { couponCommands } from './coupon-commands';
+import { bindingCommands } from './binding-commands';
 import { demoCommand } from './demo';
+import { uiCommand } from '../../main/browser-mode/ui-command';
+import { offersCommands } from './offers-commands';
 import { pbxCommands } from './pbx-commands';
+import { auditCommands } from './audit-commands';
+import { adminCommands } from './admin-commands';
+import { serveCommand } from './serve-command';
 
 const EXIT = { input: 2, rule: 1, not_found: 1, conflict: 1, forbidden: 1, unavailable: 1, internal: 1 } as const;
 
@@ -12,6 +19,7 @@ export function buildProgram(): Command {
   const program = new Command('licence-desk')
     .description('Licence Desk: licences for PBXs by copy and paste')
     .option('--data <dir>', 'authority data folder (default: the desktop app\'s folder; env LICENCE_DESK_DATA)')
+    .option('--database <target>', 'the embedded authority\'s database: a SQLite file or postgres://… (default: the data folder\'s)')
     .option('--server <url>', 'use the authority server at URL instead of the embedded one')
     .option('--token <token>', 'API token for --server (env LICENCE_DESK_TOKEN)')
     .showHelpAfterError(false)
@@ -20,7 +28,14 @@ export function buildProgram(): Command {
   authorityCommands(program);
   codeCommands(program);
   pbxCommands(program);
+  auditCommands(program);
+  couponCommands(program);
+  bindingCommands(program);
+  offersCommands(program);
+  adminCommands(program);
+  serveCommand(program);
   demoCommand(program);
+  uiCommand(program);
   return program;
 }
 

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { installAnswer, initPbx, pbxStatus } from '../../device/simulator';
 import { inputError } from '../../shared/errors';
 import { print, printJson, readInput } from './io';
+import { formatOnline, verifyCommands } from './verify-commands';
 
 const KEY_TYPES = ['ec-p256', 'ed25519', 'rsa'] as const;
 
@@ -31,5 +32,7 @@ export function pbxCommands(program: Command): void {
       if (o.json) return printJson(s);
       print(`${s.serial} (${s.model}): ${s.state}${s.pending ? ', waiting for an answer' : ''}`);
       for (const l of s.licences) print(`  feature ${l.number} × ${l.quantity}  ${l.source}  ${l.notAfter ? `until ${String(l.notAfter).slice(0, 10)}` : 'perpetual'}${l.expired ? '  EXPIRED' : ''}`);
+      if (s.online) for (const line of formatOnline(s.online)) print(line);
     });
+  verifyCommands(pbx);
 }

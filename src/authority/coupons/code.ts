@@ -29,6 +29,7 @@ const VALUES: ReadonlyMap<string, number> = (() => {
 // Spaces, line breaks, hyphens and the dashes word processors substitute for them.
 const SEPARATORS = /[\s\-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D_]+/g;
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+const PREFIX_THEN_SEPARATOR = /^LDC[\s\-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D_]/;
 const WRAPPERS = /^["'`“”‘’«»<>]+|["'`“”‘’«»<>.]+$/g;
 
 export function checkCharValue(data: readonly number[]): number {
@@ -56,8 +57,12 @@ export function newCouponCode(): string {
  */
 export function parseCouponCode(text: string): string {
   if (text.length > MAX_TEXT) throw malformed(`is ${text.length} characters long; a coupon code is ${CODE_CHARS} characters after ${COUPON_PREFIX}-`);
-  let chars = text.replace(INVISIBLE, '').trim().replace(WRAPPERS, '').replace(SEPARATORS, '').toUpperCase();
-  if (chars.length === COUPON_PREFIX.length + CODE_CHARS && chars.startsWith(COUPON_PREFIX)) chars = chars.slice(COUPON_PREFIX.length);
+  const cleaned = text.replace(INVISIBLE, '').trim().replace(WRAPPERS, '').toUpperCase();
+  let chars = cleaned.replace(SEPARATORS, '');
+  // "LDC" is the prefix when a separator follows it, or when it makes up the full length; data
+  // may start with "1DC" typed as "LDC", which these two tests keep apart.
+  const prefixed = PREFIX_THEN_SEPARATOR.test(cleaned) || (chars.length === COUPON_PREFIX.length + CODE_CHARS && chars.startsWith(COUPON_PREFIX));
+  if (prefixed) chars = chars.slice(COUPON_PREFIX.length);
   if (chars.length !== CODE_CHARS) {
     throw malformed(`has ${chars.length} characters after ${COUPON_PREFIX}-; a coupon code has ${CODE_CHARS} (4 groups of 5)`);
   }

@@ -1,7 +1,8 @@
 // The authority over HTTP, for the CLI (--server URL --token T) and the desktop's connected mode.
 // Mutating calls carry an Idempotency-Key that stays the same across retries, so a retry after a
 // lost answer returns the first result and never issues twice. "Unreachable" (we never got an
-// answer) and "rejected by the server" (it answered no) are different errors.
+// answer) and "rejected by the server" (it answered no) are different errors; so is a server that
+// answers, but not as a Licence Desk authority (SERVER_BAD_RESPONSE, not retried).
 import { randomUUID } from 'node:crypto';
 import { OPERATIONS, type OpName, type OpOutput } from '../../shared/api';
 import { LdError, type ErrorKind } from '../../shared/errors';
@@ -10,15 +11,28 @@ import type { Client } from '../client';
 export interface HttpClientOptions {
   url: string;
   token?: string;
+  /** Per attempt, including reading the answer (default 15 s). */
   timeoutMs?: number;
+  /** Further attempts after a failure that may be passing (unreachable, timeout, busy); default 2. */
   retries?: number;
 }
 
-const STATUS_KIND: Record<number, ErrorKind> = { 400: 'input', 401: 'forbidden', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'input', 422: 'rule', 429: 'rule' };
+const STATUS_KIND: Record<number, ErrorKind> = {
+  400: 'input', 401: 'forbidden', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'input', 415: 'input', 422: 'rule', 429: 'rule', 500: 'internal',
+};
+// Worth another attempt with the same Idempotency-Key: the request may not have arrived, or the
+// first attempt is still running on the server.
+const RETRYABLE = new Set(['SERVER_UNREACHABLE', 'SERVER_TIMEOUT', 'SERVER_BUSY', 'IDEMPOTENCY_IN_PROGRESS']);
 
 export function httpClient(opts: HttpClientOptions): Client {
-  const base = new URL(opts.url);
+  let base: URL;
+  try {
+    base = new URL(opts.url);
+  } catch {
+    throw new LdError({ code: 'SERVER_URL_INVALID', message: `"${opts.url.slice(0, 100)}" is not a server address such as http://host:8417.`, kind: 'input' });
+  }
   if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new LdError({ code: 'SERVER_URL_INVALID', message: `The server address must start with http:// or https://, not ${base.protocol}`, kind: 'input' });
+  if (!base.pathname.endsWith('/')) base.pathname += '/';
   return {
     call: (name, input) => callWithRetries(base, opts, name, input),
     close: async () => undefined,
@@ -26,15 +40,13 @@ export function httpClient(opts: HttpClientOptions): Client {
 }
 
 async function callWithRetries<N extends OpName>(base: URL, opts: HttpClientOptions, name: N, input: unknown): Promise<OpOutput<N>> {
-  const op = OPERATIONS[name];
-  const key = op.mutating ? randomUUID() : undefined;
+  const key = OPERATIONS[name].mutating ? randomUUID() : undefined;
   const attempts = 1 + (opts.retries ?? 2);
   for (let attempt = 1; ; attempt++) {
     try {
       return await callOnce(base, opts, name, input, key);
     } catch (e) {
-      const retryable = e instanceof LdError && (e.kind === 'unavailable' || e.code === 'SERVER_BUSY');
-      if (!retryable || attempt >= attempts) throw e;
+      if (!(e instanceof LdError && RETRYABLE.has(e.code)) || attempt >= attempts) throw e;
       await new Promise((r) => setTimeout(r, 200 * attempt));
     }
   }
@@ -44,17 +56,15 @@ async function callOnce<N extends OpName>(base: URL, opts: HttpClientOptions, na
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (key) headers['idempotency-key'] = key;
+  const signal = AbortSignal.timeout(opts.timeoutMs ?? 15_000);
   let res: Response;
+  let body: unknown;
   try {
-    res = await fetch(new URL(`v1/${name}`, base.href.endsWith('/') ? base : `${base.href}/`), {
-      method: 'POST', headers, body: JSON.stringify(input ?? {}), signal: AbortSignal.timeout(opts.timeoutMs ?? 15_000),
-    });
+    res = await fetch(new URL(`v1/${name}`, base), { method: 'POST', headers, body: JSON.stringify(input ?? {}), signal });
+    body = await readJson(res, base);
   } catch (e) {
-    const timedOut = (e as Error).name === 'TimeoutError';
-    throw new LdError({ code: timedOut ? 'SERVER_TIMEOUT' : 'SERVER_UNREACHABLE', kind: 'unavailable',
-      message: timedOut ? `The server at ${base.host} did not answer in time.` : `The server at ${base.host} cannot be reached (${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : 'no connection'}).` });
+    throw e instanceof LdError ? e : unreachable(e, base);
   }
-  const body = await readJson(res, base);
   if (res.ok) {
     const parsed = OPERATIONS[name].output.safeParse(body);
     if (!parsed.success) throw badResponse(base, 'its answer does not match the contract');
@@ -63,19 +73,34 @@ async function callOnce<N extends OpName>(base: URL, opts: HttpClientOptions, na
   return rejected(res.status, body, base);
 }
 
+/** The body as JSON; a timeout while reading it is still a timeout. */
 async function readJson(res: Response, base: URL): Promise<unknown> {
+  const text = await res.text();
   try {
-    return await res.json();
+    return JSON.parse(text);
   } catch {
+    if (res.status === 503) return {}; // e.g. a proxy's "service unavailable" page: still busy, not a bad server
     throw badResponse(base, `it answered HTTP ${res.status} without JSON`);
   }
 }
 
+function unreachable(e: unknown, base: URL): LdError {
+  const err = e as Error;
+  if (err.name === 'TimeoutError' || err.name === 'AbortError') {
+    return new LdError({ code: 'SERVER_TIMEOUT', message: `The server at ${base.host} did not answer in time.`, kind: 'unavailable' });
+  }
+  const cause = err.cause instanceof Error ? err.cause.message : 'no connection';
+  return new LdError({ code: 'SERVER_UNREACHABLE', message: `The server at ${base.host} cannot be reached (${cause}).`, kind: 'unavailable' });
+}
+
 function rejected(status: number, body: unknown, base: URL): never {
-  const b = body as { code?: unknown; message?: unknown };
+  const b = body as { code?: unknown; message?: unknown; details?: unknown };
+  if (status === 503) {
+    throw new LdError({ code: 'SERVER_BUSY', message: typeof b?.message === 'string' ? b.message : `The server at ${base.host} is unavailable right now.`, kind: 'unavailable' });
+  }
   if (typeof b?.code !== 'string' || typeof b?.message !== 'string') throw badResponse(base, `it answered HTTP ${status} without an error code`);
-  if (status === 503) throw new LdError({ code: 'SERVER_BUSY', message: b.message, kind: 'unavailable' });
-  throw new LdError({ code: b.code, message: `${b.message} (rejected by the server)`, kind: STATUS_KIND[status] ?? 'internal' });
+  const details = b.details && typeof b.details === 'object' ? { details: b.details as Record<string, unknown> } : {};
+  throw new LdError({ code: b.code, message: `${b.message} (rejected by the server)`, kind: STATUS_KIND[status] ?? 'internal', ...details });
 }
 
 const badResponse = (base: URL, why: string) =>

@@ -1,12 +1,24 @@
 // Every operation of the licence authority, by name.
 import type { z } from 'zod';
 import type { Operation } from './define';
+import { adminOps } from './admin';
+import { bindingsOps } from './bindings';
+import { couponsOps } from './coupons';
 import { devicesOps } from './devices';
+import { offersOps } from './offers';
 import { systemOps } from './system';
+import { verificationOps } from './verification';
+import { auditOps } from './audit';
 
 export const OPERATIONS = {
   ...systemOps,
+  ...adminOps,
   ...devicesOps,
+  ...offersOps,
+  ...couponsOps,
+  ...bindingsOps,
+  ...verificationOps,
+  ...auditOps,
 } as const satisfies Record<string, Operation>;
 
 export type OpName = keyof typeof OPERATIONS;

@@ -5,9 +5,9 @@
 import { z } from 'zod';
 import type { Result } from '../result';
 import { OPERATIONS } from '../api';
-import type { Channel, Method } from './channels';
+import type { AuthorityChannel, Channel, Method } from './channels';
 
-export { CHANNELS, isChannel, methodOf, type Channel, type Method } from './channels';
+export { AUTHORITY_CHANNELS, CHANNELS, isChannel, methodOf, opNameOf, type AuthorityChannel, type Channel, type Method } from './channels';
 
 // ---- limits: the authority's operation schemas (src/shared/api) bound its own fields --------------
 
@@ -69,15 +69,42 @@ const AppInfo = z.object({
 // ---- the table -----------------------------------------------------------------------------------
 
 /** Channels answered by the authority reuse its operation's schemas, so embedded and connected
- *  mode (the same operations over HTTP) accept and return exactly the same shapes. */
-export const contract = {
-  'app:info': { input: none, output: AppInfo },
+ *  mode (the same operations over HTTP) accept and return exactly the same shapes. The three that
+ *  hand out answer codes also promise that main checked the answer as the PBX will. */
+const checked = <T extends z.ZodObject>(o: T) => o.extend({ checkedAgainstRoot: z.literal(true) });
+
+const authority = {
   'authority:root': { input: op['ca.root'].input, output: op['ca.root'].output },
   'devices:list': { input: op['devices.list'].input, output: op['devices.list'].output },
   'devices:add': { input: op['devices.add'].input, output: op['devices.add'].output },
   'devices:get': { input: op['devices.get'].input, output: op['devices.get'].output },
+  'devices:rename': { input: op['devices.rename'].input, output: op['devices.rename'].output },
+  'devices:move': { input: op['devices.move'].input, output: op['devices.move'].output },
+  'devices:retire': { input: op['devices.retire'].input, output: op['devices.retire'].output },
+  'devices:import': { input: op['devices.import'].input, output: op['devices.import'].output },
+  'customers:list': { input: op['customers.list'].input, output: op['customers.list'].output },
   'licences:grant': { input: op['licences.grant'].input, output: op['licences.grant'].output },
   'certificates:recreate': { input: op['certificates.recreate'].input, output: Recreated },
+  'tryout:start': { input: op['tryout.start'].input, output: checked(op['tryout.start'].output) },
+  'tryout:status': { input: op['tryout.status'].input, output: op['tryout.status'].output },
+  'tryout:end': { input: op['tryout.end'].input, output: op['tryout.end'].output },
+  'registrations:create': { input: op['registrations.create'].input, output: op['registrations.create'].output },
+  'registrations:recover': { input: op['registrations.recover'].input, output: op['registrations.recover'].output },
+  'trials:start': { input: op['trials.start'].input, output: checked(op['trials.start'].output) },
+  'eula:show': { input: op['eula.show'].input, output: op['eula.show'].output },
+  'eula:accept': { input: op['eula.accept'].input, output: op['eula.accept'].output },
+  'coupons:redeem': { input: op['coupons.redeem'].input, output: op['coupons.redeem'].output },
+  'bindings:list': { input: op['bindings.list'].input, output: op['bindings.list'].output },
+  'bindings:show': { input: op['bindings.show'].input, output: op['bindings.show'].output },
+  'bindings:reset': { input: op['bindings.reset'].input, output: op['bindings.reset'].output },
+  'verification:history': { input: op['verification.history'].input, output: op['verification.history'].output },
+  'audit:list': { input: op['audit.list'].input, output: op['audit.list'].output },
+  'audit:verify': { input: op['audit.verify'].input, output: op['audit.verify'].output },
+} as const satisfies Record<AuthorityChannel, { input: z.ZodType; output: z.ZodType }>;
+
+export const contract = {
+  'app:info': { input: none, output: AppInfo },
+  ...authority,
   'codes:inspect': { input: z.object({ code: z.string().max(LIMITS.code) }).strict(), output: Inspection },
   'settings:get': { input: none, output: Settings },
   'settings:set': { input: SettingsPatch, output: Settings },
@@ -94,7 +121,7 @@ export type SettingsPatch = Input<'settings:set'>;
 export type AppInfo = Output<'app:info'>;
 
 /** A channel whose input fields are all optional may be called with no argument. */
-type ApiFunction<K extends Channel> = {} extends RendererInput<K>
+type ApiFunction<K extends Channel> = Record<never, never> extends RendererInput<K>
   ? (input?: RendererInput<K>) => Promise<Result<Output<K>>>
   : (input: RendererInput<K>) => Promise<Result<Output<K>>>;
 

@@ -1,0 +1,16 @@
+// The issuance rule of the licence agreement: a device that belongs to a registration gets no
+// certificate until the registration's owner has accepted the current version. It runs inside
+// the issuing transaction and re-reads the device's registration there, so a device linked a
+// moment ago is checked too. Imported (for this side effect) by eula/service.ts and registration/handlers.ts, which the
+// handler table loads, so the rule is active whenever the authority runs.
+import { registerPolicy } from '../certificates/policies';
+import { requireAccepted } from './current';
+
+registerPolicy({
+  name: 'eula',
+  async check(ctx, tx, plan) {
+    const registration = await tx.first(ctx.db.qb.selectFrom('devices as d').innerJoin('registrations as r', 'r.id', 'd.registration_id')
+      .select(['r.id', 'r.number']).where('d.id', '=', plan.device.id));
+    if (registration) await requireAccepted(ctx, tx, registration);
+  },
+});

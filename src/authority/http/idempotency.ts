@@ -1,0 +1,134 @@
+// Idempotency keys: a mutating request sent again with the same Idempotency-Key (a retry after a
+// lost answer) gets the first answer back and is never carried out twice.
+//
+// The row (actor, key) is inserted first with response NULL: the primary key decides which of
+// two concurrent requests runs; the other waits for the stored answer. While the operation's own
+// transaction commits, a change hook (mutate.ts) marks the row COMMITTED in that same
+// transaction; the full answer is stored right after, in a second write. So if the server dies
+// between the two, a retry finds COMMITTED without an answer and is refused with
+// IDEMPOTENCY_ANSWER_LOST instead of running the change (e.g. issuing a certificate) again. A row
+// still NULL long after its request began belongs to a request that never committed (the server
+// died): a retry takes it over and runs. Successes and refusals are remembered; server failures
+// (5xx) that did not commit free the key, so the retry runs again. Rows hold a hash of the key
+// and a sealed answer (sealed.ts): answers may carry secrets such as a new token.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
+import { conflictError, inputError, ruleError } from '../../shared/errors';
+import type { AuthorityContext } from '../context';
+import type { Db } from '../db/executor';
+import { addChangeHook } from '../mutate';
+import type { HttpOutcome } from './errors';
+import { keyId, seal, unseal } from './sealed';
+
+export interface IdempotencyOptions {
+  /** How long a duplicate waits for the first request's answer before IDEMPOTENCY_IN_PROGRESS. */
+  waitMs: number;
+  /** After this long without an answer, the first request is presumed dead (its server crashed). */
+  staleMs: number;
+  pollMs: number;
+}
+
+export const IDEMPOTENCY_DEFAULTS: IdempotencyOptions = { waitMs: 10_000, staleMs: 60_000, pollMs: 20 };
+
+export interface KeyedRequest {
+  /** The actor's label: keys are scoped per tenant. */
+  scope: string;
+  key: string;
+  hash: string;
+}
+
+export const COMMITTED = 'committed';
+const KEY_SHAPE = /^[\x21-\x7e]{1,200}$/;
+
+/** The Idempotency-Key header, if sent. */
+export function idempotencyKey(header: string | string[] | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  if (typeof header !== 'string' || !KEY_SHAPE.test(header)) {
+    throw inputError('IDEMPOTENCY_KEY_INVALID', 'The Idempotency-Key header must be 1 to 200 visible ASCII characters (a UUID is ideal).');
+  }
+  return header;
+}
+
+/** The same operation with the same fields, whatever their order. */
+export function requestHash(opName: string, body: unknown): string {
+  const canonical = (v: unknown): unknown => (v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
+    : Array.isArray(v) ? v.map(canonical) : v);
+  return createHash('sha256').update(`${opName}\n${JSON.stringify(canonical(body ?? {}))}`).digest('hex');
+}
+
+// The request whose change is running, for the change hook (see mutate.ts for why it is captured).
+const running = new AsyncLocalStorage<{ db: Db; req: KeyedRequest }>();
+addChangeHook(() => {
+  const r = running.getStore();
+  if (!r) return undefined;
+  return async (tx) => {
+    await tx.run(r.db.qb.updateTable('idempotency_keys').set({ response: COMMITTED })
+      .where('actor', '=', r.req.scope).where('key', '=', keyId(r.req.scope, r.req.key)).where('response', 'is', null));
+  };
+});
+
+/** Runs execute at most once per (scope, key); answers a retry with the stored outcome. */
+export async function withIdempotency(
+  ctx: AuthorityContext, opts: IdempotencyOptions, req: KeyedRequest, execute: () => Promise<HttpOutcome>, logError: (e: unknown) => void,
+): Promise<HttpOutcome & { replayed: boolean }> {
+  const stored = await claim(ctx.db, opts, req);
+  if (stored) return { ...stored, replayed: true };
+  const outcome = await running.run({ db: ctx.db, req }, execute);
+  // The change is done (or refused) whatever happens to this write: the caller gets its answer.
+  // Should the write fail, a retry finds the COMMITTED mark and is refused, not run twice.
+  await remember(ctx.db, req, outcome).catch(logError);
+  return { ...outcome, replayed: false };
+}
+
+/** Undefined when this request may run; the stored outcome when it is a retry. */
+async function claim(db: Db, opts: IdempotencyOptions, req: KeyedRequest): Promise<HttpOutcome | undefined> {
+  const deadline = Date.now() + opts.waitMs;
+  const id = keyId(req.scope, req.key);
+  for (;;) {
+    const now = new Date().toISOString();
+    const inserted = await db.write((tx) => tx.run(db.qb.insertInto('idempotency_keys')
+      .values({ actor: req.scope, key: id, request_hash: req.hash, response: null, created_at: now })
+      .onConflict((oc) => oc.columns(['actor', 'key']).doNothing())));
+    if (inserted === 1) return undefined;
+    const row = await db.read.first(db.qb.selectFrom('idempotency_keys').select(['request_hash', 'response', 'created_at'])
+      .where('actor', '=', req.scope).where('key', '=', id));
+    if (row) {
+      if (row.request_hash !== req.hash) throw ruleError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request; use a new key for a new request.');
+      if (row.response !== null && row.response !== COMMITTED) return storedOutcome(req, row.response);
+      const stale = Date.now() - Date.parse(row.created_at) > opts.staleMs;
+      if (stale && row.response === COMMITTED) throw answerLost();
+      if (stale && await takeOver(db, req.scope, id, row.created_at)) return undefined;
+    }
+    if (Date.now() >= deadline) throw conflictError('IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key is still being carried out; retry in a moment.');
+    await new Promise((r) => setTimeout(r, opts.pollMs));
+  }
+}
+
+function storedOutcome(req: KeyedRequest, sealed: string): HttpOutcome {
+  const plain = unseal(req.scope, req.key, sealed);
+  // Same hash of scope and key, yet not sealed with this key: only a hash collision could do it.
+  if (plain === undefined) throw new Error('An idempotent answer could not be unsealed with its own key.');
+  return JSON.parse(plain) as HttpOutcome;
+}
+
+const answerLost = () => conflictError('IDEMPOTENCY_ANSWER_LOST',
+  'The request with this Idempotency-Key was carried out, but the server stopped before it could store the answer. It is not carried out twice: look at the result (e.g. the device\'s certificates), or send a new key to do it again.');
+
+/** A NULL row whose request died: exactly one retry wins it (conditional update). */
+async function takeOver(db: Db, scope: string, id: string, seen: string): Promise<boolean> {
+  const changed = await db.write((tx) => tx.run(db.qb.updateTable('idempotency_keys').set({ created_at: new Date().toISOString() })
+    .where('actor', '=', scope).where('key', '=', id).where('response', 'is', null).where('created_at', '=', seen)));
+  return changed === 1;
+}
+
+async function remember(db: Db, req: KeyedRequest, outcome: HttpOutcome): Promise<void> {
+  const id = keyId(req.scope, req.key);
+  const row = db.qb.updateTable('idempotency_keys').set({ response: seal(req.scope, req.key, JSON.stringify(outcome)) })
+    .where('actor', '=', req.scope).where('key', '=', id);
+  await db.write(async (tx) => {
+    // A server failure before anything committed: free the key so that a retry runs again.
+    if (outcome.status >= 500) await tx.run(db.qb.deleteFrom('idempotency_keys').where('actor', '=', req.scope).where('key', '=', id).where('response', 'is', null));
+    await tx.run(row);
+  });
+}

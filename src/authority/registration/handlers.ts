@@ -1,0 +1,21 @@
+// The handlers of the offers area (tryout, registration + trial, EULA), spread into the one
+// handler table (api/handlers.ts). Importing eula/policy here registers the EULA issuance rule
+// whenever the authority runs: api/handlers.ts is loaded by dispatch, which every caller uses.
+import type { Handler } from '../api/handlers';
+import '../eula/policy';
+import { acceptEula, publishEula, showEula } from '../eula/service';
+import { leaveTryout, startTryout, tryoutStatus } from '../tryout/service';
+import { createRegistration, recoverRegistrations } from './service';
+import { startTrial } from './trial';
+
+export const OFFERS_HANDLERS = {
+  'tryout.start': startTryout,
+  'tryout.status': tryoutStatus,
+  'tryout.end': leaveTryout,
+  'registrations.create': createRegistration,
+  'registrations.recover': recoverRegistrations,
+  'trials.start': startTrial,
+  'eula.show': showEula,
+  'eula.publish': publishEula,
+  'eula.accept': acceptEula,
+} satisfies Record<string, Handler>;

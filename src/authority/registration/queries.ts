@@ -1,0 +1,36 @@
+// Registration lookups, scoped to the asking reseller (another reseller's number is "not found"),
+// with typos found and placed before the database is asked.
+import { readRegistrationNumber, typoCandidates } from '../../shared/registration-number';
+import { inputError, notFound } from '../../shared/errors';
+import type { Actor, AuthorityContext } from '../context';
+import type { Tx } from '../db/executor';
+
+export interface RegistrationRow { id: number; reseller_id: number; number: string; company: string; contact: string; email: string; created_at: string }
+
+const scoped = (ctx: AuthorityContext, actor: Actor) =>
+  ctx.db.qb.selectFrom('registrations').selectAll().where('reseller_id', '=', actor.resellerId ?? -1);
+
+export async function requireRegistration(ctx: AuthorityContext, tx: Tx, actor: Actor, text: string): Promise<RegistrationRow> {
+  const read = readRegistrationNumber(text);
+  if (!read.checkOk) throw await locateTypo(ctx, tx, actor, read.values);
+  const row = await tx.first(scoped(ctx, actor).where('number', '=', read.number));
+  if (!row) throw notFound('REGISTRATION_NOT_FOUND', `No registration ${read.number} is known here.`);
+  return row;
+}
+
+/**
+ * One check character detects a typo but cannot place it. Of the numbers one typo away, the
+ * reseller's own registrations are the likely intended ones: if exactly one matches, its
+ * differing group is named (the number itself is not shown).
+ */
+async function locateTypo(ctx: AuthorityContext, tx: Tx, actor: Actor, values: number[]) {
+  const candidates = typoCandidates(values);
+  const found = candidates.length === 0 ? [] : await tx.all(scoped(ctx, actor).where('number', 'in', candidates.map((c) => c.number)));
+  const match = found.length === 1 ? candidates.find((c) => c.number === found[0]!.number) : undefined;
+  if (match) {
+    return inputError('REGISTRATION_NUMBER_TYPO',
+      `The registration number has a typo in group ${match.group}, character ${match.position}: its check character does not match.`, { group: match.group, position: match.position });
+  }
+  return inputError('REGISTRATION_NUMBER_TYPO',
+    'The registration number has a typo: its check character (the last one, in group 4) does not match the others; a character is mistyped or two are swapped.', { group: 4 });
+}

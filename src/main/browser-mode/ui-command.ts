@@ -1,0 +1,75 @@
+// `licence-desk ui [--port P]` (with the CLI's global --data DIR): browser mode from the command
+// line. Prints exactly one line with the address to open, then serves until SIGINT or SIGTERM and
+// closes the authority cleanly (pending database writes are drained).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { defaultDataDir } from '../../authority/data-dir';
+import { inputError } from '../../shared/errors';
+import { createDispatch } from '../ipc/dispatch';
+import { openServices } from '../services/open';
+import { APP_NAME, APP_VERSION } from '../version';
+import { startBrowserServer } from './server';
+
+export interface UiOptions {
+  dataDir: string;
+  port?: number;
+  rendererDir?: string;
+}
+
+export interface RunningUi {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** out/renderer of this checkout (the sources run through tsx; the renderer is built by vite). */
+export const defaultRendererDir = (): string => fileURLToPath(new URL('../../../out/renderer', import.meta.url));
+
+export async function startUi(opts: UiOptions): Promise<RunningUi> {
+  const rendererDir = opts.rendererDir ?? defaultRendererDir();
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw inputError('UI_NOT_BUILT', `The user interface is not built (${rendererDir} has no index.html): run "npm run build" first.`);
+  }
+  const services = await openServices({ dataDir: opts.dataDir, runtime: 'browser', name: APP_NAME, version: APP_VERSION });
+  try {
+    const server = await startBrowserServer({ dispatch: createDispatch(services), rendererDir, ...(opts.port !== undefined ? { port: opts.port } : {}) });
+    return { url: server.url, close: async () => { await server.close(); await services.close(); } };
+  } catch (e) {
+    await services.close();
+    throw e;
+  }
+}
+
+export function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const on = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', on).off('SIGTERM', on);
+      resolve(signal);
+    };
+    process.on('SIGINT', on).on('SIGTERM', on);
+  });
+}
+
+export async function runUi(opts: UiOptions, print: (line: string) => void = (l) => void process.stdout.write(`${l}\n`)): Promise<void> {
+  const ui = await startUi(opts);
+  print(`Licence Desk is running at ${ui.url}`);
+  await untilSignal();
+  await ui.close();
+}
+
+export function parsePort(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw inputError('OPTION_INVALID', `--port must be a port number from 0 to 65535, not "${value}".`);
+  return Number(value);
+}
+
+export function uiCommand(program: Command): void {
+  program.command('ui')
+    .description('serve the Licence Desk window in your browser, on 127.0.0.1 only (for computers where Electron cannot run)')
+    .option('--port <port>', 'port on 127.0.0.1 (default: any free port)')
+    .action((o: { port?: string }, cmd: Command) => {
+      const dataDir = (cmd.optsWithGlobals().data as string | undefined) ?? defaultDataDir();
+      return runUi({ dataDir, ...(o.port !== undefined ? { port: parsePort(o.port)! } : {}) });
+    });
+}

@@ -1,0 +1,23 @@
+// Embedded mode: the licence authority runs inside the app on the user-data folder, and is
+// created there (root CA, issuing CA, database) on first start.
+import { Authority } from '../../authority/authority';
+import { rootPem } from '../../authority/ca';
+import { embeddedClient } from '../../authority/client';
+import { inputError } from '../../shared/errors';
+import { fromPem } from '../../licensing/pem';
+import { clientAuthorityServices } from './authority-client';
+import type { AuthorityServices } from './types';
+
+export async function openEmbeddedAuthority(dataDir: string): Promise<AuthorityServices> {
+  await Authority.init(dataDir);
+  // Pinned once, from the CA folder, before any answer is made: the answers are checked against it.
+  const pinnedRootDer = rootDerOf(rootPem(dataDir));
+  const client = await embeddedClient(dataDir);
+  return clientAuthorityServices('embedded', client, pinnedRootDer);
+}
+
+function rootDerOf(pem: string): Uint8Array {
+  const [block, ...rest] = fromPem(pem);
+  if (!block || rest.length > 0 || block.label !== 'CERTIFICATE') throw inputError('ROOT_INVALID', 'The authority\'s root certificate file does not hold exactly one certificate.');
+  return block.der;
+}

@@ -1,0 +1,41 @@
+// The channels main answers itself in either mode: what the app is, settings, and reading a
+// pasted code (pure parsing: it needs no authority and never signs anything).
+import type { Catalogue } from '../../licensing/catalogue';
+import { inspectCode } from '../../licensing/inspect';
+import { ruleError } from '../../shared/errors';
+import type { Input, Output } from '../../shared/ipc/contract';
+import type { SettingsStore } from './settings';
+import type { Services } from './types';
+
+export type LocalServices = Pick<Services, 'appInfo' | 'codesInspect' | 'settingsGet' | 'settingsSet'>;
+
+export interface LocalContext {
+  name: string;
+  version: string;
+  runtime: 'electron' | 'browser';
+  mode: 'embedded' | 'connected';
+  catalogue: Catalogue;
+  settings: SettingsStore;
+}
+
+export function localServices(ctx: LocalContext): LocalServices {
+  return {
+    appInfo: async () => ({ name: ctx.name, version: ctx.version, runtime: ctx.runtime, mode: ctx.mode, catalogue: catalogueSummary(ctx.catalogue) }),
+    codesInspect: async (input: Input<'codes:inspect'>) => inspectCode(input.code, ctx.catalogue) as Output<'codes:inspect'>,
+    settingsGet: async () => ctx.settings.get(),
+    settingsSet: async (input: Input<'settings:set'>) => {
+      // Refused before anything is written, so the settings file never names a mode that cannot run.
+      if (input.mode === 'connected') {
+        throw ruleError('CONNECTED_MODE_UNAVAILABLE', 'Connected mode (working against a licence-desk server) is not available in this version yet; Licence Desk keeps using its own embedded authority.');
+      }
+      return ctx.settings.set(input);
+    },
+  };
+}
+
+function catalogueSummary(cat: Catalogue): Output<'app:info'>['catalogue'] {
+  return {
+    models: cat.models.map((m) => ({ id: m.id, name: m.name, vendor: m.vendor, features: [...m.features], ...(m.shopUrl ? { shopUrl: m.shopUrl } : {}) })),
+    features: cat.features.map((f) => ({ number: f.number, id: f.id, name: f.name, kind: f.kind, ...(f.names ? { names: { ...f.names } } : {}) })),
+  };
+}

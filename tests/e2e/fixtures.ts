@@ -1,0 +1,91 @@
+// Each test gets its own app: a fresh data folder, a fresh `licence-desk ui` on a free loopback
+// port (the real main-process services and the built renderer), and a page opened at its URL.
+// Everything is torn down after the test, whatever happened. `pbx` makes real initialisation
+// codes with the PBX simulator and installs answers the way a PBX would.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect, type Page } from '@playwright/test';
+import { initPbx, installAnswer, pbxStatus, type PbxStatus } from '../../src/device/simulator';
+import { Authority } from '../../src/authority/authority';
+import { rootPem } from '../../src/authority/ca';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface AppHandle {
+  page: Page;
+  url: string;
+  dataDir: string;
+  /** Direct access to the same authority, for arranging data (close it before the UI writes). */
+  seed<T>(fn: (a: Authority) => Promise<T>): Promise<T>;
+  /** A simulated PBX trusting this app's root. */
+  pbx(serial: string, model: string): Promise<SimulatedPbx>;
+}
+
+export interface SimulatedPbx {
+  initCode(): Promise<string>;
+  install(answer: string): Promise<PbxStatus>;
+  status(): Promise<PbxStatus>;
+}
+
+async function startUi(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'licence-desk.mjs'), '--data', dataDir, 'ui', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`licence-desk ui did not start: ${err || out}`)), 30_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /running at (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out);
+      if (m) { clearTimeout(timer); resolve(m[1]!); }
+    });
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`licence-desk ui exited with ${code}: ${err}`)); });
+  });
+  return { child, url };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+  });
+}
+
+export const test = base.extend<{ app: AppHandle }>({
+  app: async ({ page }, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ld-e2e-'));
+    const dataDir = join(dir, 'data');
+    await Authority.init(dataDir);
+    let ui: { child: ChildProcess; url: string } | undefined;
+    try {
+      ui = await startUi(dataDir);
+      const handle: AppHandle = {
+        page, url: ui.url, dataDir,
+        async seed(fn) {
+          const a = await Authority.open({ dataDir });
+          try { return await fn(a); } finally { await a.close(); }
+        },
+        async pbx(serial, model) {
+          const state = join(dir, `pbx-${serial}`);
+          return {
+            initCode: async () => (await initPbx(state, { serial, model, trustPem: rootPem(dataDir) })).code,
+            install: (answer) => installAnswer(state, answer),
+            status: () => pbxStatus(state),
+          };
+        },
+      };
+      await page.goto(ui.url);
+      await use(handle);
+    } finally {
+      if (ui) await stop(ui.child);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+});
+
+export { expect };
