@@ -17,7 +17,7 @@ export interface WindowBounds {
 // conf wants an index signature; a type alias (not an interface) gets one implicitly.
 type Stored = Settings & { window: WindowBounds };
 
-export const DEFAULT_SETTINGS: Settings = { mode: 'embedded', serverUrl: '', language: 'en', theme: 'system' };
+export const DEFAULT_SETTINGS: Settings = { mode: 'embedded', serverUrl: '', language: 'en', theme: 'system', eulaAcceptedVersion: null };
 export const DEFAULT_WINDOW: WindowBounds = { width: 1100, height: 720, maximized: false };
 
 const coordinate = { type: 'integer', minimum: -100_000, maximum: 100_000 };
@@ -29,6 +29,8 @@ export const SETTINGS_SCHEMA: Schema<Stored> = {
   serverUrl: { type: 'string', maxLength: 2048, default: DEFAULT_SETTINGS.serverUrl },
   language: { type: 'string', enum: [...LANGUAGES], default: DEFAULT_SETTINGS.language },
   theme: { type: 'string', enum: [...THEMES], default: DEFAULT_SETTINGS.theme },
+  // Licence Desk's own licence agreement (the first-start gate), not a MIKO registration's EULA.
+  eulaAcceptedVersion: { type: ['string', 'null'], maxLength: 40, default: DEFAULT_SETTINGS.eulaAcceptedVersion },
   window: {
     type: 'object',
     properties: { x: coordinate, y: coordinate, width: size, height: size, maximized: { type: 'boolean' } },
@@ -58,7 +60,7 @@ export class SettingsStore {
 
   get(): Settings {
     const s = this.conf.store;
-    return { mode: s.mode, serverUrl: s.serverUrl, language: s.language, theme: s.theme };
+    return { mode: s.mode, serverUrl: s.serverUrl, language: s.language, theme: s.theme, eulaAcceptedVersion: s.eulaAcceptedVersion ?? null };
   }
 
   /** Writes only the given fields; the patch was validated by the contract. */

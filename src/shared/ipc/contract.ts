@@ -36,8 +36,14 @@ export function isAcceptableServerUrl(text: string): boolean {
 
 const serverUrl = z.string().max(LIMITS.url).refine(isAcceptableServerUrl, 'must be an https:// URL (http:// only for this computer)');
 
+/** The version of Licence Desk's own licence agreement the user accepted (null: not yet). */
+const eulaAcceptedVersion = z.string().regex(/^\d{1,4}(?:\.\d{1,4}){0,3}$/, 'a version such as 1.0').nullable();
+
 const SettingsPatch = z
-  .object({ mode: z.enum(MODES).optional(), serverUrl: serverUrl.optional(), language: z.enum(LANGUAGES).optional(), theme: z.enum(THEMES).optional() })
+  .object({
+    mode: z.enum(MODES).optional(), serverUrl: serverUrl.optional(), language: z.enum(LANGUAGES).optional(), theme: z.enum(THEMES).optional(),
+    eulaAcceptedVersion: eulaAcceptedVersion.optional(),
+  })
   .strict();
 
 // ---- outputs (plain objects strip unknown fields: nothing extra leaves main) ------------------------
@@ -55,7 +61,7 @@ const Inspection = z.object({
   fields: z.record(z.string(), z.unknown()),
 });
 
-const Settings = z.object({ mode: z.enum(MODES), serverUrl: z.string(), language: z.enum(LANGUAGES), theme: z.enum(THEMES) });
+const Settings = z.object({ mode: z.enum(MODES), serverUrl: z.string(), language: z.enum(LANGUAGES), theme: z.enum(THEMES), eulaAcceptedVersion: z.string().nullable() });
 
 const CatalogueSummary = z.object({
   models: z.array(z.object({ id: z.string(), name: z.string(), vendor: z.string(), features: z.array(z.number().int()), shopUrl: z.string().optional() })),
