@@ -20,11 +20,13 @@ async function check(ctx: AuthorityContext, tx: Tx, plan: IssuancePlan): Promise
 }
 
 async function record(ctx: AuthorityContext, tx: Tx, plan: IssuancePlan): Promise<void> {
+  const features = featuresOf(ctx, plan);
+  if (features.length === 0) return; // not a host-bound model: nothing to bind
   // The binding's times are the certificate's, so the info view can find the certificates in it.
   const cert = await tx.first(ctx.db.qb.selectFrom('certificates').select('issued_at').where('serial_hex', '=', plan.certificateSerial));
   const at = cert?.issued_at ?? ctx.now().toISOString();
   const host = { host_name: plan.request.device?.hostName ?? null, firmware: plan.request.device?.firmware ?? null };
-  for (const feature of featuresOf(ctx, plan)) {
+  for (const feature of features) {
     const inserted = await tx.run(ctx.db.qb.insertInto('host_bindings').values({
       device_id: plan.device.id, feature, host_fingerprint: plan.hostFingerprint, ...host, first_seen: at, last_seen: at, reset_at: null, reset_by: null,
     }).onConflict((oc) => oc.columns(['device_id', 'feature']).where('reset_at', 'is', null).doNothing()));

@@ -4,13 +4,16 @@
 // moment ago is checked too. Imported (for this side effect) by eula/service.ts and registration/handlers.ts, which the
 // handler table loads, so the rule is active whenever the authority runs.
 import { registerPolicy } from '../certificates/policies';
+import { prepared } from '../db/prepared';
 import { requireAccepted } from './current';
+
+const registrationOf = prepared((qb, deviceId: number) => qb.selectFrom('devices as d').innerJoin('registrations as r', 'r.id', 'd.registration_id')
+  .select(['r.id', 'r.number']).where('d.id', '=', deviceId));
 
 registerPolicy({
   name: 'eula',
   async check(ctx, tx, plan) {
-    const registration = await tx.first(ctx.db.qb.selectFrom('devices as d').innerJoin('registrations as r', 'r.id', 'd.registration_id')
-      .select(['r.id', 'r.number']).where('d.id', '=', plan.device.id));
+    const registration = await tx.first(registrationOf(ctx.db.qb, plan.device.id));
     if (registration) await requireAccepted(ctx, tx, registration);
   },
 });
