@@ -1,31 +1,17 @@
 // The coupon and binding commands through the real CLI, one process per command, the way a
 // reseller moves an Askozia PBX to another PC: two simulated PCs (two state folders, so two host
 // fingerprints), activation on A, refusal on B, a wrong-feature reset refused, reset, B activates.
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
+import { runProcess } from '../support/cli';
 import { tempDir } from '../support/fixtures';
 
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(REPO, 'bin', 'licence-desk.mjs');
 
 interface Result { status: number | null; stdout: string; stderr: string }
 
 function cli(args: string[], input = ''): Promise<Result> {
-  return new Promise((done, fail) => {
-    const env = { ...process.env };
-    delete env.LICENCE_DESK_DATA;
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', fail);
-    child.on('close', (status) => done({ status, stdout, stderr }));
-    child.stdin.end(input);
-  });
+  return runProcess(args, { input });
 }
 
 const ok = (r: Result): string => {

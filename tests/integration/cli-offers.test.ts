@@ -1,34 +1,18 @@
 // The tryout, registration, trial and EULA commands of the real CLI, one process per command:
 // outputs a script can use, exit codes 0 done / 1 refused by a rule / 2 bad input, one-line
 // errors. The authority is prepared in-process to keep spawns (~0.4 s each) few.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runProcess } from '../support/cli';
 import { Authority } from '../../src/authority/authority';
 import { initPbx, installAnswer } from '../../src/device/simulator';
 
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(REPO, 'bin', 'licence-desk.mjs');
 
 interface Result { status: number | null; stdout: string; stderr: string }
 
-function cli(data: string, args: string[], input = ''): Promise<Result> {
-  const env = { ...process.env };
-  delete env.LICENCE_DESK_DATA;
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, '--data', data, ...args], { cwd: REPO, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', fail);
-    child.on('close', (status) => done({ status, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
+const cli = (data: string, args: string[], input = ''): Promise<Result> => runProcess(['--data', data, ...args], { input });
 
 function ok(r: Result): string {
   expect(r.stderr).toBe('');

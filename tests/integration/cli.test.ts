@@ -2,16 +2,14 @@
 // README's loop through separate processes, --json output, OpenSSL on what `code decode` prints,
 // exit codes 0/1/2 with one-line errors, the data folder from the environment, and the demo.
 // Each spawn costs ~0.4 s of tsx start-up, so independent cases run concurrently.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanEnv, REPO, runProcess } from '../support/cli';
 import { makeRequest, tempDir } from '../support/fixtures';
 
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(REPO, 'bin', 'licence-desk.mjs');
 const SERIAL = 'DEMO-0001';
 
 interface Result {
@@ -32,25 +30,10 @@ let spawns = 0;
 /** Runs a script of the repo (default: the CLI entry) in a fresh Node process. */
 function node(args: string[], o: RunOptions = {}): Promise<Result> {
   spawns++;
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [o.script ?? BIN, ...args], { cwd: o.cwd ?? REPO, env: o.env ?? cleanEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', fail);
-    child.on('close', (status) => done({ status, stdout, stderr }));
-    child.stdin.end(o.input ?? '');
-  });
+  return runProcess(args, { ...o, env: o.env ?? cleanEnv() });
 }
 
 /** The test's environment without a LICENCE_DESK_DATA that could point at real data. */
-function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env = { ...process.env, ...extra };
-  if (!('LICENCE_DESK_DATA' in extra)) delete env.LICENCE_DESK_DATA;
-  return env;
-}
-
 /** Success: exit 0 and nothing on stderr. */
 function ok(r: Result): string {
   expect(r.stderr, `stderr of a successful command`).toBe('');

@@ -2,33 +2,17 @@
 // moment on one SQLite data folder: each process has its own connection, so only SQLite's write
 // lock and the conditional UPDATE stand between them. Every loser exits 1 with the stable code.
 // tsx start-up is ~0.4 s a process on 2 cores: this takes ~15–25 s.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
+import { runProcess } from '../support/cli';
 import { verifyAudit } from '../../src/authority/audit/log';
 import { Authority } from '../../src/authority/authority';
 import { tempDir } from '../support/fixtures';
 
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(REPO, 'bin', 'licence-desk.mjs');
 const PROCESSES = 50;
 
 interface Result { status: number | null; stdout: string; stderr: string }
 
-function cli(args: string[]): Promise<Result> {
-  return new Promise((done, fail) => {
-    const env = { ...process.env };
-    delete env.LICENCE_DESK_DATA;
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', fail);
-    child.on('close', (status) => done({ status, stdout, stderr }));
-  });
-}
+const cli = (args: string[]): Promise<Result> => runProcess(args);
 
 it('Coupon: exactly once across 50 CLI processes at once on one SQLite folder — one exit 0, 49 exit 1 COUPON_ALREADY_REDEEMED', async () => {
   const dir = tempDir('ld-coupon-procs-');

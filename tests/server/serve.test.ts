@@ -100,6 +100,22 @@ describe('licence-desk serve (real processes)', () => {
     expect(silentHits).toBe(3); // retried twice (same Idempotency-Key), then given up
   });
 
+  it('the client retries a busy server (503) with the same key, and reports a refusal with its code and kind', async () => {
+    const keys: string[] = [];
+    const flaky = await fakeServer((req, res) => {
+      keys.push(String(req.headers['idempotency-key']));
+      if (keys.length === 1) return void res.writeHead(503, { 'content-type': 'text/html' }).end('<h1>Service Unavailable</h1>');
+      if (keys.length === 2) return void res.writeHead(503, { 'content-type': 'application/json' }).end('{"code":"DATABASE_UNAVAILABLE","message":"down"}');
+      res.writeHead(422, { 'content-type': 'application/json' }).end('{"code":"RESELLER_ONLY","message":"Only a reseller can manage devices."}');
+    });
+    const client = httpClient({ url: `${flaky.url}/base`, token: 'ldt_x' });
+    await expect(client.call('devices.add', { serial: 'S', model: 'comtrexx-vm' })).rejects.toMatchObject({ code: 'RESELLER_ONLY', kind: 'rule', message: 'Only a reseller can manage devices. (rejected by the server)' });
+    expect(keys).toHaveLength(3);
+    expect(new Set(keys).size).toBe(1);
+    expect(() => httpClient({ url: 'ftp://x' })).toThrow(expect.objectContaining({ code: 'SERVER_URL_INVALID' }));
+    expect(() => httpClient({ url: 'not a url' })).toThrow(expect.objectContaining({ code: 'SERVER_URL_INVALID' }));
+  });
+
   it('an answer lost on the way is retried with the same Idempotency-Key and the certificate is issued once', async () => {
     const dir = tempDir();
     await Authority.init(dir);

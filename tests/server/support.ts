@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
+import { runProcess, type CliResult } from '../support/cli';
 import { afterEach } from 'vitest';
 import { ensureFirstVendorToken } from '../../src/authority/admin/bootstrap';
 import type { Authority } from '../../src/authority/authority';
@@ -128,18 +129,9 @@ export async function startServe(dataDir: string, extra: string[] = [], env: Nod
   };
 }
 
-export interface CliResult { status: number | null; stdout: string; stderr: string }
+export type { CliResult };
 
 /** Runs the real CLI in a new process. */
 export function cli(args: string[], env: NodeJS.ProcessEnv = {}, input = ''): Promise<CliResult> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, env: childEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', fail);
-    child.on('close', (status) => done({ status, stdout, stderr }));
-    child.stdin.end(input);
-  });
+  return runProcess(args, { env: childEnv(env), input });
 }

@@ -1,24 +1,42 @@
-// Runs the real `licence-desk` CLI in a fresh Node process (as tests/integration/cli.test.ts does).
+// Runs the real `licence-desk` CLI (or another script of the repo) in a fresh Node process, the
+// way a user or a script would: arguments, environment, standard input; collects the outputs.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(REPO, 'bin', 'licence-desk.mjs');
+export const REPO = fileURLToPath(new URL('../..', import.meta.url));
+export const BIN = join(REPO, 'bin', 'licence-desk.mjs');
 
 export interface CliResult { status: number | null; stdout: string; stderr: string }
 
-export function runCli(args: string[]): Promise<CliResult> {
-  const env = { ...process.env };
-  delete env.LICENCE_DESK_DATA;
-  delete env.LICENCE_DESK_TOKEN;
+export interface RunOptions {
+  /** Script to run instead of the CLI entry. */
+  script?: string;
+  cwd?: string;
+  /** The whole environment (default: ours without LICENCE_DESK_DATA and LICENCE_DESK_TOKEN). */
+  env?: NodeJS.ProcessEnv;
+  input?: string;
+}
+
+/** Our environment minus the variables that would point a test at real data or a real server. */
+export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env, ...extra };
+  if (!('LICENCE_DESK_DATA' in extra)) delete env.LICENCE_DESK_DATA;
+  if (!('LICENCE_DESK_TOKEN' in extra)) delete env.LICENCE_DESK_TOKEN;
+  return env;
+}
+
+export function runProcess(args: string[], o: RunOptions = {}): Promise<CliResult> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [o.script ?? BIN, ...args], { cwd: o.cwd ?? REPO, env: o.env ?? cleanEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
     child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
     child.on('error', fail);
     child.on('close', (status) => done({ status, stdout, stderr }));
+    child.stdin.end(o.input ?? '');
   });
 }
+
+export const runCli = (args: string[]): Promise<CliResult> => runProcess(args);
