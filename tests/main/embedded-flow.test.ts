@@ -81,9 +81,9 @@ describe('embedded mode through the dispatcher', () => {
     expect(bad.error.code).toEqual(expect.any(String));
   });
 
-  it('keeps settings, and refuses connected mode without writing anything', async () => {
+  it('keeps settings, and refuses a mode change by setting alone without writing anything', async () => {
     expect(await value(dispatch('settings:set', { language: 'de', theme: 'dark' }))).toMatchObject({ language: 'de', theme: 'dark', mode: 'embedded' });
-    expect(await dispatch('settings:set', { mode: 'connected', language: 'ru' })).toMatchObject({ ok: false, error: { code: 'CONNECTED_MODE_UNAVAILABLE' } });
+    expect(await dispatch('settings:set', { mode: 'connected', language: 'ru' })).toMatchObject({ ok: false, error: { code: 'MODE_CHANGE_NEEDS_CONNECT' } });
     expect(await value(dispatch('settings:get', {}))).toMatchObject({ language: 'de', mode: 'embedded' });
     expect(await dispatch('settings:set', { serverUrl: 'http://licences.example.com' })).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID' } });
   });

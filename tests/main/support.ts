@@ -68,6 +68,8 @@ export const CASES: Record<Channel, { valid: Record<string, unknown>; wrongType?
   'audit:list': { valid: {}, wrongType: { limit: 'ten' } },
   'audit:verify': { valid: {} },
   'codes:inspect': { valid: { code: 'not a code' }, wrongType: { code: 42 }, required: 'code' },
+  'connection:connect': { valid: { serverUrl: 'http://127.0.0.1:9/', token: 'ldt_not-a-real-token' }, wrongType: { token: 12345678 }, required: 'token' },
+  'connection:disconnect': { valid: {} },
   'settings:get': { valid: {} },
   'settings:set': { valid: { language: 'de' }, wrongType: { language: 7 } },
 };

@@ -13,20 +13,21 @@ export interface LocalContext {
   name: string;
   version: string;
   runtime: 'electron' | 'browser';
-  mode: 'embedded' | 'connected';
+  /** The authority's mode now (it changes when the user connects or disconnects). */
+  mode: () => 'embedded' | 'connected';
   catalogue: Catalogue;
   settings: SettingsStore;
 }
 
 export function localServices(ctx: LocalContext): LocalServices {
   return {
-    appInfo: async () => ({ name: ctx.name, version: ctx.version, runtime: ctx.runtime, mode: ctx.mode, catalogue: catalogueSummary(ctx.catalogue) }),
+    appInfo: async () => ({ name: ctx.name, version: ctx.version, runtime: ctx.runtime, mode: ctx.mode(), catalogue: catalogueSummary(ctx.catalogue) }),
     codesInspect: async (input: Input<'codes:inspect'>) => inspectCode(input.code, ctx.catalogue) as Output<'codes:inspect'>,
     settingsGet: async () => ctx.settings.get(),
     settingsSet: async (input: Input<'settings:set'>) => {
       // Refused before anything is written, so the settings file never names a mode that cannot run.
-      if (input.mode === 'connected') {
-        throw ruleError('CONNECTED_MODE_UNAVAILABLE', 'Connected mode (working against a licence-desk server) is not available in this version yet; Licence Desk keeps using its own embedded authority.');
+      if (input.mode !== undefined && input.mode !== ctx.settings.get().mode) {
+        throw ruleError('MODE_CHANGE_NEEDS_CONNECT', 'The mode changes by connecting to a server (its address and token are checked first) or by disconnecting, not by a setting alone.');
       }
       return ctx.settings.set(input);
     },

@@ -2,7 +2,7 @@
 // preload bundle stays tiny and carries no validation code it would never run.
 
 /** Answered by the app itself (main process). */
-export const APP_CHANNELS = ['app:info', 'codes:inspect', 'settings:get', 'settings:set'] as const;
+export const APP_CHANNELS = ['app:info', 'codes:inspect', 'settings:get', 'settings:set', 'connection:connect', 'connection:disconnect'] as const;
 
 /**
  * Answered by the licence authority (embedded or connected): each is the authority operation of

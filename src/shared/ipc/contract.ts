@@ -114,6 +114,11 @@ export const contract = {
   'codes:inspect': { input: z.object({ code: z.string().max(LIMITS.code) }).strict(), output: Inspection },
   'settings:get': { input: none, output: Settings },
   'settings:set': { input: SettingsPatch, output: Settings },
+  'connection:connect': {
+    input: z.object({ serverUrl: serverUrl.refine((u) => u !== '', 'a server address is required'), token: z.string().trim().min(8).max(512) }).strict(),
+    output: Settings.extend({ rootSha256: z.string() }),
+  },
+  'connection:disconnect': { input: none, output: Settings },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 /** What main's implementation receives (after validation) and must return. */
