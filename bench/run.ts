@@ -1,6 +1,7 @@
 // `npm run bench`: every figure as a ratio against a baseline measured in the same run.
 // Human lines first; the last line is one JSON object with every figure.
 import { benchIssue } from './issue';
+import { benchUi } from './ui';
 import { benchVerify } from './verify';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
@@ -14,4 +15,5 @@ const step = async (name: string, fn: () => Promise<Record<string, number>>) => 
 
 await step('issue', () => benchIssue(SECONDS));
 await step('verify', () => benchVerify(SECONDS));
+await step('ui', () => benchUi(SECONDS));
 console.log(JSON.stringify(results));

@@ -1,12 +1,16 @@
-// Renderer entry: React into #root. Everything the UI does goes through getApi() (api.ts).
+// Renderer entry: the API (preload's or browser mode's), i18n, React into #root, then boot.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { boot } from './actions/boot';
+import { setApi } from './actions/client';
 import { getApi } from './api';
 import './styles.css';
 
+setApi(getApi());
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App api={getApi()} />
+    <App />
   </StrictMode>,
 );
+void boot();

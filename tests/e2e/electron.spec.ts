@@ -39,10 +39,14 @@ test('Electron smoke: start, paste an initialisation code, get an answer the PBX
       const accept = page.getByRole('button', { name: 'Accept' });
       if (await accept.isVisible().catch(() => false)) await accept.click();
       const { code } = await initPbx(join(dir, 'pbx'), { serial: 'EL0001', model: 'comtrexx-vm', trustPem: rootPem(data) });
-      await page.getByRole('button', { name: /Recreate certificate/ }).first().click();
-      await page.getByRole('textbox', { name: /initialisation code/i }).fill(code);
-      await page.getByRole('button', { name: 'Continue' }).click();
-      const answer = await page.getByRole('region', { name: /answer/i }).innerText();
+      const mode = page.getByRole('button', { name: /Continue|Work offline/ }).first();
+      if (await mode.isVisible().catch(() => false)) await mode.click();
+      await page.getByRole('button', { name: 'Recreate', exact: true }).first().click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('button', { name: 'Continue' }).click();
+      await dialog.getByRole('textbox', { name: 'Initialisation code' }).fill(code);
+      await dialog.getByRole('button', { name: 'Continue' }).click();
+      const answer = (await dialog.getByLabel('Answer code').textContent()) ?? '';
       expect((await installAnswer(join(dir, 'pbx'), answer)).state).toBe('licensed');
     } finally {
       await app.close();

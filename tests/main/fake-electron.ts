@@ -47,6 +47,14 @@ export const protocol = {
   handle: (scheme: string, fn: (req: Request) => Promise<Response>) => void state.protocolHandlers.set(scheme, fn),
 };
 
+/** A keychain that works (the secret store's refusals are tested on their own). */
+export const safeStorage = {
+  isEncryptionAvailable: () => true,
+  getSelectedStorageBackend: () => 'gnome_libsecret',
+  encryptString: (s: string) => Buffer.from(s, 'utf8'),
+  decryptString: (b: Buffer) => b.toString('utf8'),
+};
+
 export const session = {
   defaultSession: {
     setPermissionRequestHandler: (fn: typeof state.session.request) => void (state.session.request = fn),

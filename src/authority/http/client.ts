@@ -20,9 +20,11 @@ export interface HttpClientOptions {
 const STATUS_KIND: Record<number, ErrorKind> = {
   400: 'input', 401: 'forbidden', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'input', 415: 'input', 422: 'rule', 429: 'rule', 500: 'internal',
 };
-// Worth another attempt with the same Idempotency-Key: the request may not have arrived, or the
-// first attempt is still running on the server.
-const RETRYABLE = new Set(['SERVER_UNREACHABLE', 'SERVER_TIMEOUT', 'SERVER_BUSY', 'IDEMPOTENCY_IN_PROGRESS']);
+// Worth another attempt with the same Idempotency-Key: the request may not have arrived, the server
+// is briefly unavailable (503), or the first attempt is still running there. A server that answered
+// something other than a Licence Desk answer will not change its mind in a second.
+const retryable = (e: unknown): boolean =>
+  e instanceof LdError && ((e.kind === 'unavailable' && e.code !== 'SERVER_BAD_RESPONSE') || e.code === 'IDEMPOTENCY_IN_PROGRESS');
 
 export function httpClient(opts: HttpClientOptions): Client {
   let base: URL;
@@ -46,7 +48,7 @@ async function callWithRetries<N extends OpName>(base: URL, opts: HttpClientOpti
     try {
       return await callOnce(base, opts, name, input, key);
     } catch (e) {
-      if (!(e instanceof LdError && RETRYABLE.has(e.code)) || attempt >= attempts) throw e;
+      if (!retryable(e) || attempt >= attempts) throw e;
       await new Promise((r) => setTimeout(r, 200 * attempt));
     }
   }
@@ -96,7 +98,9 @@ function unreachable(e: unknown, base: URL): LdError {
 function rejected(status: number, body: unknown, base: URL): never {
   const b = body as { code?: unknown; message?: unknown; details?: unknown };
   if (status === 503) {
-    throw new LdError({ code: 'SERVER_BUSY', message: typeof b?.message === 'string' ? b.message : `The server at ${base.host} is unavailable right now.`, kind: 'unavailable' });
+    // Ours (DATABASE_UNAVAILABLE) or a proxy's page: either way, try again shortly.
+    const message = typeof b?.message === 'string' ? b.message : `The server at ${base.host} is unavailable right now.`;
+    throw new LdError({ code: typeof b?.code === 'string' ? b.code : 'SERVER_BUSY', message, kind: 'unavailable' });
   }
   if (typeof b?.code !== 'string' || typeof b?.message !== 'string') throw badResponse(base, `it answered HTTP ${status} without an error code`);
   const details = b.details && typeof b.details === 'object' ? { details: b.details as Record<string, unknown> } : {};

@@ -18,7 +18,7 @@ import type { AuthorityContext } from '../context';
 import type { Db } from '../db/executor';
 import { addChangeHook } from '../mutate';
 import type { HttpOutcome } from './errors';
-import { keyId, seal, unseal } from './sealed';
+import { keyId, requestId, seal, unseal } from './sealed';
 
 export interface IdempotencyOptions {
   /** How long a duplicate waits for the first request's answer before IDEMPOTENCY_IN_PROGRESS. */
@@ -85,16 +85,17 @@ export async function withIdempotency(
 async function claim(db: Db, opts: IdempotencyOptions, req: KeyedRequest): Promise<HttpOutcome | undefined> {
   const deadline = Date.now() + opts.waitMs;
   const id = keyId(req.scope, req.key);
+  const hash = requestId(req.key, req.hash);
   for (;;) {
     const now = new Date().toISOString();
     const inserted = await db.write((tx) => tx.run(db.qb.insertInto('idempotency_keys')
-      .values({ actor: req.scope, key: id, request_hash: req.hash, response: null, created_at: now })
+      .values({ actor: req.scope, key: id, request_hash: hash, response: null, created_at: now })
       .onConflict((oc) => oc.columns(['actor', 'key']).doNothing())));
     if (inserted === 1) return undefined;
     const row = await db.read.first(db.qb.selectFrom('idempotency_keys').select(['request_hash', 'response', 'created_at'])
       .where('actor', '=', req.scope).where('key', '=', id));
     if (row) {
-      if (row.request_hash !== req.hash) throw ruleError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request; use a new key for a new request.');
+      if (row.request_hash !== hash) throw ruleError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request; use a new key for a new request.');
       if (row.response !== null && row.response !== COMMITTED) return storedOutcome(req, row.response);
       const stale = Date.now() - Date.parse(row.created_at) > opts.staleMs;
       if (stale && row.response === COMMITTED) throw answerLost();

@@ -1,15 +1,18 @@
 // Stored answers of idempotent requests can hold secrets: a new API token, freshly minted coupon
 // codes — which the database otherwise keeps only as hashes. So the key's row holds neither the
-// Idempotency-Key nor the answer in the clear: the row is found by a hash of the key, and the
-// answer is sealed (AES-256-GCM) with a key derived from the Idempotency-Key itself, which only
-// the client knows. A copy of the database reveals no answer (given keys with entropy: the CLI
+// Idempotency-Key nor the answer in the clear: the row is found by a hash of the key, the request
+// digest is keyed (HMAC), and the answer is sealed (AES-256-GCM) with a key derived from the
+// Idempotency-Key itself, which only the client knows. A copy of the database reveals no answer (given keys with entropy: the CLI
 // sends random UUIDs).
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 const VERSION = 'v1';
 
 /** What the row is found by: a hash of the caller's scope and key. */
 export const keyId = (scope: string, key: string): string => createHash('sha256').update(`${scope}\n${key}`).digest('hex');
+
+/** The request's digest as stored: keyed, so that low-entropy fields (an email) cannot be confirmed by guessing. */
+export const requestId = (key: string, digest: string): string => createHmac('sha256', key).update(digest).digest('hex');
 
 const cipherKey = (scope: string, key: string): Buffer =>
   Buffer.from(hkdfSync('sha256', key, scope, 'licence-desk idempotent answer', 32));

@@ -77,7 +77,7 @@ const AppInfo = z.object({
 /** Channels answered by the authority reuse its operation's schemas, so embedded and connected
  *  mode (the same operations over HTTP) accept and return exactly the same shapes. The three that
  *  hand out answer codes also promise that main checked the answer as the PBX will. */
-const checked = <T extends z.ZodObject>(o: T) => o.extend({ checkedAgainstRoot: z.literal(true) });
+const checkedMark = { checkedAgainstRoot: z.literal(true) };
 
 const authority = {
   'authority:root': { input: op['ca.root'].input, output: op['ca.root'].output },
@@ -91,12 +91,12 @@ const authority = {
   'customers:list': { input: op['customers.list'].input, output: op['customers.list'].output },
   'licences:grant': { input: op['licences.grant'].input, output: op['licences.grant'].output },
   'certificates:recreate': { input: op['certificates.recreate'].input, output: Recreated },
-  'tryout:start': { input: op['tryout.start'].input, output: checked(op['tryout.start'].output) },
+  'tryout:start': { input: op['tryout.start'].input, output: op['tryout.start'].output.extend(checkedMark) },
   'tryout:status': { input: op['tryout.status'].input, output: op['tryout.status'].output },
   'tryout:end': { input: op['tryout.end'].input, output: op['tryout.end'].output },
   'registrations:create': { input: op['registrations.create'].input, output: op['registrations.create'].output },
   'registrations:recover': { input: op['registrations.recover'].input, output: op['registrations.recover'].output },
-  'trials:start': { input: op['trials.start'].input, output: checked(op['trials.start'].output) },
+  'trials:start': { input: op['trials.start'].input, output: op['trials.start'].output.extend(checkedMark) },
   'eula:show': { input: op['eula.show'].input, output: op['eula.show'].output },
   'eula:accept': { input: op['eula.accept'].input, output: op['eula.accept'].output },
   'coupons:redeem': { input: op['coupons.redeem'].input, output: op['coupons.redeem'].output },

@@ -1,0 +1,95 @@
+// My devices: load the list (and index it once), query and sort, add one device, import a CSV in
+// chunks with progress and per-row errors, export the visible rows.
+import { chunkRows, devicesToCsv, parseDeviceCsv, type RowError } from '../lib/csv';
+import { indexDevices, sortIndex, type DeviceQuery, type SortKey } from '../lib/device-filter';
+import { formatNumber } from '../lib/format';
+import { i18n } from '../i18n';
+import { getState, setState } from '../store';
+import type { Device, UiError } from '../store/types';
+import { api, unwrap } from './client';
+import { downloadText, today } from './download';
+import { toast } from './toasts';
+
+let loadSeq = 0;
+
+export async function loadDevices(): Promise<void> {
+  const seq = ++loadSeq;
+  setState({ devicesLoading: true });
+  // Retired devices come too: the status filter shows them on request ("Retired").
+  const r = unwrap(await api().devicesList({ includeRetired: true }));
+  if (seq !== loadSeq) return; // a newer load is on its way
+  if (r.error) {
+    setState({ devicesLoading: false, devicesError: r.error });
+    return;
+  }
+  setState({ devices: r.value, sorted: sortIndex(indexDevices(r.value), getState().sort), devicesLoading: false, devicesLoaded: true, devicesError: null });
+}
+
+export function setQuery(patch: Partial<DeviceQuery>): void {
+  setState({ query: { ...getState().query, ...patch } });
+}
+
+/** Click on a column: sort by it ascending, a second click descending. */
+export function sortBy(key: SortKey): void {
+  const { sort, sorted } = getState();
+  const next = { key, dir: sort.key === key && sort.dir === 'asc' ? 'desc' : 'asc' } as const;
+  setState({ sort: next, sorted: sortIndex(sorted, next) });
+}
+
+export interface NewDevice {
+  serial: string;
+  model: string;
+  name: string;
+  customer: string;
+}
+
+export async function addDevice(input: NewDevice): Promise<UiError | null> {
+  const r = unwrap(await api().devicesAdd({
+    serial: input.serial.trim(), model: input.model,
+    ...(input.name.trim() ? { name: input.name.trim() } : {}), ...(input.customer.trim() ? { customer: input.customer.trim() } : {}),
+  }));
+  if (r.error) return r.error;
+  toast('success', i18n.t('devices.added', { serial: r.value.serial }));
+  await loadDevices();
+  return null;
+}
+
+/** Reads the CSV, sends it chunk by chunk (progress after each), and collects every row's error
+ *  under its spreadsheet row number. */
+export async function importCsv(text: string): Promise<void> {
+  const parsed = parseDeviceCsv(text);
+  if (parsed.fatal) {
+    setState({ importState: { total: 0, done: 0, added: 0, errors: [], running: false, fatal: parsed.fatal } });
+    return;
+  }
+  const errors: RowError[] = [...parsed.errors];
+  let added = 0;
+  // Rows refused while reading count as done: the bar covers every row of the file.
+  let done = parsed.errors.length;
+  const total = parsed.rows.length + parsed.errors.length;
+  setState({ importState: { total, done, added, errors, running: true, fatal: null } });
+  for (const chunk of chunkRows(parsed.rows)) {
+    const r = unwrap(await api().devicesImport({ rows: chunk.rows }));
+    if (r.error) {
+      // The whole call was refused: every row of the chunk gets the reason.
+      chunk.rows.forEach((_, i) => errors.push({ row: parsed.rowNumbers[chunk.start + i]!, code: r.error.code, message: r.error.message }));
+    } else {
+      added += r.value.added;
+      for (const e of r.value.errors) errors.push({ row: parsed.rowNumbers[chunk.start + e.row - 1]!, code: e.code, message: e.message });
+    }
+    done += chunk.rows.length;
+    setState({ importState: { total, done, added, errors: [...errors].sort((a, b) => a.row - b.row), running: true, fatal: null } });
+  }
+  setState({ importState: { total, done, added, errors: [...errors].sort((a, b) => a.row - b.row), running: false, fatal: null } });
+  const n = (x: number) => formatNumber(x, i18n.language);
+  toast(errors.length ? 'info' : 'success', i18n.t('import.summary', { added: n(added), failed: n(errors.length) }));
+  await loadDevices();
+}
+
+export function clearImport(): void {
+  setState({ importState: null });
+}
+
+export function exportCsv(devices: readonly Device[]): void {
+  downloadText(`licence-desk-devices-${today()}.csv`, devicesToCsv(devices), 'text/csv;charset=utf-8');
+}

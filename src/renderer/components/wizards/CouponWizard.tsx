@@ -1,0 +1,71 @@
+// Redeem coupon: a perpetual licence from the shop's delivery email, redeemed exactly once for one
+// PBX. The code is forgiven its case and spaces; refusals (already redeemed, blocked, a feature the
+// model cannot carry, no registration yet) are the authority's own words. The PBX gets the new
+// licences with its next certificate, so the last step offers Recreate certificate.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { redeemCoupon } from '../../actions/wizards/coupons';
+import type { Output } from '../../../shared/ipc/contract';
+import type { UiError } from '../../store/types';
+import { tidyCoupon } from '../../lib/wizards/coupon';
+import type { WizardProps } from './types';
+import { DevicePicker } from './DevicePicker';
+import { ErrorNote } from './ErrorNote';
+import { LicenceLine } from './LicenceLine';
+import { RecreateWizard } from './RecreateWizard';
+import { TextField } from './TextField';
+import { useWizardDevices } from './use-devices';
+import { WizardFrame } from './WizardFrame';
+
+export function CouponWizard({ request, onClose }: WizardProps) {
+  const { t } = useTranslation();
+  const { devices, error: listError } = useWizardDevices();
+  const [code, setCode] = useState('');
+  const [chosen, setChosen] = useState(request.serial ?? '');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<UiError | null>(null);
+  const [redeemed, setRedeemed] = useState<Output<'coupons:redeem'> | null>(null);
+  const [recreate, setRecreate] = useState(false);
+  const serial = chosen || (devices?.length === 1 ? devices[0]!.serial : '');
+  const device = devices?.find((d) => d.serial === serial);
+  const tidy = tidyCoupon(code);
+
+  if (recreate) return <RecreateWizard request={{ kind: 'recreate', serial }} onClose={onClose} />;
+  const steps = [t('wizard.steps.couponAndDevice'), t('wizard.steps.licencesAdded')];
+  const frame = { title: t('wizard.coupon.title'), steps, onCancel: onClose };
+
+  const redeem = async () => {
+    setBusy(true);
+    setError(null);
+    const r = await redeemCoupon(tidy.display, serial);
+    setBusy(false);
+    if (r.error) return setError(r.error);
+    setRedeemed(r.value);
+  };
+
+  if (!redeemed) {
+    return (
+      <WizardFrame {...frame} step={0} onContinue={() => void redeem()} canContinue={tidy.complete && device !== undefined} busy={busy}
+        continueLabel={t('wizard.coupon.redeem')}>
+        <p className="wizard-intro">{t('wizard.coupon.intro')}</p>
+        <TextField label={t('wizard.coupon.label')} value={code} onChange={(v) => { setError(null); setCode(v); }} autoFocusField className="mono-field"
+          spellCheck={false} autoComplete="off" autoCapitalize="characters" maxLength={200} placeholder="LDC-XXXXX-XXXXX-XXXXX-XXXXX"
+          hint={tidy.complete ? `✓ ${tidy.display}` : t('wizard.coupon.format')} />
+        <ErrorNote error={listError} />
+        {devices && <DevicePicker devices={devices} value={serial} onChange={(s) => { setError(null); setChosen(s); }} />}
+        <p className="wizard-note">{t('wizard.coupon.once')}</p>
+        <ErrorNote error={error} />
+      </WizardFrame>
+    );
+  }
+  return (
+    <WizardFrame {...frame} step={1} cancelLabel={t('wizard.common.done')}
+      extra={<button type="button" className="primary" onClick={() => setRecreate(true)}>{t('wizard.recreate.title')}</button>}>
+      <p className="wizard-ok" tabIndex={-1} data-autofocus>✓ {t('wizard.coupon.redeemed', { serial: redeemed.serial })}</p>
+      <ul className="plain-list licence-list" aria-label={t('wizard.coupon.added')}>
+        {redeemed.licences.map((l) => <LicenceLine key={l.id} feature={l.feature} quantity={l.quantity} notAfter={l.notAfter} />)}
+      </ul>
+      <p className="wizard-note">{t('wizard.coupon.nextCertificate')}</p>
+    </WizardFrame>
+  );
+}
