@@ -50,7 +50,11 @@ const isMissing = (e: unknown): boolean => ['ENOENT', 'ENOTDIR'].includes((e as 
 
 /** The state, or undefined for a folder that was never initialised (absent or without pbx.json). */
 export async function readStateIfAny(dir: string): Promise<PbxState | undefined> {
-  const path = join(dir, STATE_FILE);
+  return readJsonFile(join(dir, STATE_FILE), StoredState);
+}
+
+/** A JSON file checked against its schema; undefined when absent, PBX_STATE_CORRUPT when damaged. */
+async function readJsonFile<T>(path: string, schema: z.ZodType<T>): Promise<T | undefined> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -64,7 +68,7 @@ export async function readStateIfAny(dir: string): Promise<PbxState | undefined>
   } catch {
     throw stateCorrupt(path, 'it is not JSON');
   }
-  const parsed = StoredState.safeParse(json);
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw stateCorrupt(path, `${issue?.path.join('.') || 'the file'}: ${issue?.message ?? 'invalid'}`);
@@ -108,23 +112,7 @@ export type OnlineRecord = z.infer<typeof OnlineRecordSchema>;
 
 /** The online record, or undefined before the first check. */
 export async function readOnline(dir: string): Promise<OnlineRecord | undefined> {
-  const path = join(dir, ONLINE_FILE);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    if (isMissing(e)) return undefined;
-    throw e;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw stateCorrupt(path, 'it is not JSON');
-  }
-  const parsed = OnlineRecordSchema.safeParse(json);
-  if (!parsed.success) throw stateCorrupt(path, `${parsed.error.issues[0]?.path.join('.') || 'the file'}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-  return parsed.data;
+  return readJsonFile(join(dir, ONLINE_FILE), OnlineRecordSchema);
 }
 
 export async function saveOnline(dir: string, record: OnlineRecord): Promise<void> {
