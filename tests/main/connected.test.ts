@@ -139,4 +139,16 @@ describe('connected mode', () => {
       await services.close();
     }
   });
+
+  it('refuses to change the server address by a setting: the stored token would follow it', async () => {
+    const server = await authorityServer();
+    const { dispatch, services } = await desktop(memorySecrets());
+    try {
+      await dispatch('connection:connect', { serverUrl: server.url, token: server.token });
+      expect(await dispatch('settings:set', { serverUrl: 'https://attacker.example' })).toMatchObject({ ok: false, error: { code: 'MODE_CHANGE_NEEDS_CONNECT' } });
+      expect(await dispatch('settings:get', {})).toMatchObject({ ok: true, value: { serverUrl: server.url } });
+    } finally {
+      await services.close();
+    }
+  });
 });

@@ -58,13 +58,17 @@ export function requestHash(opName: string, body: unknown): string {
 }
 
 // The request whose change is running, for the change hook (see mutate.ts for why it is captured).
-const running = new AsyncLocalStorage<{ db: Db; req: KeyedRequest }>();
+// `owned` is the claim time this request wrote: if a retry took the key over meanwhile (it thought
+// this request dead), the mark matches nothing and this change rolls back instead of running twice.
+const running = new AsyncLocalStorage<{ db: Db; req: KeyedRequest; owned: string }>();
 addChangeHook(() => {
   const r = running.getStore();
   if (!r) return undefined;
   return async (tx) => {
-    await tx.run(r.db.qb.updateTable('idempotency_keys').set({ response: COMMITTED })
-      .where('actor', '=', r.req.scope).where('key', '=', keyId(r.req.scope, r.req.key)).where('response', 'is', null));
+    const marked = await tx.run(r.db.qb.updateTable('idempotency_keys').set({ response: COMMITTED })
+      .where('actor', '=', r.req.scope).where('key', '=', keyId(r.req.scope, r.req.key)).where('created_at', '=', r.owned)
+      .where((eb) => eb.or([eb('response', 'is', null), eb('response', '=', COMMITTED)])));
+    if (marked !== 1) throw conflictError('IDEMPOTENCY_IN_PROGRESS', 'Another request with this Idempotency-Key took over while this one ran; this one was not carried out.');
   };
 });
 
@@ -72,17 +76,17 @@ addChangeHook(() => {
 export async function withIdempotency(
   ctx: AuthorityContext, opts: IdempotencyOptions, req: KeyedRequest, execute: () => Promise<HttpOutcome>, logError: (e: unknown) => void,
 ): Promise<HttpOutcome & { replayed: boolean }> {
-  const stored = await claim(ctx.db, opts, req);
-  if (stored) return { ...stored, replayed: true };
-  const outcome = await running.run({ db: ctx.db, req }, execute);
+  const claimed = await claim(ctx.db, opts, req);
+  if ('outcome' in claimed) return { ...claimed.outcome, replayed: true };
+  const outcome = await running.run({ db: ctx.db, req, owned: claimed.owned }, execute);
   // The change is done (or refused) whatever happens to this write: the caller gets its answer.
   // Should the write fail, a retry finds the COMMITTED mark and is refused, not run twice.
   await remember(ctx.db, req, outcome).catch(logError);
   return { ...outcome, replayed: false };
 }
 
-/** Undefined when this request may run; the stored outcome when it is a retry. */
-async function claim(db: Db, opts: IdempotencyOptions, req: KeyedRequest): Promise<HttpOutcome | undefined> {
+/** The claim time this request owns, or the stored outcome when it is a retry. */
+async function claim(db: Db, opts: IdempotencyOptions, req: KeyedRequest): Promise<{ owned: string } | { outcome: HttpOutcome }> {
   const deadline = Date.now() + opts.waitMs;
   const id = keyId(req.scope, req.key);
   const hash = requestId(req.key, req.hash);
@@ -91,15 +95,16 @@ async function claim(db: Db, opts: IdempotencyOptions, req: KeyedRequest): Promi
     const inserted = await db.write((tx) => tx.run(db.qb.insertInto('idempotency_keys')
       .values({ actor: req.scope, key: id, request_hash: hash, response: null, created_at: now })
       .onConflict((oc) => oc.columns(['actor', 'key']).doNothing())));
-    if (inserted === 1) return undefined;
+    if (inserted === 1) return { owned: now };
     const row = await db.read.first(db.qb.selectFrom('idempotency_keys').select(['request_hash', 'response', 'created_at'])
       .where('actor', '=', req.scope).where('key', '=', id));
     if (row) {
       if (row.request_hash !== hash) throw ruleError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request; use a new key for a new request.');
-      if (row.response !== null && row.response !== COMMITTED) return storedOutcome(req, row.response);
+      if (row.response !== null && row.response !== COMMITTED) return { outcome: storedOutcome(req, row.response) };
       const stale = Date.now() - Date.parse(row.created_at) > opts.staleMs;
       if (stale && row.response === COMMITTED) throw answerLost();
-      if (stale && await takeOver(db, req.scope, id, row.created_at)) return undefined;
+      const taken = stale ? await takeOver(db, req.scope, id, row.created_at) : undefined;
+      if (taken) return { owned: taken };
     }
     if (Date.now() >= deadline) throw conflictError('IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key is still being carried out; retry in a moment.');
     await new Promise((r) => setTimeout(r, opts.pollMs));
@@ -116,11 +121,12 @@ function storedOutcome(req: KeyedRequest, sealed: string): HttpOutcome {
 const answerLost = () => conflictError('IDEMPOTENCY_ANSWER_LOST',
   'The request with this Idempotency-Key was carried out, but the server stopped before it could store the answer. It is not carried out twice: look at the result (e.g. the device\'s certificates), or send a new key to do it again.');
 
-/** A NULL row whose request died: exactly one retry wins it (conditional update). */
-async function takeOver(db: Db, scope: string, id: string, seen: string): Promise<boolean> {
-  const changed = await db.write((tx) => tx.run(db.qb.updateTable('idempotency_keys').set({ created_at: new Date().toISOString() })
+/** A NULL row whose request died: exactly one retry wins it (conditional update); returns its new claim time. */
+async function takeOver(db: Db, scope: string, id: string, seen: string): Promise<string | undefined> {
+  const at = new Date(Math.max(Date.now(), Date.parse(seen) + 1)).toISOString(); // never equal to the old claim
+  const changed = await db.write((tx) => tx.run(db.qb.updateTable('idempotency_keys').set({ created_at: at })
     .where('actor', '=', scope).where('key', '=', id).where('response', 'is', null).where('created_at', '=', seen)));
-  return changed === 1;
+  return changed === 1 ? at : undefined;
 }
 
 async function remember(db: Db, req: KeyedRequest, outcome: HttpOutcome): Promise<void> {

@@ -9,7 +9,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../authority/files';
 import { httpClient } from '../../authority/http/client';
-import { fromPem } from '../../licensing/pem';
+import { fromPem, toPem } from '../../licensing/pem';
 import { ruleError } from '../../shared/errors';
 import { clientAuthorityServices } from './authority-client';
 import type { SecretStore } from './secrets';
@@ -35,11 +35,14 @@ export async function connect(dataDir: string, secrets: SecretStore | undefined,
   const store = requireSecrets(secrets);
   const client = httpClient({ url: req.serverUrl, token: req.token, timeoutMs: timeoutMs() });
   await client.call('system.health', {});
-  const root = fromPem((await client.call('ca.root', {})).pem)[0];
-  if (!root || root.label !== 'CERTIFICATE') throw ruleError('SERVER_ROOT_INVALID', 'The server did not send a root certificate.');
+  // Fetched once: exactly the bytes whose fingerprint the user is shown are the ones pinned.
+  const rootPem = (await client.call('ca.root', {})).pem;
+  const blocks = fromPem(rootPem);
+  const root = blocks[0];
+  if (!root || blocks.length !== 1 || root.label !== 'CERTIFICATE') throw ruleError('SERVER_ROOT_INVALID', 'The server did not send exactly one root certificate.');
   await client.call('devices.list', {}); // the token is a reseller's and is accepted
   store.set(TOKEN_SECRET, req.token); // refuses where only plain-text storage exists
-  writeFileAtomic(pinnedRootFile(dataDir), (await client.call('ca.root', {})).pem);
+  writeFileAtomic(pinnedRootFile(dataDir), toPem('CERTIFICATE', root.der));
   return { services: clientAuthorityServices('connected', client, root.der), rootSha256: sha256(root.der) };
 }
 

@@ -26,8 +26,11 @@ export function localServices(ctx: LocalContext): LocalServices {
     settingsGet: async () => ctx.settings.get(),
     settingsSet: async (input: Input<'settings:set'>) => {
       // Refused before anything is written, so the settings file never names a mode that cannot run.
-      if (input.mode !== undefined && input.mode !== ctx.settings.get().mode) {
-        throw ruleError('MODE_CHANGE_NEEDS_CONNECT', 'The mode changes by connecting to a server (its address and token are checked first) or by disconnecting, not by a setting alone.');
+      // The server address goes with the stored token: only connecting (which checks the server and
+      // the token first) may change it, or a renderer could send the token anywhere on next start.
+      const current = ctx.settings.get();
+      if ((input.mode !== undefined && input.mode !== current.mode) || (input.serverUrl !== undefined && input.serverUrl !== current.serverUrl)) {
+        throw ruleError('MODE_CHANGE_NEEDS_CONNECT', 'The mode and the server address change only by connecting to a server (its address and token are checked first) or by disconnecting, not by a setting alone.');
       }
       return ctx.settings.set(input);
     },
