@@ -6,6 +6,7 @@ import { ruleError } from '../../shared/errors';
 import type { Actor, AuthorityContext } from '../context';
 import { recreateCertificate } from '../certificates/issue';
 import { insertLicence } from '../certificates/licences';
+import { issueOrUndo, type RecordedOffer } from '../certificates/undo-offer';
 import type { Tx } from '../db/executor';
 import { requireDevice, type DeviceRow } from '../devices/queries';
 import { requireAccepted } from '../eula/current';
@@ -37,14 +38,23 @@ export async function startTrial(ctx: AuthorityContext, actor: Actor, input: { r
       registration_id: registration.id, device_id: device.id, feature: plan.feature, host_fingerprint: host, started_at: plan.startedAt, ends_at: plan.endsAt,
     }).onConflict((oc) => oc.doNothing()));
     if (inserted === 0) throw trialUsed(await usedTrials(ctx, tx, actor, registration.id, host, plan.feature), registration.number, host, feature);
-    await insertLicence(ctx, tx, { device_id: device.id, feature: plan.feature, quantity: 1, source: 'trial', not_after: plan.endsAt });
+    const licence = await insertLicence(ctx, tx, { device_id: device.id, feature: plan.feature, quantity: 1, source: 'trial', not_after: plan.endsAt });
     return {
-      value: { registration: registration.number, serial: device.serial, feature: plan.feature, hostFingerprint: host, startedAt: plan.startedAt, endsAt: plan.endsAt },
+      value: {
+        registration: registration.number, serial: device.serial, feature: plan.feature, hostFingerprint: host, startedAt: plan.startedAt, endsAt: plan.endsAt,
+        undo: { registrationId: registration.id, deviceId: device.id, licenceId: licence.id },
+      },
       audit: { action: 'trial.start', subject: registration.number, data: { serial: device.serial, feature: plan.feature, host, endsAt: plan.endsAt, linked } },
     };
   });
-  const answer = await recreateCertificate(ctx, actor, { serial: trial.serial, initCode: input.initCode });
-  return { ...trial, answer: toAnswerDto(answer) };
+  const { undo, ...started } = trial;
+  const offer: RecordedOffer = {
+    kind: 'trial', deviceId: undo.deviceId, licenceId: undo.licenceId, subject: started.registration,
+    deleteRow: (tx) => tx.run(ctx.db.qb.deleteFrom('trials').where('registration_id', '=', undo.registrationId)
+      .where('feature', '=', started.feature).where('device_id', '=', undo.deviceId).where('started_at', '=', started.startedAt)),
+  };
+  const answer = await issueOrUndo(ctx, actor, offer, () => recreateCertificate(ctx, actor, { serial: started.serial, initCode: input.initCode }));
+  return { ...started, answer: toAnswerDto(answer) };
 }
 
 /** Links the device to the registration (conditional UPDATE: it also takes the device row's lock). */

@@ -7,6 +7,7 @@ import { ruleError } from '../../shared/errors';
 import type { Actor, AuthorityContext } from '../context';
 import { recreateCertificate, type Answer } from '../certificates/issue';
 import { insertLicence } from '../certificates/licences';
+import { issueOrUndo, type RecordedOffer } from '../certificates/undo-offer';
 import type { Tx } from '../db/executor';
 import { requireDevice, type DeviceRow } from '../devices/queries';
 import { mutate } from '../mutate';
@@ -17,7 +18,7 @@ import { alreadyLicensed, alreadyUsed, daysLeft, noTryoutReason, planTryout, try
 export async function startTryout(ctx: AuthorityContext, actor: Actor, input: { serial: string; initCode?: string }) {
   // Read the code before anything is written: a broken code must not use up the tryout.
   const request = input.initCode === undefined ? undefined : readRequest(input.initCode);
-  const { device, model, row } = await mutate(ctx, actor, async (tx) => {
+  const { device, model, row, licenceId } = await mutate(ctx, actor, async (tx) => {
     const device = await requireActiveDevice(ctx, tx, actor, input.serial);
     const model = requireModel(ctx.catalogue, device.model);
     const now = ctx.now();
@@ -31,13 +32,18 @@ export async function startTryout(ctx: AuthorityContext, actor: Actor, input: { 
     if (await tx.run(ctx.db.qb.insertInto('tryouts').values(row).onConflict((oc) => oc.column('device_id').doNothing())) === 0) {
       throw alreadyUsed(device.serial, (await tryoutOf(ctx, tx, device.id))!, now);
     }
-    await insertLicence(ctx, tx, { device_id: device.id, feature: plan.feature, quantity: plan.quantity, source: 'tryout', not_after: plan.endsAt });
+    const licence = await insertLicence(ctx, tx, { device_id: device.id, feature: plan.feature, quantity: plan.quantity, source: 'tryout', not_after: plan.endsAt });
     return {
-      value: { device, model, row },
+      value: { device, model, row, licenceId: licence.id },
       audit: { action: 'tryout.start', subject: device.serial, data: { feature: plan.feature, quantity: plan.quantity, endsAt: plan.endsAt } },
     };
   });
-  const answer = input.initCode === undefined ? null : await recreateCertificate(ctx, actor, { serial: device.serial, initCode: input.initCode });
+  const initCode = input.initCode;
+  const offer: RecordedOffer = {
+    kind: 'tryout', deviceId: device.id, licenceId, subject: device.serial,
+    deleteRow: (tx) => tx.run(ctx.db.qb.deleteFrom('tryouts').where('device_id', '=', device.id).where('started_at', '=', row.started_at).where('ended_at', 'is', null)),
+  };
+  const answer = initCode === undefined ? null : await issueOrUndo(ctx, actor, offer, () => recreateCertificate(ctx, actor, { serial: device.serial, initCode }));
   return { ...statusDto(device, model, row, false, ctx.now()), answer: answer && toAnswerDto(answer) };
 }
 
