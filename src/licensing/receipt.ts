@@ -2,13 +2,12 @@
 // trusts, for this PBX's certificate and for the nonce it just sent. Like chain.ts, nothing here
 // assumes the signer is the vendor's own issuing CA: a delegated CA is one more link.
 import type { Receipt } from '../shared/api/verification';
-import { inputError, isLdError, ruleError } from '../shared/errors';
+import { isLdError, ruleError } from '../shared/errors';
 import { parseCertificate, type ParsedCertificate } from './certificate';
-import { inspectPublicKey, verifySignature } from './keys';
+import { checkValidity, pathToRoot } from './chain';
+import { inspectPublicKey } from './keys';
 import { decodeBase64, parseIsoTime, receiptBytes, verifyWithKey } from './verification';
 
-const MAX_CHAIN = 8;
-const KEY_CERT_SIGN = 0x04;
 
 export interface ReceiptExpectation {
   certificateSerial: string;
@@ -44,39 +43,22 @@ export function verifySignerPath(signer: ParsedCertificate, intermediates: Parse
   const root = parseCertificate(rootDer, 'trusted root');
   if (!signer.isCa) throw ruleError('RECEIPT_SIGNER_NOT_CA', 'The receipt is signed by a certificate that is not a CA certificate; only a licence authority CA may sign receipts.');
   if (Buffer.from(signer.der).equals(Buffer.from(root.der))) return [root];
-  checkWindow(signer, 'receipt signer certificate', at);
-  const path = [signer];
-  let current = signer;
-  for (let casBelow = 0; casBelow <= MAX_CHAIN; casBelow++) {
-    const issuer = current.issuerDer.equals(root.subjectDer) ? root
-      : intermediates.find((c) => c.subjectDer.equals(current.issuerDer) && !path.includes(c));
-    if (!issuer) throw ruleError('RECEIPT_UNTRUSTED', 'The receipt was not signed under the root this PBX trusts: its signer\'s issuer is missing from the chain or belongs to another authority.');
-    verifyIssuedBy(current, issuer, casBelow, at);
-    path.push(issuer);
-    if (issuer === root) return path;
-    current = issuer;
-  }
-  throw inputError('CHAIN_TOO_LONG', `The receipt's certificate chain is longer than ${MAX_CHAIN} certificates.`);
-}
-
-/** The checks chain.ts makes on each link, for a chain whose lowest member is itself a CA. */
-export function verifyIssuedBy(child: ParsedCertificate, ca: ParsedCertificate, casBelow: number, at: Date): void {
-  const label = ca.subjectDer.equals(ca.issuerDer) ? 'trusted root' : 'receipt chain CA certificate';
-  checkWindow(ca, label, at);
-  if (!ca.isCa) throw inputError('CHAIN_NOT_CA', `The ${label} is not a CA certificate.`);
-  if (ca.keyUsage !== undefined && !(ca.keyUsage & KEY_CERT_SIGN)) throw inputError('CHAIN_NOT_CA', `The ${label} may not sign certificates.`);
-  if (ca.pathLen !== undefined && casBelow > ca.pathLen) throw inputError('CHAIN_PATH_LENGTH', `The ${label} allows ${ca.pathLen} CAs below it, but the chain has ${casBelow}.`);
   try {
-    verifySignature(child.signatureAlgorithm, inspectPublicKey(ca.spkiDer), child.tbs, child.signature, 'receipt signer certificate');
+    checkValidity(signer, 'receipt signer certificate', at);
+    return pathToRoot({ start: signer, intermediates, root, at, what: 'receipt' });
   } catch (e) {
-    if (isLdError(e) && e.code === 'SIGNATURE_INVALID') throw ruleError('RECEIPT_UNTRUSTED', `The receipt's ${casBelow === 0 ? 'signer' : 'chain'} certificate is not signed by the ${label}.`);
-    throw e;
+    throw receiptRefusal(e, at);
   }
 }
 
-function checkWindow(c: ParsedCertificate, label: string, at: Date): void {
-  if (c.unknownCritical.length) throw inputError('CERT_UNKNOWN_CRITICAL', `The ${label} has a critical extension this PBX does not understand (${c.unknownCritical.join(', ')}).`);
-  if (at < c.notBefore || at > c.notAfter) {
-    throw ruleError('RECEIPT_SIGNER_EXPIRED', `The ${label} is valid from ${c.notBefore.toISOString()} to ${c.notAfter.toISOString()}, not at the receipt's time ${at.toISOString()}.`);
+/** The chain walk's errors, in the receipt's own terms (a receipt is refused, not an answer). */
+function receiptRefusal(e: unknown, at: Date): unknown {
+  if (!isLdError(e)) return e;
+  if (e.code === 'CHAIN_UNTRUSTED' || e.code === 'SIGNATURE_INVALID') {
+    return ruleError('RECEIPT_UNTRUSTED', `The receipt was not signed under the root this PBX trusts (${e.message.replace(/\.$/, '')}).`);
   }
+  if (e.code === 'CERT_EXPIRED' || e.code === 'CERT_NOT_YET_VALID') {
+    return ruleError('RECEIPT_SIGNER_EXPIRED', `A certificate of the receipt's chain is not valid at the receipt's time ${at.toISOString()}: ${e.message}`);
+  }
+  return e;
 }
