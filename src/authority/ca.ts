@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCertificate, keyIdentifier, parseCertificate, type Issuer, type ParsedCertificate } from '../licensing/certificate';
 import { caName } from '../licensing/names';
-import { toPem } from '../licensing/pem';
+import { fromPem, toPem } from '../licensing/pem';
 import { notFound } from '../shared/errors';
 import { writeFileAtomic } from './files';
 
@@ -71,5 +71,4 @@ const spki = (k: KeyObject): Buffer => (k.type === 'public' ? k : createPublicKe
 const yearsFrom = (d: Date, years: number): Date => new Date(d.getTime() + years * YEAR_MS);
 const writeKey = (file: string, key: KeyObject): void =>
   writeFileAtomic(file, key.export({ type: 'pkcs8', format: 'pem' }) as string, 0o600);
-const pemToDer = (pem: string): Buffer =>
-  Buffer.from(pem.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, ''), 'base64');
+const pemToDer = (pem: string): Buffer => Buffer.from(fromPem(pem)[0]!.der);

@@ -3,6 +3,7 @@
 import { inputError } from '../shared/errors';
 import { inspectPublicKey, verifySignature } from './keys';
 import { parseCertificate, type ParsedCertificate } from './certificate';
+import { decodeCode } from './codes';
 
 const MAX_CHAIN = 8;
 const KEY_CERT_SIGN = 0x04;
@@ -65,4 +66,10 @@ export function checkValidity(c: ParsedCertificate, label: string, now: Date): v
   if (c.unknownCritical.length) throw inputError('CERT_UNKNOWN_CRITICAL', `The ${label} has a critical extension this PBX does not understand (${c.unknownCritical.join(', ')}).`);
   if (now < c.notBefore) throw inputError('CERT_NOT_YET_VALID', `The ${label} is valid only from ${c.notBefore.toISOString()}; check the PBX's clock.`);
   if (now > c.notAfter) throw inputError('CERT_EXPIRED', `The ${label} expired on ${c.notAfter.toISOString()}.`);
+}
+
+/** An answer code's chain, checked as the PBX will check it, against the given root (DER). */
+export function verifyAnswerChain(answerCode: string, rootDer: Uint8Array, now = new Date()): ParsedCertificate[] {
+  const [leaf, ...intermediates] = decodeCode(answerCode, 'answer').ders.map((d, i) => parseCertificate(d, i === 0 ? 'answer certificate' : `chain certificate ${i}`));
+  return verifyChain({ leaf: leaf!, intermediates, rootDer, now });
 }

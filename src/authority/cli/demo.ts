@@ -7,9 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { installAnswer, initPbx, pbxStatus, type PbxStatus } from '../../device/simulator';
-import { parseCertificate } from '../../licensing/certificate';
-import { verifyChain } from '../../licensing/chain';
-import { decodeCode } from '../../licensing/codes';
+import { verifyAnswerChain } from '../../licensing/chain';
 import { ruleError } from '../../shared/errors';
 import { Authority } from '../authority';
 import { rootPem } from '../ca';
@@ -76,8 +74,7 @@ async function walk(dir: string): Promise<void> {
     step(`--data authority certificate recreate --serial ${DEMO_SERIAL} --init-code init.txt > answer.txt`);
     const answer = await authority.call('certificates.recreate', { serial: DEMO_SERIAL, initCode: readInput(file('init.txt'), 'an initialisation code') });
     // As `certificate recreate` does: never hand out an answer the PBX's chain check would refuse.
-    const [leaf, ...chain] = decodeCode(answer.code, 'answer').ders.map((d) => parseCertificate(d));
-    verifyChain({ leaf: leaf!, intermediates: chain, rootDer: authority.ctx.ca.rootDer, now: new Date() });
+    verifyAnswerChain(answer.code, authority.ctx.ca.rootDer);
     writeFileSync(file('answer.txt'), `${answer.code}\n`);
     print('# The licence authority answers (saved in answer.txt):');
     print(answer.code);

@@ -2,9 +2,7 @@
 // answer an initialisation code print the answer code only (so it can be piped into the PBX),
 // and only after the PBX's own chain check agrees.
 import type { Command } from 'commander';
-import { parseCertificate } from '../../licensing/certificate';
-import { verifyChain } from '../../licensing/chain';
-import { decodeCode } from '../../licensing/codes';
+import { verifyAnswerChain } from '../../licensing/chain';
 import { fromPem } from '../../licensing/pem';
 import type { OpOutput } from '../../shared/api';
 import type { Client } from '../client';
@@ -15,9 +13,7 @@ type Json = { json?: boolean };
 
 /** Never print an answer the PBX would refuse: run the PBX's chain check first. */
 async function checkedAnswer(c: Client, code: string): Promise<void> {
-  const root = await c.call('ca.root', {});
-  const [leaf, ...chain] = decodeCode(code, 'answer').ders.map((d) => parseCertificate(d));
-  verifyChain({ leaf: leaf!, intermediates: chain, rootDer: fromPem(root.pem)[0]!.der, now: new Date() });
+  verifyAnswerChain(code, fromPem((await c.call('ca.root', {})).pem)[0]!.der);
 }
 
 export function formatTryout(t: OpOutput<'tryout.status'>): string {
