@@ -10,8 +10,8 @@ import type { Actor, AuthorityContext } from '../context';
 import { prepared } from '../db/prepared';
 import { findDevice } from '../devices/queries';
 import { mutate } from '../mutate';
-import { certificateFeatures, certificateNotAfter, CLOCK_SKEW_MS } from '../rules/licences';
-import { bindingFor, matchDevice } from '../rules/recreate';
+import { certificateFeatures, certificateNotAfter, CLOCK_SKEW_MS } from './licence-rules';
+import { bindingFor, matchDevice } from './recreate-rules';
 import { licencesOf } from './licences';
 import { policies, type IssuancePlan } from './policies';
 

@@ -5,7 +5,7 @@ import type { Tx } from '../db/executor';
 import { prepared } from '../db/prepared';
 import { requireDevice } from '../devices/queries';
 import { mutate } from '../mutate';
-import { planGrant, type GrantRequest } from '../rules/licences';
+import { planGrant, type GrantRequest } from './licence-rules';
 import { endTryoutOnPurchase } from '../tryout/purchase';
 
 export interface LicenceRow {

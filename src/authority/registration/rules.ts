@@ -2,7 +2,7 @@
 // what it grants, and the refusals when a registration or a host already had one.
 import type { Model } from '../../licensing/catalogue';
 import { ruleError } from '../../shared/errors';
-import { DAYS } from '../rules/licences';
+import { DAYS } from '../certificates/licence-rules';
 
 export interface TrialPlan { feature: number; startedAt: string; endsAt: string }
 

@@ -11,7 +11,7 @@ import type { Tx } from '../db/executor';
 import { requireDevice, type DeviceRow } from '../devices/queries';
 import { requireAccepted } from '../eula/current';
 import { mutate } from '../mutate';
-import { bindingFor, matchDevice } from '../rules/recreate';
+import { bindingFor, matchDevice } from '../certificates/recreate-rules';
 import { readRequest, toAnswerDto } from '../tryout/service';
 import { requireRegistration, type RegistrationRow } from './queries';
 import { alreadyLicensed, otherRegistration, planTrial, trialUsed, type UsedTrial } from './rules';

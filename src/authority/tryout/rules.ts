@@ -2,7 +2,7 @@
 // it grants, and in which state a device's tryout is on a given day.
 import { type Catalogue, type Model } from '../../licensing/catalogue';
 import { ruleError } from '../../shared/errors';
-import { DAYS } from '../rules/licences';
+import { DAYS } from '../certificates/licence-rules';
 
 export interface TryoutRow { device_id: number; started_at: string; ends_at: string; ended_at: string | null; end_reason: string | null }
 export type TryoutState = 'active' | 'ended' | 'expired' | 'never';

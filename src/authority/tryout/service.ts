@@ -11,7 +11,7 @@ import { issueOrUndo, type RecordedOffer } from '../certificates/undo-offer';
 import type { Tx } from '../db/executor';
 import { requireDevice, type DeviceRow } from '../devices/queries';
 import { mutate } from '../mutate';
-import { matchDevice } from '../rules/recreate';
+import { matchDevice } from '../certificates/recreate-rules';
 import { endTryout } from './purchase';
 import { alreadyLicensed, alreadyUsed, daysLeft, noTryoutReason, planTryout, tryoutState, type TryoutRow } from './rules';
 

@@ -1,7 +1,7 @@
 // Before an answer reaches the renderer, main runs on it the very check the PBX will run
 // (src/device/simulator.ts checkAnswer): chain to the pinned root, key, subject and binding
 // against the request it answers. "Success" is only shown when that check agrees (DESIGN.md).
-import { bindingFor } from '../../authority/rules/recreate';
+import { bindingFor } from '../../authority/certificates/recreate-rules';
 import { decodeCode } from '../../licensing/codes';
 import { parseRequest } from '../../licensing/request';
 import { checkAnswer, parseAnswer } from '../../device/simulator';

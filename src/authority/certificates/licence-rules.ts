@@ -3,7 +3,7 @@
 import { requireFeature, requireModel, type Catalogue } from '../../licensing/catalogue';
 import type { LicensedFeature } from '../../licensing/extensions';
 import { inputError, ruleError } from '../../shared/errors';
-import type { LicenceRow } from '../certificates/licences';
+import type { LicenceRow } from './licences';
 
 interface DeviceLike { serial: string; model: string }
 
