@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Authority } from '../src/authority/authority';
 import { codeChars } from '../src/licensing/armour';
 import { decodeCode } from '../src/licensing/codes';
-import { makeRequest } from './requests';
+import { oneOffRequest } from '../src/device/one-off';
 
 const DEVICES = 50;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
@@ -25,7 +25,7 @@ export async function benchIssue(seconds: number): Promise<Record<string, number
       await authority.call('licences.grant', { serial: `BENCH${i}`, feature: 11, quantity: 20 });
       await authority.call('licences.grant', { serial: `BENCH${i}`, feature: 12, days: 365 });
     }
-    const codes = Array.from({ length: 400 }, (_, i) => makeRequest(`BENCH${i % DEVICES}`, 'comtrexx-vm', i + 1));
+    const codes = Array.from({ length: 400 }, (_, i) => oneOffRequest({ serial: `BENCH${i % DEVICES}`, model: 'comtrexx-vm', generation: i + 1 }).code);
     const sample = await authority.call('certificates.recreate', { initCode: codes[0]! });
     // Interleaved short rounds and medians: a neighbour's load on this 2-core machine hits both
     // sides of the ratio alike instead of whichever happened to run during the spike.

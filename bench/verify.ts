@@ -2,14 +2,13 @@
 // write, signed receipt) against a bare node:http server answering a fixed body, in the same run,
 // with the load from a second process. On SQLite, and on PostgreSQL when it is installed.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
+import { randomBytes, sign, type KeyObject } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Authority } from '../src/authority/authority';
-import { encodeInitCode } from '../src/licensing/codes';
-import { buildRequest } from '../src/licensing/request';
+import { oneOffRequest } from '../src/device/one-off';
 import { requestBytes } from '../src/licensing/verification';
 import { startPgCluster } from '../tests/support/pg-cluster';
 
@@ -66,9 +65,7 @@ async function issueOne(data: string, database: string | undefined) {
   try {
     await a.call('devices.add', { serial: 'BENCH-V1', model: 'comtrexx-vm' });
     await a.call('licences.grant', { serial: 'BENCH-V1', feature: 11, quantity: 10 });
-    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    const device = { hostFingerprint: randomBytes(16), nonce: randomBytes(16), generation: 1, firmware: '8.4.1' };
-    const code = encodeInitCode(buildRequest({ serial: 'BENCH-V1', model: 'comtrexx-vm', privateKey, publicKey, device }));
+    const { code, privateKey } = oneOffRequest({ serial: 'BENCH-V1', model: 'comtrexx-vm' });
     const answer = await a.call('certificates.recreate', { initCode: code });
     return { serial: answer.certificateSerial, privateKey };
   } finally {
@@ -77,7 +74,7 @@ async function issueOne(data: string, database: string | undefined) {
 }
 
 /** Signed check-ins made in advance, each with its own nonce, so the load process only sends. */
-function signedRequests(certificateSerial: string, key: ReturnType<typeof generateKeyPairSync>['privateKey'], n: number): string[] {
+function signedRequests(certificateSerial: string, key: KeyObject, n: number): string[] {
   const deviceTime = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   return Array.from({ length: n }, () => {
     const nonce = randomBytes(16).toString('base64url');

@@ -2,14 +2,12 @@
 // request's host; another host is refused with where and since; a reinstall on the same host
 // rebinds; reset is confirmed with the feature number and revokes the certificates that relied on
 // the binding; then the licence moves to a new PC. Every rule runs on SQLite and PostgreSQL.
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { expect, it } from 'vitest';
+import { oneOffRequest } from '../../src/device/one-off';
 import { verifyAudit } from '../../src/authority/audit/log';
 import type { Authority } from '../../src/authority/authority';
 import type { Actor } from '../../src/authority/context';
 import { initPbx, installAnswer } from '../../src/device/simulator';
-import { encodeInitCode } from '../../src/licensing/codes';
-import { buildRequest } from '../../src/licensing/request';
 import { makeRequest, recreate, tempDir } from '../support/fixtures';
 import { describeStores } from '../support/stores';
 
@@ -19,9 +17,7 @@ const hex = (b: Buffer) => b.toString('hex');
 
 /** An initialisation code from a given host (the fixture's makeRequest picks a random one). */
 function hostCode(serial: string, host: Buffer, opts: { hostName?: string; model?: string; generation?: number; firmware?: string } = {}): string {
-  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const device = { hostFingerprint: host, nonce: randomBytes(16), generation: opts.generation ?? 1, firmware: opts.firmware ?? '2024.1', ...(opts.hostName ? { hostName: opts.hostName } : {}) };
-  return encodeInitCode(buildRequest({ serial, model: opts.model ?? 'askozia-pbx', privateKey, publicKey, device }));
+  return oneOffRequest({ serial, model: opts.model ?? 'askozia-pbx', hostFingerprint: host, firmware: opts.firmware ?? '2024.1', ...opts.hostName ? { hostName: opts.hostName } : {}, ...opts.generation ? { generation: opts.generation } : {} }).code;
 }
 
 async function askozia(authority: Authority, serial: string, model = 'askozia-pbx', actor?: Actor): Promise<void> {

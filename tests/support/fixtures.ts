@@ -1,13 +1,10 @@
 // Shared test fixtures: a fresh authority in a temporary folder, always removed afterwards.
-import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { Authority } from '../../src/authority/authority';
-import { encodeInitCode } from '../../src/licensing/codes';
-import type { DeviceInfo } from '../../src/licensing/extensions';
-import { buildRequest } from '../../src/licensing/request';
+import { oneOffRequest, type OneOffRequest } from '../../src/device/one-off';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -35,19 +32,9 @@ export async function freshAuthority(opts: { database?: string } = {}): Promise<
 export const recreate = (authority: Authority, initCode: string, serial?: string) =>
   authority.call('certificates.recreate', { initCode, ...(serial ? { serial } : {}) });
 
-export interface TestRequest {
-  der: Buffer;
-  code: string;
-  privateKey: KeyObject;
-  device: DeviceInfo;
-}
+export type TestRequest = OneOffRequest;
 
 export function makeRequest(serial: string, model: string | undefined, opts: { generation?: number; key?: 'ec' | 'ed25519' | 'rsa' } = {}): TestRequest {
-  const { privateKey, publicKey } =
-    opts.key === 'ed25519' ? generateKeyPairSync('ed25519')
-      : opts.key === 'rsa' ? generateKeyPairSync('rsa', { modulusLength: 2048 })
-        : generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const device: DeviceInfo = { hostFingerprint: randomBytes(16), nonce: randomBytes(16), generation: opts.generation ?? 1, firmware: '8.4.1' };
-  const der = buildRequest({ serial, ...(model ? { model } : {}), privateKey, publicKey, device });
-  return { der, code: encodeInitCode(der), privateKey, device };
+  const keyType = opts.key === 'ed25519' ? 'ed25519' : opts.key === 'rsa' ? 'rsa' : 'ec-p256';
+  return oneOffRequest({ serial, ...(model ? { model } : {}), keyType, ...(opts.generation ? { generation: opts.generation } : {}) });
 }

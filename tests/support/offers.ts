@@ -1,11 +1,10 @@
 // Helpers for the offers tests (tryout, registration + trial, EULA): other resellers, init codes
 // for a chosen host, a PBX simulator folder, and counting the outcomes of concurrent calls.
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { oneOffRequest } from '../../src/device/one-off';
 import type { Authority } from '../../src/authority/authority';
 import type { Actor } from '../../src/authority/context';
 import { initPbx } from '../../src/device/simulator';
-import { encodeInitCode } from '../../src/licensing/codes';
-import { buildRequest } from '../../src/licensing/request';
 import { tempDir } from './fixtures';
 
 export async function otherReseller(authority: Authority, name = 'Other'): Promise<Actor> {
@@ -19,8 +18,7 @@ export const asServerCaller = (authority: Authority): Actor => ({ ...authority.l
 
 /** An initialisation code for `serial` on a chosen host (16 bytes; random when omitted). */
 export function hostCode(serial: string, model: string, host: Buffer = randomBytes(16)): string {
-  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  return encodeInitCode(buildRequest({ serial, model, privateKey, publicKey, device: { hostFingerprint: host, nonce: randomBytes(16), generation: 1, firmware: '2024.1' } }));
+  return oneOffRequest({ serial, model, hostFingerprint: host, firmware: '2024.1' }).code;
 }
 
 /** A fresh PBX simulator that trusts this authority; returns its folder and its first code. */
