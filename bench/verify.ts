@@ -11,6 +11,7 @@ import { Authority } from '../src/authority/authority';
 import { oneOffRequest } from '../src/device/one-off';
 import { requestBytes } from '../src/licensing/verification';
 import { startPgCluster } from '../tests/support/pg-cluster';
+import { startAndWait } from '../tests/support/process';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CONCURRENCY = 16;
@@ -83,19 +84,9 @@ function signedRequests(certificateSerial: string, key: KeyObject, n: number): s
   });
 }
 
-function startChild(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /(?:listening on|running at) (http:\/\/127\.0\.0\.1:\d+\/?)/.exec(out);
-      if (m) resolve({ child, url: m[1]!.replace(/\/$/, "") });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`bench server exited (${code}): ${out}`)));
-  });
+async function startChild(args: string[]): Promise<{ child: ChildProcess; url: string }> {
+  const { child, match } = await startAndWait(args, { ready: /(?:listening on|running at) (http:\/\/127\.0\.0\.1:\d+)/ });
+  return { child, url: match[1]! };
 }
 
 function load(url: string, bodiesFile: string, seconds: number): Promise<number> {

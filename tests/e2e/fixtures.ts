@@ -9,7 +9,7 @@
 // (the agreement is recorded in settings.json before the app starts, so the page opens straight on
 // My devices), or click through it with `await app.acceptEula()` (Accept, then the default mode).
 // `app.openScreen('My devices')` clicks a sidebar entry by its English name.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { initPbx, installAnswer, pbxStatus, type PbxStatus } from '../../src/device/simulator';
 import { Authority } from '../../src/authority/authority';
 import { rootPem } from '../../src/authority/ca';
+import { startAndWait, stop } from '../support/process';
 import { SettingsStore } from '../../src/main/services/settings';
 import { EULA_VERSION } from '../../src/renderer/i18n/eula';
 
@@ -49,29 +50,8 @@ export interface SimulatedPbx {
 }
 
 async function startUi(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'licence-desk.mjs'), '--data', dataDir, 'ui', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`licence-desk ui did not start: ${err || out}`)), 30_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /running at (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out);
-      if (m) { clearTimeout(timer); resolve(m[1]!); }
-    });
-    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`licence-desk ui exited with ${code}: ${err}`)); });
-  });
-  return { child, url };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  await new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
-  });
+  const { child, match } = await startAndWait([join(ROOT, 'bin', 'licence-desk.mjs'), '--data', dataDir, 'ui', '--port', '0'], { ready: /running at (http:\/\/127\.0\.0\.1:\d+\/\S*)/ });
+  return { child, url: match[1]! };
 }
 
 export const test = base.extend<{ app: AppHandle } & AppOptions>({
