@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { base32crockford } from '@scure/base';
 import CRC32 from 'crc-32';
-import { LdError } from '../../src/shared/errors';
 import { GROUP_DATA, GROUP_SIZE, MAX_CODE_TEXT, armour, codeChars, looksLikeArmour, unarmour, type CodeKind } from '../../src/licensing/armour';
 import { ALPHA, POSITION_WEIGHTS, alphaPow, checkValue, gfMul, groupPasses } from '../../src/licensing/gf32';
+import { errorOf } from '../support/errors';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const CODES = [
@@ -25,15 +25,6 @@ const parts = (code: string) => {
 };
 const join = (tag: string, groups: string[]): string => [tag, ...groups].join('-');
 
-function errorOf(run: () => unknown): LdError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof LdError) return e;
-    throw e;
-  }
-  throw new Error('expected an LdError, but decoding succeeded');
-}
 
 const SAMPLE = bytes(200);
 const CODE = armour('answer', SAMPLE);

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { LdError } from '../../src/shared/errors';
+import { errorOf } from '../support/errors';
 import { MAX_PEM_TEXT, fromPem, isPem, toPem, type PemLabel } from '../../src/licensing/pem';
 
-function errorOf(run: () => unknown): LdError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof LdError) return e;
-    throw e;
-  }
-  throw new Error('expected an LdError, but the call succeeded');
-}
 
 const der = (n: number, seed = 7): Uint8Array => Uint8Array.from({ length: n }, (_, i) => (i * 31 + seed * 17) & 0xff);
 const CERT = der(700);

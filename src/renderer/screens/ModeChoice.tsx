@@ -5,6 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chooseMode } from '../actions/boot';
+import { ServerFields } from '../components/ServerFields';
 import { ErrorMessage } from '../components/ErrorMessage';
 import type { UiError } from '../store/types';
 
@@ -39,16 +40,7 @@ export function ModeChoice() {
             <span><strong>{t('modeChoice.connected')}</strong><span className="muted">{t('modeChoice.connectedText')}</span></span>
           </label>
         </fieldset>
-        {mode === 'connected' && (
-          <div className="form-grid">
-            <label>{t('settings.serverUrl')}
-              <input type="url" value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} placeholder="https://licences.example.com" required maxLength={2048} />
-            </label>
-            <label>{t('settings.token')}
-              <input type="password" value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" maxLength={512} />
-            </label>
-          </div>
-        )}
+        {mode === 'connected' && <ServerFields serverUrl={serverUrl} token={token} onServerUrl={setServerUrl} onToken={setToken} />}
         <ErrorMessage error={error} />
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>{t('common.continue')}</button>

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chooseMode } from '../../actions/boot';
 import { toast } from '../../actions/toasts';
+import { ServerFields } from '../../components/ServerFields';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useStore } from '../../store';
 import type { UiError } from '../../store/types';
@@ -34,16 +35,7 @@ export function ModeSettings() {
         ))}
       </fieldset>
       <p className="muted note">{t(mode === 'embedded' ? 'modeChoice.embeddedText' : 'modeChoice.connectedText')}</p>
-      {mode === 'connected' && (
-        <div className="form-grid">
-          <label>{t('settings.serverUrl')}
-            <input type="url" value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} placeholder="https://licences.example.com" maxLength={2048} required />
-          </label>
-          <label>{t('settings.token')}
-            <input type="password" value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" maxLength={512} />
-          </label>
-        </div>
-      )}
+      {mode === 'connected' && <ServerFields serverUrl={serverUrl} token={token} onServerUrl={setServerUrl} onToken={setToken} />}
       <ErrorMessage error={error} />
       <div className="actions"><button type="submit">{t('settings.saveMode')}</button></div>
     </form>
