@@ -5,7 +5,9 @@ import http from 'node:http';
 const body = JSON.stringify({ status: 'valid', padding: 'x'.repeat(Number(process.argv[2] ?? 900)) });
 const server = http.createServer((req, res) => {
   req.resume();
-  req.on('end', () => res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body));
+  req.on('end', () =>
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body),
+  );
 });
 server.keepAliveTimeout = 30_000;
 server.listen(0, '127.0.0.1', () => process.stdout.write(`listening on http://127.0.0.1:${server.address().port}\n`));

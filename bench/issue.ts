@@ -25,7 +25,10 @@ export async function benchIssue(seconds: number): Promise<Record<string, number
       await authority.call('licences.grant', { serial: `BENCH${i}`, feature: 11, quantity: 20 });
       await authority.call('licences.grant', { serial: `BENCH${i}`, feature: 12, days: 365 });
     }
-    const codes = Array.from({ length: 400 }, (_, i) => oneOffRequest({ serial: `BENCH${i % DEVICES}`, model: 'comtrexx-vm', generation: i + 1 }).code);
+    const codes = Array.from(
+      { length: 400 },
+      (_, i) => oneOffRequest({ serial: `BENCH${i % DEVICES}`, model: 'comtrexx-vm', generation: i + 1 }).code,
+    );
     const sample = await authority.call('certificates.recreate', { initCode: codes[0]! });
     // Interleaved short rounds and medians: a neighbour's load on this 2-core machine hits both
     // sides of the ratio alike instead of whichever happened to run during the spike.
@@ -39,8 +42,11 @@ export async function benchIssue(seconds: number): Promise<Record<string, number
     await authority.close();
     const initChars = codeChars(codes[0]!);
     return {
-      issue_per_s: round(rate), issue_limit_per_s: round(limit), issue_ratio: round(rate / limit, 3),
-      init_code_chars: initChars, answer_code_chars: codeChars(sample.code),
+      issue_per_s: round(rate),
+      issue_limit_per_s: round(limit),
+      issue_ratio: round(rate / limit, 3),
+      init_code_chars: initChars,
+      answer_code_chars: codeChars(sample.code),
       answer_certificates: decodeCode(sample.code, 'answer').ders.length,
     };
   } finally {
@@ -54,7 +60,11 @@ async function issueRate(authority: Authority, codes: string[], seconds: number)
   const end = performance.now() + seconds * 1000;
   const start = performance.now();
   while (performance.now() < end) {
-    await Promise.all(Array.from({ length: CONCURRENCY }, (_, i) => authority.call('certificates.recreate', { initCode: codes[(done + i) % codes.length]! })));
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, (_, i) =>
+        authority.call('certificates.recreate', { initCode: codes[(done + i) % codes.length]! }),
+      ),
+    );
     done += CONCURRENCY;
   }
   return done / ((performance.now() - start) / 1000);

@@ -8,17 +8,35 @@ const bodies = JSON.parse(readFileSync(bodiesFile, 'utf8'));
 const agent = new http.Agent({ keepAlive: true, maxSockets: Number(concurrency) });
 const target = new URL(url);
 const end = Date.now() + Number(seconds) * 1000;
-let next = 0, count = 0, errors = 0;
+let next = 0,
+  count = 0,
+  errors = 0;
 const started = Date.now();
 
 function post(body) {
   return new Promise((resolve) => {
-    const req = http.request({ agent, host: target.hostname, port: target.port, path: target.pathname, method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => { if (res.statusCode === 200) count++; else errors++; resolve(); });
+    const req = http.request(
+      {
+        agent,
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => {
+          if (res.statusCode === 200) count++;
+          else errors++;
+          resolve();
+        });
+      },
+    );
+    req.on('error', () => {
+      errors++;
+      resolve();
     });
-    req.on('error', () => { errors++; resolve(); });
     req.end(body);
   });
 }

@@ -37,7 +37,19 @@ function benchFilter(seconds: number): Record<string, number> {
   const now = Date.now();
   const sorted = sortIndex(indexDevices(makeDevices(FILTER_DEVICES, now)), { key: 'serial', dir: 'asc' });
   const keys = sorted.map((d) => d.key);
-  const typed = ['p', 'pb', 'pbx', 'pbx-', 'pbx-0', 'pbx-07', 'pbx-076', 'pbx-0765', 'pbx-07654', 'berlin', 'customer 12'];
+  const typed = [
+    'p',
+    'pb',
+    'pbx',
+    'pbx-',
+    'pbx-0',
+    'pbx-07',
+    'pbx-076',
+    'pbx-0765',
+    'pbx-07654',
+    'berlin',
+    'customer 12',
+  ];
   const filterTimes: number[] = [];
   const scanTimes: number[] = [];
   let sink = 0;
@@ -65,9 +77,15 @@ async function benchFirstRender(seconds: number): Promise<Record<string, number>
   const apps: RunningUi[] = [];
   let browser: Browser | undefined;
   try {
-    const [full, empty] = await Promise.all([prepareApp(join(dir, 'full'), RENDER_DEVICES), prepareApp(join(dir, 'empty'), 0)]);
+    const [full, empty] = await Promise.all([
+      prepareApp(join(dir, 'full'), RENDER_DEVICES),
+      prepareApp(join(dir, 'empty'), 0),
+    ]);
     apps.push(full, empty);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
     const fullTimes: number[] = [];
     const emptyTimes: number[] = [];
     const until = performance.now() + seconds * 1000;
@@ -90,7 +108,11 @@ async function prepareApp(dataDir: string, count: number): Promise<RunningUi> {
   await Authority.init(dataDir);
   if (count > 0) {
     const a = await Authority.open({ dataDir });
-    try { await insertDevices(a, count); } finally { await a.close(); }
+    try {
+      await insertDevices(a, count);
+    } finally {
+      await a.close();
+    }
   }
   new SettingsStore(dataDir).set({ eulaAcceptedVersion: EULA_VERSION });
   return startUi({ dataDir });

@@ -22,7 +22,11 @@ export async function benchVerify(seconds: number): Promise<Record<string, numbe
   try {
     const bare = await measureBare(dir, seconds);
     const sqlite = await measureServe(dir, 'sqlite', undefined, seconds);
-    const out: Record<string, number> = { verify_per_s: sqlite, bare_http_per_s: bare, verify_ratio: round(sqlite / bare, 3) };
+    const out: Record<string, number> = {
+      verify_per_s: sqlite,
+      bare_http_per_s: bare,
+      verify_ratio: round(sqlite / bare, 3),
+    };
     if (pg) {
       const onPg = await measureServe(dir, 'postgres', pg.url, seconds);
       Object.assign(out, { verify_per_s_pg: onPg, verify_ratio_pg: round(onPg / bare, 3) });
@@ -36,7 +40,10 @@ export async function benchVerify(seconds: number): Promise<Record<string, numbe
 
 async function measureBare(dir: string, seconds: number): Promise<number> {
   const bodies = join(dir, 'bare.json');
-  writeFileSync(bodies, JSON.stringify(Array.from({ length: 200_000 }, (_, i) => JSON.stringify({ n: i, pad: 'x'.repeat(180) }))));
+  writeFileSync(
+    bodies,
+    JSON.stringify(Array.from({ length: 200_000 }, (_, i) => JSON.stringify({ n: i, pad: 'x'.repeat(180) }))),
+  );
   const server = await startChild(['bench/bare-server.mjs']);
   try {
     return await load(`${server.url}/v1/verification.check`, bodies, seconds);
@@ -51,7 +58,17 @@ async function measureServe(dir: string, name: string, database: string | undefi
   const { serial, privateKey } = await issueOne(data, database);
   const bodies = join(dir, `${name}.json`);
   writeFileSync(bodies, JSON.stringify(signedRequests(serial, privateKey, Math.ceil(seconds * 6000))));
-  const args = ['bin/licence-desk.mjs', '--data', data, ...(database ? ['--database', database] : []), 'serve', '--port', '0', '--verify-limit', '0'];
+  const args = [
+    'bin/licence-desk.mjs',
+    '--data',
+    data,
+    ...(database ? ['--database', database] : []),
+    'serve',
+    '--port',
+    '0',
+    '--verify-limit',
+    '0',
+  ];
   const server = await startChild(args);
   try {
     return await load(`${server.url}/v1/verification.check`, bodies, seconds);
@@ -85,13 +102,19 @@ function signedRequests(certificateSerial: string, key: KeyObject, n: number): s
 }
 
 async function startChild(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const { child, match } = await startAndWait(args, { ready: /(?:listening on|running at) (http:\/\/127\.0\.0\.1:\d+)/ });
+  const { child, match } = await startAndWait(args, {
+    ready: /(?:listening on|running at) (http:\/\/127\.0\.0\.1:\d+)/,
+  });
   return { child, url: match[1]! };
 }
 
 function load(url: string, bodiesFile: string, seconds: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bench', 'load.mjs'), url, bodiesFile, String(seconds), String(CONCURRENCY)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'bench', 'load.mjs'), url, bodiesFile, String(seconds), String(CONCURRENCY)],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('exit', () => {

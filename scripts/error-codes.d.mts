@@ -1,7 +1,13 @@
 // Types for scripts/error-codes.mjs, so tests can import it.
 import type { ErrorKind } from '../src/shared/errors';
 
-export interface FoundCode { code: string; kind: ErrorKind; files: string[]; message: string; serverSide: boolean }
+export interface FoundCode {
+  code: string;
+  kind: ErrorKind;
+  files: string[];
+  message: string;
+  serverSide: boolean;
+}
 export type StatusOf = (e: { code: string; kind: ErrorKind }) => number;
 
 export const DOC: string;

@@ -28,7 +28,11 @@ function newestMtime(path) {
 
 function buildIfStale() {
   const builtAt = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
-  const changedAt = Math.max(...SOURCES.map((s) => join(root, s)).filter(existsSync).map(newestMtime));
+  const changedAt = Math.max(
+    ...SOURCES.map((s) => join(root, s))
+      .filter(existsSync)
+      .map(newestMtime),
+  );
   if (builtAt >= changedAt) return;
   const r = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit', cwd: root });
   if (r.status !== 0) process.exit(r.status ?? 1);
@@ -48,9 +52,14 @@ function findElectron() {
   if (process.env.LICENCE_DESK_BROWSER) return { reason: 'LICENCE_DESK_BROWSER is set' };
   let binary = electronPath();
   if (!binary) {
-    if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return { reason: "Electron's binary is not installed and ELECTRON_SKIP_BINARY_DOWNLOAD forbids fetching it" };
+    if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD)
+      return { reason: "Electron's binary is not installed and ELECTRON_SKIP_BINARY_DOWNLOAD forbids fetching it" };
     const install = join(dirname(require.resolve('electron/package.json')), 'install.js');
-    const r = spawnSync(process.execPath, [install], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], timeout: 10 * 60_000 });
+    const r = spawnSync(process.execPath, [install], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      timeout: 10 * 60_000,
+    });
     binary = r.status === 0 ? electronPath() : undefined;
     if (!binary) return { reason: "Electron's binary is not available here (its download failed)" };
   }
@@ -66,7 +75,8 @@ function runElectron(binary, args) {
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('error', () => startBrowserMode('Electron could not be started', args));
   child.on('exit', (code, signal) => {
-    if (code && !signal && Date.now() - started < EARLY_EXIT_MS) startBrowserMode(`Electron exited at once (code ${code})`, args);
+    if (code && !signal && Date.now() - started < EARLY_EXIT_MS)
+      startBrowserMode(`Electron exited at once (code ${code})`, args);
     else process.exit(code ?? 0);
   });
 }

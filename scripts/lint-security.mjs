@@ -39,11 +39,23 @@ async function scan() {
   const run = require('@doyensec/electronegativity/dist/runner.js');
   const quiet = silenceConsole(); // the library logs its banner and offline warnings itself
   try {
-    return await run({
-      input: scanRoot, output: undefined, isSarif: false, customScan: [], excludeFromScan: [], severitySet: undefined,
-      confidenceSet: undefined, isRelative: true, isVerbose: false, electronUpgrade: undefined,
-      electronVersionOverride: electronVersion, parserPlugins: [],
-    }, false);
+    return await run(
+      {
+        input: scanRoot,
+        output: undefined,
+        isSarif: false,
+        customScan: [],
+        excludeFromScan: [],
+        severitySet: undefined,
+        confidenceSet: undefined,
+        isRelative: true,
+        isVerbose: false,
+        electronUpgrade: undefined,
+        electronVersionOverride: electronVersion,
+        parserPlugins: [],
+      },
+      false,
+    );
   } finally {
     quiet();
     rmSync(scanRoot, { recursive: true, force: true });
@@ -65,15 +77,16 @@ function report({ issues, errors }) {
   const unjustified = medium.filter((i) => !Object.hasOwn(JUSTIFIED, keyOf(i)));
   const parseErrors = errors.filter((e) => !e.tolerable);
   const failures = [...high, ...unjustified];
-  for (const i of failures) console.error(`  ${i.severity.name} ${i.id} ${i.file}:${i.location.line} ${i.description} (${i.shortenedURL})`);
+  for (const i of failures)
+    console.error(`  ${i.severity.name} ${i.id} ${i.file}:${i.location.line} ${i.description} (${i.shortenedURL})`);
   for (const e of parseErrors) console.error(`  could not parse ${e.file}: ${e.message}`);
   const stale = Object.keys(JUSTIFIED).filter((k) => !medium.some((i) => keyOf(i) === k));
   const verdict = failures.length || parseErrors.length ? 'FAILED' : 'ok';
   console.log(
     `lint:security ${verdict}: electronegativity (Electron ${electronVersion}) on ${FOLDERS.join(', ')}: ` +
-    `${high.length} HIGH, ${medium.length} MEDIUM (${medium.length - unjustified.length} justified), ` +
-    `${bySeverity('LOW').length} LOW, ${bySeverity('INFORMATIONAL').length} informational` +
-    (stale.length ? `; justification no longer needed: ${stale.join(', ')}` : ''),
+      `${high.length} HIGH, ${medium.length} MEDIUM (${medium.length - unjustified.length} justified), ` +
+      `${bySeverity('LOW').length} LOW, ${bySeverity('INFORMATIONAL').length} informational` +
+      (stale.length ? `; justification no longer needed: ${stale.join(', ')}` : ''),
   );
   return failures.length || parseErrors.length ? 1 : 0;
 }
@@ -81,7 +94,19 @@ function report({ issues, errors }) {
 /** Same columns as the CLI's CSV, for people and CI artifacts (LD_SECURITY_CSV=path). */
 function writeCsv(path, issues) {
   const q = (s) => `"${String(s ?? '').replaceAll('"', '""')}"`;
-  const rows = issues.map((i) => [i.id, i.severity.name, i.confidence.name, i.file, `${i.location.line}:${i.location.column}`, i.sample, i.description].map(q).join(','));
+  const rows = issues.map((i) =>
+    [
+      i.id,
+      i.severity.name,
+      i.confidence.name,
+      i.file,
+      `${i.location.line}:${i.location.column}`,
+      i.sample,
+      i.description,
+    ]
+      .map(q)
+      .join(','),
+  );
   writeFileSync(path, ['issue,severity,confidence,filename,location,sample,description', ...rows].join('\n') + '\n');
 }
 

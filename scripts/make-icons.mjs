@@ -14,7 +14,12 @@ const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'assets', 'icons
 function imageMagick() {
   for (const cmd of ['magick', '/usr/bin/convert', 'convert']) {
     try {
-      if (/Version: ImageMagick/.test(execFileSync(cmd, ['-version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))) return cmd;
+      if (
+        /Version: ImageMagick/.test(
+          execFileSync(cmd, ['-version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+        )
+      )
+        return cmd;
     } catch {
       // not this one
     }
@@ -26,7 +31,20 @@ const convert = imageMagick();
 for (const size of SIZES) {
   // Rendered at 4x the density and scaled down, so small sizes stay crisp; -strip keeps the files
   // byte-for-byte reproducible (no timestamps).
-  execFileSync(convert, ['-background', 'none', '-density', String(Math.ceil((size / 1024) * 72 * 4)), join(dir, 'icon.svg'),
-    '-resize', `${size}x${size}`, '-depth', '8', '-strip', '-define', 'png:exclude-chunks=date,time', join(dir, `${size}x${size}.png`)]);
+  execFileSync(convert, [
+    '-background',
+    'none',
+    '-density',
+    String(Math.ceil((size / 1024) * 72 * 4)),
+    join(dir, 'icon.svg'),
+    '-resize',
+    `${size}x${size}`,
+    '-depth',
+    '8',
+    '-strip',
+    '-define',
+    'png:exclude-chunks=date,time',
+    join(dir, `${size}x${size}.png`),
+  ]);
 }
 console.log(`Wrote ${SIZES.map((s) => `${s}x${s}.png`).join(', ')} to assets/icons`);

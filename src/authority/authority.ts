@@ -20,7 +20,10 @@ export interface OpenOptions {
 }
 
 export class Authority {
-  private constructor(readonly ctx: AuthorityContext, readonly local: Actor) {}
+  private constructor(
+    readonly ctx: AuthorityContext,
+    readonly local: Actor,
+  ) {}
 
   /** Creates CA and database if absent. Returns whether the CA was created. */
   static async init(dataDir: string, database?: string): Promise<boolean> {
@@ -57,7 +60,12 @@ async function localReseller(db: Db, now: Date): Promise<number> {
   const existing = await db.read.first(find);
   if (existing) return existing.id;
   return db.write(async (tx) => {
-    await tx.run(db.qb.insertInto('resellers').values({ name: LOCAL_RESELLER, created_at: now.toISOString() }).onConflict((oc) => oc.column('name').doNothing()));
+    await tx.run(
+      db.qb
+        .insertInto('resellers')
+        .values({ name: LOCAL_RESELLER, created_at: now.toISOString() })
+        .onConflict((oc) => oc.column('name').doNothing()),
+    );
     return (await tx.first(find))!.id;
   });
 }

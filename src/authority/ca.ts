@@ -4,7 +4,13 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCertificate, keyIdentifier, parseCertificate, type Issuer, type ParsedCertificate } from '../licensing/certificate';
+import {
+  buildCertificate,
+  keyIdentifier,
+  parseCertificate,
+  type Issuer,
+  type ParsedCertificate,
+} from '../licensing/certificate';
 import { caName } from '../licensing/names';
 import { fromPem, toPem } from '../licensing/pem';
 import { notFound } from '../shared/errors';
@@ -42,11 +48,22 @@ export function createCa(dataDir: string, now = new Date()): boolean {
   const rootName = caName('Licence Desk Root CA');
   const rootIssuer: Issuer = { name: rootName, key: root.privateKey, keyId: keyIdentifier(rootSpki) };
   const notBefore = new Date(now.getTime() - 60_000);
-  const rootDer = buildCertificate({ issuer: rootIssuer, subject: rootName, spkiDer: rootSpki, notBefore, notAfter: yearsFrom(now, ROOT_YEARS), ca: {} });
+  const rootDer = buildCertificate({
+    issuer: rootIssuer,
+    subject: rootName,
+    spkiDer: rootSpki,
+    notBefore,
+    notAfter: yearsFrom(now, ROOT_YEARS),
+    ca: {},
+  });
   // pathLen 1 leaves room for one delegated CA (a reseller's desktop) below the issuing CA.
   const issuingDer = buildCertificate({
-    issuer: rootIssuer, subject: caName('Licence Desk Issuing CA 1'), spkiDer: spki(issuing.publicKey),
-    notBefore, notAfter: yearsFrom(now, ISSUING_YEARS), ca: { pathLen: 1 },
+    issuer: rootIssuer,
+    subject: caName('Licence Desk Issuing CA 1'),
+    spkiDer: spki(issuing.publicKey),
+    notBefore,
+    notAfter: yearsFrom(now, ISSUING_YEARS),
+    ca: { pathLen: 1 },
   });
   writeKey(p.rootKey, root.privateKey);
   writeFileAtomic(p.rootCert, toPem('CERTIFICATE', rootDer));
@@ -57,17 +74,24 @@ export function createCa(dataDir: string, now = new Date()): boolean {
 
 export function loadCa(dataDir: string): CaMaterial {
   const p = paths(dataDir);
-  if (!caExists(dataDir)) throw notFound('AUTHORITY_MISSING', `No licence authority in ${dataDir}: run "licence-desk init" first.`);
+  if (!caExists(dataDir))
+    throw notFound('AUTHORITY_MISSING', `No licence authority in ${dataDir}: run "licence-desk init" first.`);
   const rootDer = pemToDer(readFileSync(p.rootCert, 'utf8'));
   const issuingDer = pemToDer(readFileSync(p.issuingCert, 'utf8'));
   const issuing = parseCertificate(issuingDer, 'issuing CA certificate');
   const key = createPrivateKey(readFileSync(p.issuingKey, 'utf8'));
-  return { rootDer, issuingDer, issuing, issuer: { name: issuing.subject, key, keyId: keyIdentifier(issuing.spkiDer) } };
+  return {
+    rootDer,
+    issuingDer,
+    issuing,
+    issuer: { name: issuing.subject, key, keyId: keyIdentifier(issuing.spkiDer) },
+  };
 }
 
 export const rootPem = (dataDir: string): string => readFileSync(paths(dataDir).rootCert, 'utf8');
 
-const spki = (k: KeyObject): Buffer => (k.type === 'public' ? k : createPublicKey(k)).export({ type: 'spki', format: 'der' });
+const spki = (k: KeyObject): Buffer =>
+  (k.type === 'public' ? k : createPublicKey(k)).export({ type: 'spki', format: 'der' });
 const yearsFrom = (d: Date, years: number): Date => new Date(d.getTime() + years * YEAR_MS);
 const writeKey = (file: string, key: KeyObject): void =>
   writeFileAtomic(file, key.export({ type: 'pkcs8', format: 'pem' }) as string, 0o600);

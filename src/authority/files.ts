@@ -13,5 +13,9 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, mode = 
   }
   renameSync(tmp, file);
   const dir = openSync(dirname(file), 'r');
-  try { fsyncSync(dir); } finally { closeSync(dir); }
+  try {
+    fsyncSync(dir);
+  } finally {
+    closeSync(dir);
+  }
 }

@@ -45,12 +45,26 @@ export function onlineStatus(record: OnlineRecord | undefined, leaf: InstalledLe
   const due = current ? anchor + Math.max(0, Date.parse(current.nextCheckIn) - Date.parse(current.serverTime)) : anchor;
   const graceUntil = anchor + GRACE_DAYS * DAY_MS;
   const t = now.getTime();
-  const state: OnlineState = current && current.status !== 'valid' ? current.status
-    : current && t <= due ? 'licensed'
-      : t <= graceUntil ? 'grace' : 'lapsed';
+  const state: OnlineState =
+    current && current.status !== 'valid'
+      ? current.status
+      : current && t <= due
+        ? 'licensed'
+        : t <= graceUntil
+          ? 'grace'
+          : 'lapsed';
   return {
     state,
-    ...(last ? { lastCheck: { certificateSerial: last.certificateSerial, status: last.status, serverTime: last.serverTime, checkedAt: last.checkedAt } } : {}),
+    ...(last
+      ? {
+          lastCheck: {
+            certificateSerial: last.certificateSerial,
+            status: last.status,
+            serverTime: last.serverTime,
+            checkedAt: last.checkedAt,
+          },
+        }
+      : {}),
     ...(record?.lastAttempt ? { lastAttempt: record.lastAttempt } : {}),
     checkDue: new Date(due).toISOString(),
     graceUntil: new Date(graceUntil).toISOString(),
@@ -58,4 +72,5 @@ export function onlineStatus(record: OnlineRecord | undefined, leaf: InstalledLe
   };
 }
 
-export const isClockBehind = (now: Date, serverTimeMs: number): boolean => now.getTime() < serverTimeMs - CLOCK_TOLERANCE_MS;
+export const isClockBehind = (now: Date, serverTimeMs: number): boolean =>
+  now.getTime() < serverTimeMs - CLOCK_TOLERANCE_MS;

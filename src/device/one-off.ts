@@ -27,12 +27,17 @@ export interface OneOffRequest {
 
 export function oneOffRequest(o: OneOffOptions): OneOffRequest {
   const { privateKey, publicKey } =
-    o.keyType === 'ed25519' ? generateKeyPairSync('ed25519')
-      : o.keyType === 'rsa' ? generateKeyPairSync('rsa', { modulusLength: 2048 })
+    o.keyType === 'ed25519'
+      ? generateKeyPairSync('ed25519')
+      : o.keyType === 'rsa'
+        ? generateKeyPairSync('rsa', { modulusLength: 2048 })
         : generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const device: DeviceInfo = {
-    hostFingerprint: o.hostFingerprint ?? randomBytes(16), nonce: randomBytes(16), generation: o.generation ?? 1,
-    firmware: o.firmware ?? DEFAULT_FIRMWARE, ...(o.hostName ? { hostName: o.hostName } : {}),
+    hostFingerprint: o.hostFingerprint ?? randomBytes(16),
+    nonce: randomBytes(16),
+    generation: o.generation ?? 1,
+    firmware: o.firmware ?? DEFAULT_FIRMWARE,
+    ...(o.hostName ? { hostName: o.hostName } : {}),
   };
   const der = buildRequest({ serial: o.serial, ...(o.model ? { model: o.model } : {}), privateKey, publicKey, device });
   return { der, code: encodeInitCode(der), privateKey, device };

@@ -37,7 +37,8 @@ export type InstallResult = PbxStatus;
 export const DEFAULT_FIRMWARE = '8.4.1';
 const generate = promisify(generateKeyPair);
 const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
-const spkiOf = (key: KeyObject): Buffer => (key.type === 'private' ? createPublicKey(key) : key).export({ type: 'spki', format: 'der' });
+const spkiOf = (key: KeyObject): Buffer =>
+  (key.type === 'private' ? createPublicKey(key) : key).export({ type: 'spki', format: 'der' });
 
 // ---- init ----------------------------------------------------------------------------------------
 
@@ -47,7 +48,10 @@ export function initPbx(stateDir: string, opts: InitOptions): Promise<{ code: st
     checkIdentity(previous, opts);
     const rootDer = opts.trustPem !== undefined ? parseTrust(opts.trustPem) : undefined;
     if (!previous && !rootDer) {
-      throw inputError('PBX_TRUST_REQUIRED', 'A new PBX needs the root certificate it trusts (PEM): give it with --trust on the first init.');
+      throw inputError(
+        'PBX_TRUST_REQUIRED',
+        'A new PBX needs the root certificate it trusts (PEM): give it with --trust on the first init.',
+      );
     }
     const { privateKey, publicKey } = await makeKey(opts.keyType ?? 'ec-p256');
     const device = deviceInfo(previous, opts);
@@ -79,9 +83,13 @@ function parseTrust(pem: string): Uint8Array {
   const blocks = fromPem(pem);
   const only = blocks[0];
   if (blocks.length !== 1 || !only || only.label !== 'CERTIFICATE') {
-    throw inputError('PBX_TRUST_INVALID', `The trusted root must be exactly one PEM CERTIFICATE; this text holds ${blocks.length} PEM blocks.`);
+    throw inputError(
+      'PBX_TRUST_INVALID',
+      `The trusted root must be exactly one PEM CERTIFICATE; this text holds ${blocks.length} PEM blocks.`,
+    );
   }
-  if (!parseCertificate(only.der, 'trusted root').isCa) throw inputError('PBX_TRUST_INVALID', 'The trusted root is not a CA certificate.');
+  if (!parseCertificate(only.der, 'trusted root').isCa)
+    throw inputError('PBX_TRUST_INVALID', 'The trusted root is not a CA certificate.');
   return only.der;
 }
 
@@ -111,9 +119,18 @@ function deviceInfo(previous: st.PbxState | undefined, opts: PbxIdentity): Devic
   };
 }
 
-function nextState(previous: st.PbxState | undefined, opts: PbxIdentity, device: DeviceInfo, spki: Uint8Array, request: Uint8Array): st.PbxState {
+function nextState(
+  previous: st.PbxState | undefined,
+  opts: PbxIdentity,
+  device: DeviceInfo,
+  spki: Uint8Array,
+  request: Uint8Array,
+): st.PbxState {
   const old = previous?.pending;
-  const retired = [...(previous?.retired ?? []), ...(old ? [{ generation: old.generation, keySha256: old.keySha256 }] : [])];
+  const retired = [
+    ...(previous?.retired ?? []),
+    ...(old ? [{ generation: old.generation, keySha256: old.keySha256 }] : []),
+  ];
   return {
     version: 1,
     serial: opts.serial,
@@ -122,7 +139,12 @@ function nextState(previous: st.PbxState | undefined, opts: PbxIdentity, device:
     ...(device.hostName ? { hostName: device.hostName } : {}),
     hostFingerprint: Buffer.from(device.hostFingerprint).toString('hex'),
     generation: device.generation,
-    pending: { generation: device.generation, keySha256: sha256(spki), nonce: Buffer.from(device.nonce).toString('hex'), request: Buffer.from(request).toString('base64') },
+    pending: {
+      generation: device.generation,
+      keySha256: sha256(spki),
+      nonce: Buffer.from(device.nonce).toString('hex'),
+      request: Buffer.from(request).toString('base64'),
+    },
     ...(previous?.installed ? { installed: previous.installed } : {}),
     retired: retired.slice(-st.MAX_RETIRED),
   };
@@ -158,22 +180,49 @@ export function installAnswer(stateDir: string, text: string, now: Date = new Da
     if (!pending) throw await noPending(stateDir, state, answer.leaf);
     const key = await st.readKey(stateDir, pending.generation);
     const spkiDer = spkiOf(key);
-    if (sha256(spkiDer) !== pending.keySha256) throw st.stateCorrupt(join(stateDir, st.keyFile(pending.generation)), 'the key does not belong to the waiting request');
+    if (sha256(spkiDer) !== pending.keySha256)
+      throw st.stateCorrupt(
+        join(stateDir, st.keyFile(pending.generation)),
+        'the key does not belong to the waiting request',
+      );
     const rootDer = (await st.readTrust(stateDir)).der;
-    const binding = { generation: pending.generation, nonce: Buffer.from(pending.nonce, 'hex'), hostFingerprint: Buffer.from(state.hostFingerprint, 'hex') };
+    const binding = {
+      generation: pending.generation,
+      nonce: Buffer.from(pending.nonce, 'hex'),
+      hostFingerprint: Buffer.from(state.hostFingerprint, 'hex'),
+    };
     const olderKeys = [...state.retired, ...(state.installed ? [state.installed] : [])];
-    const path = checkAnswer(answer, rootDer, { serial: state.serial, model: state.model, spkiDer, binding, olderKeys }, now);
+    const path = checkAnswer(
+      answer,
+      rootDer,
+      { serial: state.serial, model: state.model, spkiDer, binding, olderKeys },
+      now,
+    );
     return commitInstall(stateDir, state, pending, path, now);
   });
 }
 
-async function commitInstall(dir: string, state: st.PbxState, pending: NonNullable<st.PbxState['pending']>, path: ParsedCertificate[], now: Date): Promise<InstallResult> {
+async function commitInstall(
+  dir: string,
+  state: st.PbxState,
+  pending: NonNullable<st.PbxState['pending']>,
+  path: ParsedCertificate[],
+  now: Date,
+): Promise<InstallResult> {
   const old = state.installed;
   const installed = { generation: pending.generation, keySha256: pending.keySha256 };
-  const next: st.PbxState = { ...state, installed, retired: [...state.retired, ...(old ? [old] : [])].slice(-st.MAX_RETIRED) };
+  const next: st.PbxState = {
+    ...state,
+    installed,
+    retired: [...state.retired, ...(old ? [old] : [])].slice(-st.MAX_RETIRED),
+  };
   delete next.pending; // answered: the request's key is now the current key
   // The stored chain is the verified path without the root: exactly what the PBX needs to show and re-check.
-  await st.writeChain(dir, pending.generation, path.slice(0, -1).map((c) => c.der));
+  await st.writeChain(
+    dir,
+    pending.generation,
+    path.slice(0, -1).map((c) => c.der),
+  );
   await st.saveState(dir, next);
   if (old) await st.removeQuietly(dir, [st.keyFile(old.generation), st.chainFile(old.generation)]);
   return statusOf(next, path[0], now);
@@ -184,22 +233,39 @@ async function noPending(dir: string, state: st.PbxState, leaf: ParsedCertificat
     const [installedDer] = await st.readChain(dir, state.installed.generation);
     const installedLeaf = readInstalledLeaf(installedDer!, join(dir, st.chainFile(state.installed.generation)));
     if (Buffer.from(installedLeaf.der).equals(leaf.der)) {
-      return ruleError('PBX_NO_PENDING', `This answer is already installed (generation ${state.installed.generation}); nothing to do. To install another answer, make a new initialisation code first.`, { alreadyInstalled: true });
+      return ruleError(
+        'PBX_NO_PENDING',
+        `This answer is already installed (generation ${state.installed.generation}); nothing to do. To install another answer, make a new initialisation code first.`,
+        { alreadyInstalled: true },
+      );
     }
   }
-  return ruleError('PBX_NO_PENDING', 'This PBX has no initialisation code waiting for an answer. Make one (init) first, then paste the answer to that code.', { alreadyInstalled: false });
+  return ruleError(
+    'PBX_NO_PENDING',
+    'This PBX has no initialisation code waiting for an answer. Make one (init) first, then paste the answer to that code.',
+    { alreadyInstalled: false },
+  );
 }
 
 /**
  * Every check a PBX makes on an answer, in the documented order (docs/device.md); returns the
  * verified path [leaf, ...CAs, root]. Pure, so the authority can run it on what it issues.
  */
-export function checkAnswer(answer: ParsedAnswer, rootDer: Uint8Array, expect: AnswerExpectation, now: Date): ParsedCertificate[] {
+export function checkAnswer(
+  answer: ParsedAnswer,
+  rootDer: Uint8Array,
+  expect: AnswerExpectation,
+  now: Date,
+): ParsedCertificate[] {
   const { path, clock } = verifyTrust(answer, rootDer, now);
   checkKey(answer.leaf, expect);
   checkSubject(answer.leaf, expect);
   const licence = answer.leaf.licence;
-  if (!licence) throw ruleError('ANSWER_NO_LICENCE', 'The answer certificate carries no licence extension, so it licenses nothing: it was not made by a licence authority.');
+  if (!licence)
+    throw ruleError(
+      'ANSWER_NO_LICENCE',
+      'The answer certificate carries no licence extension, so it licenses nothing: it was not made by a licence authority.',
+    );
   checkBinding(licence.binding, expect.binding);
   if (clock) throw clock;
   return path;
@@ -213,7 +279,11 @@ const isClockError = (e: unknown): e is LdError => isLdError(e) && CLOCK_ERRORS.
  * rather than "expired". Signatures and CA rules must hold regardless, so they are re-checked at a
  * moment inside the leaf's own window; any refusal there is final.
  */
-function verifyTrust(answer: ParsedAnswer, rootDer: Uint8Array, now: Date): { path: ParsedCertificate[]; clock?: LdError } {
+function verifyTrust(
+  answer: ParsedAnswer,
+  rootDer: Uint8Array,
+  now: Date,
+): { path: ParsedCertificate[]; clock?: LdError } {
   const input = { leaf: answer.leaf, intermediates: answer.intermediates, rootDer };
   try {
     return { path: verifyChain({ ...input, now }) };
@@ -237,18 +307,33 @@ function checkKey(leaf: ParsedCertificate, expect: AnswerExpectation): void {
   const bound = leaf.licence?.binding.generation;
   const staleGeneration = older ?? (bound !== undefined && bound < waiting ? bound : undefined);
   if (staleGeneration !== undefined) {
-    throw ruleError('ANSWER_STALE', `This answer was made for an older initialisation code (generation ${staleGeneration}); this PBX waits for generation ${waiting}. Paste the answer to the latest code.`, { answerGeneration: staleGeneration, waitingGeneration: waiting });
+    throw ruleError(
+      'ANSWER_STALE',
+      `This answer was made for an older initialisation code (generation ${staleGeneration}); this PBX waits for generation ${waiting}. Paste the answer to the latest code.`,
+      { answerGeneration: staleGeneration, waitingGeneration: waiting },
+    );
   }
-  throw ruleError('ANSWER_WRONG_KEY', `This answer certifies a different key than the one this PBX made for its waiting initialisation code (generation ${waiting}); it was made for another request.`);
+  throw ruleError(
+    'ANSWER_WRONG_KEY',
+    `This answer certifies a different key than the one this PBX made for its waiting initialisation code (generation ${waiting}); it was made for another request.`,
+  );
 }
 
 function checkSubject(leaf: ParsedCertificate, expect: AnswerExpectation): void {
   const subject = decodeSubject(leaf.subject, 'answer certificate');
   if (subject.serial !== expect.serial) {
-    throw ruleError('ANSWER_WRONG_DEVICE', `This answer is for the PBX with serial ${subject.serial}, but this PBX's serial is ${expect.serial}.`, { answerSerial: subject.serial, pbxSerial: expect.serial });
+    throw ruleError(
+      'ANSWER_WRONG_DEVICE',
+      `This answer is for the PBX with serial ${subject.serial}, but this PBX's serial is ${expect.serial}.`,
+      { answerSerial: subject.serial, pbxSerial: expect.serial },
+    );
   }
   if (subject.model !== undefined && subject.model !== expect.model) {
-    throw ruleError('ANSWER_WRONG_MODEL', `This answer is for the model ${subject.model}, but this PBX is a ${expect.model}.`, { answerModel: subject.model, pbxModel: expect.model });
+    throw ruleError(
+      'ANSWER_WRONG_MODEL',
+      `This answer is for the model ${subject.model}, but this PBX is a ${expect.model}.`,
+      { answerModel: subject.model, pbxModel: expect.model },
+    );
   }
 }
 
@@ -259,7 +344,11 @@ function checkBinding(got: LicenceInfo['binding'], want: LicenceInfo['binding'])
     ...(Buffer.from(got.hostFingerprint).equals(want.hostFingerprint) ? [] : ['host fingerprint']),
   ];
   if (fields.length) {
-    throw ruleError('ANSWER_BINDING_MISMATCH', `The answer's binding does not match this PBX's waiting initialisation code: the ${fields.join(' and ')} differ${fields.length === 1 ? 's' : ''}.`, { fields });
+    throw ruleError(
+      'ANSWER_BINDING_MISMATCH',
+      `The answer's binding does not match this PBX's waiting initialisation code: the ${fields.join(' and ')} differ${fields.length === 1 ? 's' : ''}.`,
+      { fields },
+    );
   }
 }
 
@@ -274,7 +363,11 @@ export async function trustedRootPem(stateDir: string): Promise<string> {
 export function currentKey(stateDir: string): Promise<KeyObject> {
   return st.withStateLock(stateDir, async () => {
     const state = await st.readState(stateDir);
-    if (!state.installed) throw ruleError('PBX_NOT_LICENSED', 'This PBX has no installed certificate yet, so it has no device key to sign with.');
+    if (!state.installed)
+      throw ruleError(
+        'PBX_NOT_LICENSED',
+        'This PBX has no installed certificate yet, so it has no device key to sign with.',
+      );
     return st.readKey(stateDir, state.installed.generation);
   });
 }

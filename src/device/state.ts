@@ -17,7 +17,11 @@ export const keyFile = (generation: number): string => `key-${generation}.pem`;
 export const chainFile = (generation: number): string => `licence-${generation}.pem`;
 
 const hex = z.string().regex(/^(?:[0-9a-f]{2})+$/);
-const generation = z.number().int().min(1).max(2 ** 31 - 1);
+const generation = z
+  .number()
+  .int()
+  .min(1)
+  .max(2 ** 31 - 1);
 const keyRecord = z.strictObject({ generation, keySha256: hex });
 
 const StoredState = z.strictObject({
@@ -40,13 +44,24 @@ export type KeyRecord = z.infer<typeof keyRecord>;
 export const MAX_RETIRED = 64;
 
 export const stateMissing = (dir: string): LdError =>
-  new LdError({ code: 'PBX_STATE_MISSING', kind: 'not_found', message: `No PBX state in ${dir}: initialise the PBX there first.`, details: { path: dir } });
+  new LdError({
+    code: 'PBX_STATE_MISSING',
+    kind: 'not_found',
+    message: `No PBX state in ${dir}: initialise the PBX there first.`,
+    details: { path: dir },
+  });
 
 export const stateCorrupt = (path: string, problem: string): LdError =>
-  new LdError({ code: 'PBX_STATE_CORRUPT', kind: 'internal', message: `The PBX state file ${path} is damaged: ${problem}.`, details: { path } });
+  new LdError({
+    code: 'PBX_STATE_CORRUPT',
+    kind: 'internal',
+    message: `The PBX state file ${path} is damaged: ${problem}.`,
+    details: { path },
+  });
 
 /** ENOTDIR too: a path through a plain file cannot hold state either. */
-const isMissing = (e: unknown): boolean => ['ENOENT', 'ENOTDIR'].includes((e as NodeJS.ErrnoException | undefined)?.code ?? '');
+const isMissing = (e: unknown): boolean =>
+  ['ENOENT', 'ENOTDIR'].includes((e as NodeJS.ErrnoException | undefined)?.code ?? '');
 
 /** The state, or undefined for a folder that was never initialised (absent or without pbx.json). */
 export async function readStateIfAny(dir: string): Promise<PbxState | undefined> {
@@ -101,9 +116,15 @@ const isoText = z.string().min(1).max(40);
 const OnlineRecordSchema = z.strictObject({
   version: z.literal(1),
   /** The last receipt this PBX accepted (its times as signed, checkedAt by this PBX's clock). */
-  lastReceipt: z.strictObject({
-    certificateSerial: hex, status: z.enum(VERIFY_STATUSES), serverTime: isoText, nextCheckIn: isoText, checkedAt: isoText,
-  }).optional(),
+  lastReceipt: z
+    .strictObject({
+      certificateSerial: hex,
+      status: z.enum(VERIFY_STATUSES),
+      serverTime: isoText,
+      nextCheckIn: isoText,
+      checkedAt: isoText,
+    })
+    .optional(),
   /** The last attempt, successful or not (code of the failure). */
   lastAttempt: z.strictObject({ at: isoText, ok: z.boolean(), code: z.string().max(80).optional() }).optional(),
 });
@@ -163,7 +184,10 @@ async function readCertificates(path: string, exactly: number): Promise<Uint8Arr
     throw stateCorrupt(path, 'it is not PEM');
   }
   if (blocks.length === 0 || blocks.some((b) => b.label !== 'CERTIFICATE') || (exactly && blocks.length !== exactly)) {
-    throw stateCorrupt(path, exactly === 1 ? 'it must hold exactly one CERTIFICATE' : 'it must hold CERTIFICATE blocks only');
+    throw stateCorrupt(
+      path,
+      exactly === 1 ? 'it must hold exactly one CERTIFICATE' : 'it must hold CERTIFICATE blocks only',
+    );
   }
   return blocks.map((b) => b.der);
 }

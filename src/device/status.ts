@@ -5,7 +5,16 @@ import { parseCertificate, type ParsedCertificate } from '../licensing/certifica
 import * as d from '../licensing/der';
 import type { LicenceSource } from '../licensing/extensions';
 import { OID } from '../licensing/oids';
-import { chainFile, readChain, readOnline, readState, stateCorrupt, withStateLock, type OnlineRecord, type PbxState } from './state';
+import {
+  chainFile,
+  readChain,
+  readOnline,
+  readState,
+  stateCorrupt,
+  withStateLock,
+  type OnlineRecord,
+  type PbxState,
+} from './state';
 import { onlineStatus, type OnlineStatus } from './grace';
 import { join } from 'node:path';
 
@@ -44,7 +53,12 @@ export async function pbxStatus(stateDir: string, now: Date = new Date()): Promi
     if (!state.installed) return statusOf(state, undefined, now);
     const gen = state.installed.generation;
     const [leafDer] = await readChain(stateDir, gen);
-    return statusOf(state, readInstalledLeaf(leafDer!, join(stateDir, chainFile(gen))), now, await readOnline(stateDir));
+    return statusOf(
+      state,
+      readInstalledLeaf(leafDer!, join(stateDir, chainFile(gen))),
+      now,
+      await readOnline(stateDir),
+    );
   });
 }
 
@@ -57,7 +71,12 @@ export function readInstalledLeaf(der: Uint8Array, path: string): ParsedCertific
   }
 }
 
-export function statusOf(state: PbxState, leaf: ParsedCertificate | undefined, now: Date, online?: OnlineRecord): PbxStatus {
+export function statusOf(
+  state: PbxState,
+  leaf: ParsedCertificate | undefined,
+  now: Date,
+  online?: OnlineRecord,
+): PbxStatus {
   const base = {
     serial: state.serial,
     model: state.model,

@@ -47,7 +47,9 @@ interface Identity {
 export async function verifyOnline(stateDir: string, send: Sender, now: Date = new Date()): Promise<VerifyOutcome> {
   const me = await identity(stateDir);
   const request = signVerifyRequest(me.key, {
-    certificateSerial: me.leaf.serialHex, deviceTime: now.toISOString(), nonce: randomBytes(NONCE_BYTES).toString('base64url'),
+    certificateSerial: me.leaf.serialHex,
+    deviceTime: now.toISOString(),
+    nonce: randomBytes(NONCE_BYTES).toString('base64url'),
   });
   return { serial: me.serial, ...(await finish(stateDir, now, await checkIn(me, request, send))) };
 }
@@ -61,7 +63,15 @@ async function checkIn(me: Identity, request: VerifyRequest, send: Sender): Prom
   }
   try {
     const receipt = parseReceipt(answer);
-    return { outcome: 'verified', receipt, serverTime: checkReceipt(receipt, { certificateSerial: me.leaf.serialHex, nonce: request.nonce, rootDer: me.rootDer }) };
+    return {
+      outcome: 'verified',
+      receipt,
+      serverTime: checkReceipt(receipt, {
+        certificateSerial: me.leaf.serialHex,
+        nonce: request.nonce,
+        rootDer: me.rootDer,
+      }),
+    };
   } catch (e) {
     if (!isLdError(e)) throw e;
     return { outcome: 'bad-receipt', error: e.toValue() };
@@ -77,7 +87,11 @@ export async function verificationStatus(stateDir: string, now: Date = new Date(
 function identity(stateDir: string): Promise<Identity> {
   return st.withStateLock(stateDir, async () => {
     const state = await st.readState(stateDir);
-    if (!state.installed) throw ruleError('PBX_NOT_LICENSED', 'This PBX has no installed certificate yet, so there is nothing to verify online: install an answer first.');
+    if (!state.installed)
+      throw ruleError(
+        'PBX_NOT_LICENSED',
+        'This PBX has no installed certificate yet, so there is nothing to verify online: install an answer first.',
+      );
     const gen = state.installed.generation;
     const [leafDer] = await st.readChain(stateDir, gen);
     return {
@@ -98,10 +112,15 @@ function parseReceipt(answer: unknown): Receipt {
   const parsed = ReceiptSchema.safeParse(answer);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw ruleError('RECEIPT_MALFORMED', `The server's answer is not a verification receipt (${issue?.path.join('.') || 'answer'}: ${issue?.message ?? 'invalid'}).`);
+  throw ruleError(
+    'RECEIPT_MALFORMED',
+    `The server's answer is not a verification receipt (${issue?.path.join('.') || 'answer'}: ${issue?.message ?? 'invalid'}).`,
+  );
 }
 
-type Attempt = { outcome: 'verified'; receipt: Receipt; serverTime: Date } | { outcome: Exclude<VerifyOutcomeKind, 'verified'>; error: ErrorValue };
+type Attempt =
+  | { outcome: 'verified'; receipt: Receipt; serverTime: Date }
+  | { outcome: Exclude<VerifyOutcomeKind, 'verified'>; error: ErrorValue };
 
 /** Records the attempt (a receipt only when verified), then reports the state that results. */
 async function finish(stateDir: string, now: Date, attempt: Attempt): Promise<Omit<VerifyOutcome, 'serial'>> {
@@ -110,20 +129,31 @@ async function finish(stateDir: string, now: Date, attempt: Attempt): Promise<Om
     const ok = attempt.outcome === 'verified';
     const next: st.OnlineRecord = {
       version: 1,
-      ...(ok ? { lastReceipt: receiptRecord(attempt.receipt, now) } : previous?.lastReceipt ? { lastReceipt: previous.lastReceipt } : {}),
+      ...(ok
+        ? { lastReceipt: receiptRecord(attempt.receipt, now) }
+        : previous?.lastReceipt
+          ? { lastReceipt: previous.lastReceipt }
+          : {}),
       lastAttempt: { at: now.toISOString(), ok, ...(ok ? {} : { code: attempt.error.code.slice(0, 80) }) },
     };
     await st.saveOnline(stateDir, next);
   });
   const online = (await pbxStatus(stateDir, now)).online!;
-  if (attempt.outcome !== 'verified') return { outcome: attempt.outcome, error: attempt.error, clockBehind: online.clockBehind, online };
+  if (attempt.outcome !== 'verified')
+    return { outcome: attempt.outcome, error: attempt.error, clockBehind: online.clockBehind, online };
   return {
-    outcome: 'verified', receipt: attempt.receipt, online,
+    outcome: 'verified',
+    receipt: attempt.receipt,
+    online,
     clockOffsetMs: attempt.serverTime.getTime() - now.getTime(),
     clockBehind: isClockBehind(now, attempt.serverTime.getTime()),
   };
 }
 
 const receiptRecord = (r: Receipt, now: Date): NonNullable<st.OnlineRecord['lastReceipt']> => ({
-  certificateSerial: r.certificateSerial, status: r.status, serverTime: r.serverTime, nextCheckIn: r.nextCheckIn, checkedAt: now.toISOString(),
+  certificateSerial: r.certificateSerial,
+  status: r.status,
+  serverTime: r.serverTime,
+  nextCheckIn: r.nextCheckIn,
+  checkedAt: now.toISOString(),
 });

@@ -38,7 +38,12 @@ const SHOWN_GROUPS = 5;
 const VALUES: ReadonlyMap<string, number> = (() => {
   const map = new Map<string, number>();
   [...ALPHABET].forEach((ch, v) => map.set(ch, v).set(ch.toLowerCase(), v));
-  for (const [ch, v] of [['I', 1], ['L', 1], ['O', 0]] as const) map.set(ch, v).set(ch.toLowerCase(), v);
+  for (const [ch, v] of [
+    ['I', 1],
+    ['L', 1],
+    ['O', 0],
+  ] as const)
+    map.set(ch, v).set(ch.toLowerCase(), v);
   return map;
 })();
 
@@ -74,7 +79,8 @@ export function armour(kind: CodeKind, payload: Uint8Array): string {
     groups.push(padded.substr(at, GROUP_DATA) + ALPHABET[checkValue(groups.length + 1, values)]);
   }
   const lines = [[`${TAGS[kind]}${FORMAT_VERSION}`, ...groups.slice(0, GROUPS_PER_LINE)].join('-')];
-  for (let at = GROUPS_PER_LINE; at < groups.length; at += GROUPS_PER_LINE) lines.push(groups.slice(at, at + GROUPS_PER_LINE).join('-'));
+  for (let at = GROUPS_PER_LINE; at < groups.length; at += GROUPS_PER_LINE)
+    lines.push(groups.slice(at, at + GROUPS_PER_LINE).join('-'));
   const text = lines.join('\n');
   if (text.length > MAX_CODE_TEXT) throw payloadTooLarge(payload.length);
   return text;
@@ -86,11 +92,20 @@ export function unarmour(text: string, expected: CodeKind | 'any'): { kind: Code
   if (fast) return fast;
   const tokens = tokenise(text);
   const first = tokens[0];
-  if (first === undefined) throw inputError('CODE_EMPTY', 'The code is empty: paste the whole code, starting with its tag (REQ1 or ANS1).');
-  const kind = readTag(first, expected, tokens.slice(1).find((t) => TAG_PATTERN.test(canonical(t.slice(0, 4)))));
+  if (first === undefined)
+    throw inputError('CODE_EMPTY', 'The code is empty: paste the whole code, starting with its tag (REQ1 or ANS1).');
+  const kind = readTag(
+    first,
+    expected,
+    tokens.slice(1).find((t) => TAG_PATTERN.test(canonical(t.slice(0, 4)))),
+  );
   const groups = toGroups([first.slice(4), ...tokens.slice(1)].filter((t) => t.length > 0));
   const tag = `${TAGS[kind]}${FORMAT_VERSION}`;
-  if (groups.length === 0) throw inputError('CODE_TRUNCATED', `The code ends right after its tag ${tag}: all its groups are missing.`, { found: 0, expected: null });
+  if (groups.length === 0)
+    throw inputError('CODE_TRUNCATED', `The code ends right after its tag ${tag}: all its groups are missing.`, {
+      found: 0,
+      expected: null,
+    });
   // An intact first group says where the code ends: groups after that are reported as surplus,
   // not as typos, and do not hide real typos before the end.
   const header = readHeader(groups[0]!.values);
@@ -131,7 +146,11 @@ function fastUnarmour(text: string, expected: CodeKind | 'any'): { kind: CodeKin
     return undefined;
   }
   const end = HEADER_BYTES + header.length;
-  if (body.length < end + CRC_BYTES || new DataView(body.buffer, body.byteOffset).getUint32(end) !== crc(body.subarray(0, end))) return undefined;
+  if (
+    body.length < end + CRC_BYTES ||
+    new DataView(body.buffer, body.byteOffset).getUint32(end) !== crc(body.subarray(0, end))
+  )
+    return undefined;
   return { kind, payload: body.slice(HEADER_BYTES, end) };
 }
 
@@ -154,14 +173,25 @@ function tokenise(text: string): string[][] {
   let end = chars.length;
   while (start < end && (WRAPPERS.has(chars[start]!) || /\s/.test(chars[start]!))) start++;
   while (end > start && (TRAILING.has(chars[end - 1]!) || /\s/.test(chars[end - 1]!))) end--;
-  return chars.slice(start, end).join('').split(SEPARATORS).filter((t) => t.length > 0).map((t) => [...t]);
+  return chars
+    .slice(start, end)
+    .join('')
+    .split(SEPARATORS)
+    .filter((t) => t.length > 0)
+    .map((t) => [...t]);
 }
 
 function checkSize(text: string): void {
   // The string length is free; the UTF-8 length is only worth computing when it could matter.
-  const over = text.length > MAX_CODE_TEXT || (text.length * 3 > MAX_CODE_TEXT && new TextEncoder().encode(text).length > MAX_CODE_TEXT);
+  const over =
+    text.length > MAX_CODE_TEXT ||
+    (text.length * 3 > MAX_CODE_TEXT && new TextEncoder().encode(text).length > MAX_CODE_TEXT);
   if (!over) return;
-  throw inputError('CODE_TOO_LARGE', `This text is larger than ${MAX_CODE_TEXT / 1024} KiB, far more than any Licence Desk code: paste only the code.`, { limit: MAX_CODE_TEXT });
+  throw inputError(
+    'CODE_TOO_LARGE',
+    `This text is larger than ${MAX_CODE_TEXT / 1024} KiB, far more than any Licence Desk code: paste only the code.`,
+    { limit: MAX_CODE_TEXT },
+  );
 }
 
 /** `later`: a tag-like token further on, which means prose was pasted along with the code. */
@@ -170,16 +200,29 @@ function readTag(first: string[], expected: CodeKind | 'any', later?: string[]):
   const match = TAG_PATTERN.exec(tag);
   if (!match) {
     const start = shorten(first.join(''), 12);
-    const hint = later ? ` A code seems to begin further on at "${shorten(later.join(''), 12)}": paste only the code itself.` : '';
-    throw inputError('CODE_NOT_RECOGNISED', `This is not a Licence Desk code: a code starts with REQ1 or ANS1, but this text starts with "${start}".${hint}`, { start });
+    const hint = later
+      ? ` A code seems to begin further on at "${shorten(later.join(''), 12)}": paste only the code itself.`
+      : '';
+    throw inputError(
+      'CODE_NOT_RECOGNISED',
+      `This is not a Licence Desk code: a code starts with REQ1 or ANS1, but this text starts with "${start}".${hint}`,
+      { start },
+    );
   }
   const kind: CodeKind = match[1] === 'REQ' ? 'init' : 'answer';
   const version = Number(match[2]);
   if (version !== FORMAT_VERSION) {
-    throw inputError('CODE_UNSUPPORTED_VERSION', `This is a version ${version} ${NAMES[kind]} (${tag}); this Licence Desk reads version ${FORMAT_VERSION}. Update Licence Desk, or check the tag if the code was typed by hand.`, { version, supported: FORMAT_VERSION, tag });
+    throw inputError(
+      'CODE_UNSUPPORTED_VERSION',
+      `This is a version ${version} ${NAMES[kind]} (${tag}); this Licence Desk reads version ${FORMAT_VERSION}. Update Licence Desk, or check the tag if the code was typed by hand.`,
+      { version, supported: FORMAT_VERSION, tag },
+    );
   }
   if (expected !== 'any' && expected !== kind) {
-    throw inputError('CODE_WRONG_KIND', `You pasted an ${NAMES[kind]} where an ${NAMES[expected]} belongs.`, { expected, found: kind });
+    throw inputError('CODE_WRONG_KIND', `You pasted an ${NAMES[kind]} where an ${NAMES[expected]} belongs.`, {
+      expected,
+      found: kind,
+    });
   }
   return kind;
 }
@@ -201,7 +244,11 @@ function toGroups(tokens: string[][]): Group[] {
   });
   tokens.forEach((token, t) => {
     if (t > 0 && token.length === 4 && TAG_PATTERN.test(canonical(token))) {
-      throw inputError('CODE_TOO_LONG', `The text holds more than one code: a second ${canonical(token)} follows group ${starts[t]! - 1}. Paste one code at a time.`, { group: starts[t]! - 1 });
+      throw inputError(
+        'CODE_TOO_LONG',
+        `The text holds more than one code: a second ${canonical(token)} follows group ${starts[t]! - 1}. Paste one code at a time.`,
+        { group: starts[t]! - 1 },
+      );
     }
     if (token.length % GROUP_SIZE !== 0) throw groupLength(starts[t]!, token, t === tokens.length - 1);
   });
@@ -219,15 +266,32 @@ function checkGroups(groups: Group[]): void {
   const bad = fault.groups.map((i) => groups[i - 1]!);
   const details = { groups: fault.groups, texts: bad.map((g) => g.typed) };
   const [a, b] = bad.map(label);
-  if (fault.kind === 'swapped') throw inputError('CODE_GROUPS_SWAPPED', `Groups ${fault.groups[0]} and ${fault.groups[1]} are swapped: ${a} and ${b} belong in each other's place.`, details);
+  if (fault.kind === 'swapped')
+    throw inputError(
+      'CODE_GROUPS_SWAPPED',
+      `Groups ${fault.groups[0]} and ${fault.groups[1]} are swapped: ${a} and ${b} belong in each other's place.`,
+      details,
+    );
   if (fault.kind === 'missing') {
-    throw inputError('CODE_GROUP_TYPO', `Group ${fault.groups[0]} is missing: what you have as ${a} is the original group ${fault.groups[0]! + 1}, and every group after it sits one place early. Compare with the original.`, { ...details, missing: fault.groups[0] });
+    throw inputError(
+      'CODE_GROUP_TYPO',
+      `Group ${fault.groups[0]} is missing: what you have as ${a} is the original group ${fault.groups[0]! + 1}, and every group after it sits one place early. Compare with the original.`,
+      { ...details, missing: fault.groups[0] },
+    );
   }
   if (fault.kind === 'extra') {
-    throw inputError('CODE_GROUP_TYPO', `${capital(a!)} is one group too many (pasted twice?): every group after it sits one place late. Compare with the original.`, { ...details, extra: fault.groups[0] });
+    throw inputError(
+      'CODE_GROUP_TYPO',
+      `${capital(a!)} is one group too many (pasted twice?): every group after it sits one place late. Compare with the original.`,
+      { ...details, extra: fault.groups[0] },
+    );
   }
   const many = bad.length > 1;
-  throw inputError('CODE_GROUP_TYPO', `${capital(listed(bad))} ${many ? 'have typos' : 'has a typo'}: compare ${many ? 'them' : 'it'} with the original.`, details);
+  throw inputError(
+    'CODE_GROUP_TYPO',
+    `${capital(listed(bad))} ${many ? 'have typos' : 'has a typo'}: compare ${many ? 'them' : 'it'} with the original.`,
+    details,
+  );
 }
 
 interface Header {
@@ -245,14 +309,23 @@ function readHeader(first: number[]): Header {
 
 function readData(groups: Group[], { length, dataChars, groups: expected }: Header): Uint8Array {
   if (groups.length < expected) {
-    throw inputError('CODE_TRUNCATED', `The code ends early: ${groups.length} of ${expected} groups found. Copy the rest of the code.`, { found: groups.length, expected });
+    throw inputError(
+      'CODE_TRUNCATED',
+      `The code ends early: ${groups.length} of ${expected} groups found. Copy the rest of the code.`,
+      { found: groups.length, expected },
+    );
   }
   if (groups.length > expected) throw tooLong(groups, expected);
   const values = groups.flatMap((g) => g.values.slice(0, GROUP_DATA));
   if (values.slice(dataChars).some((v) => v !== 0)) throw checksumError();
   let body: Uint8Array;
   try {
-    body = base32crockford.decode(values.slice(0, dataChars).map((v) => ALPHABET[v]).join(''));
+    body = base32crockford.decode(
+      values
+        .slice(0, dataChars)
+        .map((v) => ALPHABET[v])
+        .join(''),
+    );
   } catch {
     throw checksumError(); // bits after the last byte are set: these are not the original groups
   }
@@ -263,41 +336,64 @@ function readData(groups: Group[], { length, dataChars, groups: expected }: Head
 
 function badCharacter(group: number, typed: string, ch: string): LdError {
   const code = ch.codePointAt(0) ?? 0;
-  const named = code > 0x20 && code < 0x7f ? `"${ch}"` : `U+${code.toString(16).toUpperCase().padStart(4, '0')}${code > 0x7f ? ` ("${ch}")` : ''}`;
-  return inputError('CODE_BAD_CHARACTER', `Group ${group} (${shorten(typed, 20)}) contains ${named}, which is never part of a code: codes use only the digits 0-9 and the letters A-Z except U.`, { group, text: typed, character: ch });
+  const named =
+    code > 0x20 && code < 0x7f
+      ? `"${ch}"`
+      : `U+${code.toString(16).toUpperCase().padStart(4, '0')}${code > 0x7f ? ` ("${ch}")` : ''}`;
+  return inputError(
+    'CODE_BAD_CHARACTER',
+    `Group ${group} (${shorten(typed, 20)}) contains ${named}, which is never part of a code: codes use only the digits 0-9 and the letters A-Z except U.`,
+    { group, text: typed, character: ch },
+  );
 }
 
 function groupLength(group: number, token: string[], last: boolean): LdError {
   const text = shorten(token.join(''), 20);
   const glued = token.length > GROUP_SIZE ? ', or a multiple of 8 for groups written without separators' : '';
   const cut = last && token.length < GROUP_SIZE ? ' The code may have been cut off here.' : '';
-  return inputError('CODE_GROUP_LENGTH', `Group ${group} (${text}) has ${token.length} characters, expected ${GROUP_SIZE}${glued}.${cut}`, { group, text: token.join(''), length: token.length, expected: GROUP_SIZE });
+  return inputError(
+    'CODE_GROUP_LENGTH',
+    `Group ${group} (${text}) has ${token.length} characters, expected ${GROUP_SIZE}${glued}.${cut}`,
+    { group, text: token.join(''), length: token.length, expected: GROUP_SIZE },
+  );
 }
 
 function tooLong(groups: Group[], expected: number): LdError {
   const extra = groups.slice(expected);
   const range = extra.length === 1 ? `group ${expected + 1}` : `groups ${expected + 1} to ${groups.length}`;
-  return inputError('CODE_TOO_LONG', `The code has ${extra.length} group${extra.length === 1 ? '' : 's'} too many: it ends at group ${expected}, so remove ${range} (starting "${extra[0]?.typed}").`, {
-    found: groups.length,
-    expected,
-    groups: extra.map((g) => g.index),
-    texts: extra.map((g) => g.typed),
-  });
+  return inputError(
+    'CODE_TOO_LONG',
+    `The code has ${extra.length} group${extra.length === 1 ? '' : 's'} too many: it ends at group ${expected}, so remove ${range} (starting "${extra[0]?.typed}").`,
+    {
+      found: groups.length,
+      expected,
+      groups: extra.map((g) => g.index),
+      texts: extra.map((g) => g.typed),
+    },
+  );
 }
 
 function checksumError(): LdError {
-  return inputError('CODE_CHECKSUM', 'Every group passes its own check, but the code as a whole does not: groups are probably repeated or in the wrong order. Copy the code again from the original.');
+  return inputError(
+    'CODE_CHECKSUM',
+    'Every group passes its own check, but the code as a whole does not: groups are probably repeated or in the wrong order. Copy the code again from the original.',
+  );
 }
 
 function payloadTooLarge(bytes: number): LdError {
-  return inputError('CODE_TOO_LARGE', `${bytes} bytes are too many for a Licence Desk code: its text would exceed ${MAX_CODE_TEXT / 1024} KiB.`, { bytes, limit: MAX_CODE_TEXT });
+  return inputError(
+    'CODE_TOO_LARGE',
+    `${bytes} bytes are too many for a Licence Desk code: its text would exceed ${MAX_CODE_TEXT / 1024} KiB.`,
+    { bytes, limit: MAX_CODE_TEXT },
+  );
 }
 
 const label = (g: Group): string => `group ${g.index} (${g.typed})`;
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const shorten = (s: string, max: number): string => ([...s].length > max ? `${[...s].slice(0, max).join('')}…` : s);
 const valueOf = (ch: string): number => VALUES.get(ch) ?? 0;
-const canonical = (chars: string[]): string => chars.map((ch) => (VALUES.has(ch) ? ALPHABET[valueOf(ch)] : ch.toUpperCase())).join('');
+const canonical = (chars: string[]): string =>
+  chars.map((ch) => (VALUES.has(ch) ? ALPHABET[valueOf(ch)] : ch.toUpperCase())).join('');
 const crc = (bytes: Uint8Array): number => CRC32.buf(bytes) >>> 0;
 
 /** "groups 3 (…), 7 (…) and 12 (…)", at most SHOWN_GROUPS of them named. */
@@ -305,6 +401,7 @@ function listed(groups: Group[]): string {
   if (groups.length === 1) return label(groups[0]!);
   const named = groups.slice(0, SHOWN_GROUPS).map((g) => `${g.index} (${g.typed})`);
   const rest = groups.length - named.length;
-  const tail = rest > 0 ? `${named.join(', ')} and ${rest} more` : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
+  const tail =
+    rest > 0 ? `${named.join(', ')} and ${rest} more` : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
   return `groups ${tail}`;
 }

@@ -143,7 +143,8 @@ function describeIssue(issue: z.core.$ZodIssue): Problem[] {
   const got = 'input' in issue ? issue.input : undefined;
   const expected = expectation(issue);
   // JSON has no undefined, so no input means the field is absent: say so rather than "got nothing".
-  if (got === undefined && expected) return [{ path: formatPath(issue.path), message: `missing (expected ${expected})` }];
+  if (got === undefined && expected)
+    return [{ path: formatPath(issue.path), message: `missing (expected ${expected})` }];
   const message = expected ? `expected ${expected}, got ${show(got)}` : issue.message;
   return [{ path: formatPath(issue.path), message }];
 }
@@ -191,7 +192,11 @@ function checkUnique<T>(items: readonly T[], listName: string, field: string, ke
     const value = key(item);
     const first = firstSeen.get(value);
     if (first === undefined) firstSeen.set(value, index);
-    else problems.push({ path: `${listName}[${index}].${field}`, message: `${show(value)} is already used by ${listName}[${first}]` });
+    else
+      problems.push({
+        path: `${listName}[${index}].${field}`,
+        message: `${show(value)} is already used by ${listName}[${first}]`,
+      });
   });
   return problems;
 }
@@ -205,7 +210,8 @@ function checkModelFeatureRefs(cat: Shaped): Problem[] {
     const seen = new Set<number>();
     model.features.forEach((number, i) => {
       const path = `models[${m}].features[${i}]`;
-      if (!known.has(number)) problems.push({ path, message: `feature ${number} does not exist (expected one of ${valid})` });
+      if (!known.has(number))
+        problems.push({ path, message: `feature ${number} does not exist (expected one of ${valid})` });
       else if (seen.has(number)) problems.push({ path, message: `feature ${number} is listed twice` });
       seen.add(number);
     });
@@ -247,13 +253,25 @@ function checkTryoutAndTrial(model: ShapedModel, m: number, kindOf: KindOf): Pro
   const problems: Problem[] = [];
   const tryout = `models[${m}].tryout`;
   if (model.tryout && model.needsSystemActivation)
-    problems.push({ path: tryout, message: 'expected null: a model that needs a system activation always needs bought licences' });
+    problems.push({
+      path: tryout,
+      message: 'expected null: a model that needs a system activation always needs bought licences',
+    });
   if (model.tryout && model.hostBound)
-    problems.push({ path: tryout, message: 'expected null: tryout is for serial-bound models; host-bound models use a trial' });
+    problems.push({
+      path: tryout,
+      message: 'expected null: tryout is for serial-bound models; host-bound models use a trial',
+    });
   if (model.tryout && !carriesKind(model, 'countable', kindOf))
-    problems.push({ path: tryout, message: 'expected null: tryout grants test user licences, but the model carries no "countable" feature' });
+    problems.push({
+      path: tryout,
+      message: 'expected null: tryout grants test user licences, but the model carries no "countable" feature',
+    });
   if (model.trial && !model.hostBound)
-    problems.push({ path: `models[${m}].trial`, message: 'expected null: a trial binds to a host, but hostBound is false' });
+    problems.push({
+      path: `models[${m}].trial`,
+      message: 'expected null: a trial binds to a host, but hostBound is false',
+    });
   return problems;
 }
 
@@ -263,7 +281,9 @@ function checkProductFeature(model: ShapedModel, m: number, kindOf: KindOf): Pro
   const path = `models[${m}].productFeature`;
   const number = model.productFeature;
   if (number === null)
-    return model.hostBound ? [{ path, message: 'missing: a host-bound model needs its product feature (kind "product")' }] : [];
+    return model.hostBound
+      ? [{ path, message: 'missing: a host-bound model needs its product feature (kind "product")' }]
+      : [];
   if (!model.hostBound) return [{ path, message: 'expected null: only host-bound models have a product feature' }];
   const kind = kindOf.get(number);
   if (kind === undefined) return [{ path, message: `feature ${number} does not exist` }];
@@ -350,7 +370,10 @@ export function requireModel(cat: Catalogue, id: string): Model {
   const model = findModel(cat, id);
   if (model) return model;
   const valid = cat.models.map((m) => m.id);
-  throw inputError('UNKNOWN_MODEL', `Unknown model ${show(id)}; expected one of: ${valid.join(', ')}`, { model: id, valid });
+  throw inputError('UNKNOWN_MODEL', `Unknown model ${show(id)}; expected one of: ${valid.join(', ')}`, {
+    model: id,
+    valid,
+  });
 }
 
 export function requireFeature(cat: Catalogue, numberOrId: number | string): Feature {

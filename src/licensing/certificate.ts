@@ -27,7 +27,10 @@ export interface CertificateSpec {
 /** RFC 7093 method 1: the leftmost 160 bits of SHA-256 over the subjectPublicKey bits. */
 export function keyIdentifier(spkiDer: Uint8Array): Buffer {
   const bits = d.bitStringBytes(d.children(d.parseDer(spkiDer, 'public key'))[1]);
-  return createHash('sha256').update(bits ?? spkiDer).digest().subarray(0, 20);
+  return createHash('sha256')
+    .update(bits ?? spkiDer)
+    .digest()
+    .subarray(0, 20);
 }
 
 /** ≥ 64 random bits, positive, ≤ 20 bytes: 16 random bytes with the top bit cleared. */
@@ -102,14 +105,38 @@ export function parseCertificate(der: Uint8Array, what = 'certificate'): ParsedC
   const times = d.children(validity).map(d.timeOf);
   const signature = d.bitStringBytes(sig);
   const algOid = d.oidOf(d.children(alg)[0]);
-  if (!d.is(root, d.T.SEQUENCE) || !d.is(tbs, d.T.SEQUENCE) || !d.is(alg, d.T.SEQUENCE) || !hasVersion || extra || !serial || !issuer || !subject || !spki || !times[0] || !times[1] || !signature || !algOid ||
-      algOid !== d.oidOf(d.children(tbsAlg)[0])) {
+  if (
+    !d.is(root, d.T.SEQUENCE) ||
+    !d.is(tbs, d.T.SEQUENCE) ||
+    !d.is(alg, d.T.SEQUENCE) ||
+    !hasVersion ||
+    extra ||
+    !serial ||
+    !issuer ||
+    !subject ||
+    !spki ||
+    !times[0] ||
+    !times[1] ||
+    !signature ||
+    !algOid ||
+    algOid !== d.oidOf(d.children(tbsAlg)[0])
+  ) {
     throw inputError('CERTIFICATE_MALFORMED', `The ${what} is not an X.509 v3 certificate.`);
   }
   const parsed: ParsedCertificate = {
-    der, tbs: d.firstChild(der), serialHex: d.bytesOf(serial).toString('hex'), signatureAlgorithm: algOid, signature,
-    issuerDer: d.derOf(issuer), subjectDer: d.derOf(subject), subject, notBefore: times[0], notAfter: times[1],
-    spkiDer: d.derOf(spki), isCa: false, unknownCritical: [],
+    der,
+    tbs: d.firstChild(der),
+    serialHex: d.bytesOf(serial).toString('hex'),
+    signatureAlgorithm: algOid,
+    signature,
+    issuerDer: d.derOf(issuer),
+    subjectDer: d.derOf(subject),
+    subject,
+    notBefore: times[0],
+    notAfter: times[1],
+    spkiDer: d.derOf(spki),
+    isCa: false,
+    unknownCritical: [],
   };
   const exts = rest.find((n) => d.isContext(n, 3));
   for (const ext of d.children(d.children(exts)[0])) readExtension(parsed, ext, what);
@@ -121,7 +148,8 @@ function readExtension(p: ParsedCertificate, ext: d.Node, what: string): void {
   const id = d.oidOf(parts[0]) ?? '?';
   const critical = d.is(parts[1], d.T.BOOLEAN) && parts[1].value === '\xff';
   const valueNode = parts[parts.length - 1];
-  if (!valueNode || !d.is(valueNode, d.T.OCTETSTRING)) throw inputError('CERTIFICATE_MALFORMED', `The ${what}'s extension ${id} has no value.`);
+  if (!valueNode || !d.is(valueNode, d.T.OCTETSTRING))
+    throw inputError('CERTIFICATE_MALFORMED', `The ${what}'s extension ${id} has no value.`);
   const value = d.bytesOf(valueNode);
   switch (id) {
     case OID.basicConstraints: {

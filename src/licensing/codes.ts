@@ -29,14 +29,20 @@ function inflateAnswer(payload: Uint8Array): Uint8Array {
     // The cap stops a small code from unpacking into something huge.
     return inflateRawSync(payload, { maxOutputLength: 2 * MAX_DER_BYTES });
   } catch {
-    throw inputError('ANSWER_MALFORMED', 'The answer code passed its checks but its content cannot be unpacked: it was not made by Licence Desk.');
+    throw inputError(
+      'ANSWER_MALFORMED',
+      'The answer code passed its checks but its content cannot be unpacked: it was not made by Licence Desk.',
+    );
   }
 }
 
 /** Any pasted text: an armoured code or PEM. `expected` makes a wrong kind a specific error. */
 export function decodeCode(text: string, expected: CodeKind | 'any'): DecodedCode {
   if (text.length > MAX_CODE_INPUT) {
-    throw inputError('CODE_TOO_LARGE', `The pasted text is ${text.length} characters; a code is at most ${MAX_CODE_INPUT}.`);
+    throw inputError(
+      'CODE_TOO_LARGE',
+      `The pasted text is ${text.length} characters; a code is at most ${MAX_CODE_INPUT}.`,
+    );
   }
   if (isPem(text)) return fromPemBlocks(text, expected);
   const { kind, payload } = unarmour(text, expected);
@@ -45,13 +51,19 @@ export function decodeCode(text: string, expected: CodeKind | 'any'): DecodedCod
 
 function fromPemBlocks(text: string, expected: CodeKind | 'any'): DecodedCode {
   const blocks = fromPem(text);
-  const kinds = new Set(blocks.map((b) => (b.label === 'CERTIFICATE' ? 'answer' : b.label === 'CERTIFICATE REQUEST' ? 'init' : 'other')));
+  const kinds = new Set(
+    blocks.map((b) => (b.label === 'CERTIFICATE' ? 'answer' : b.label === 'CERTIFICATE REQUEST' ? 'init' : 'other')),
+  );
   if (kinds.has('other') || kinds.size !== 1) {
-    throw inputError('PEM_UNEXPECTED', 'The PEM text must hold one CERTIFICATE REQUEST, or CERTIFICATE blocks (the answer first, then its chain).');
+    throw inputError(
+      'PEM_UNEXPECTED',
+      'The PEM text must hold one CERTIFICATE REQUEST, or CERTIFICATE blocks (the answer first, then its chain).',
+    );
   }
   const kind: CodeKind = kinds.has('init') ? 'init' : 'answer';
   if (expected !== 'any' && kind !== expected) throw wrongKind(kind);
-  if (kind === 'init' && blocks.length !== 1) throw inputError('PEM_UNEXPECTED', 'Paste one certificate request at a time.');
+  if (kind === 'init' && blocks.length !== 1)
+    throw inputError('PEM_UNEXPECTED', 'Paste one certificate request at a time.');
   return { kind, ders: blocks.map((b) => b.der), format: 'pem' };
 }
 
@@ -70,11 +82,13 @@ export function codeToPem(code: DecodedCode): string {
 /** An answer payload is the certificates' DER back to back; each one says its own length. */
 export function splitDer(payload: Uint8Array): Uint8Array[] {
   const out: Uint8Array[] = [];
-  for (let at = 0; at < payload.length; ) {
-    if (payload[at] !== 0x30 || payload.length - at < 2) throw inputError('ANSWER_MALFORMED', `The answer's certificate ${out.length + 1} does not start a DER sequence.`);
+  for (let at = 0; at < payload.length;) {
+    if (payload[at] !== 0x30 || payload.length - at < 2)
+      throw inputError('ANSWER_MALFORMED', `The answer's certificate ${out.length + 1} does not start a DER sequence.`);
     const h = readHeader(payload, at);
     const end = at + h.headerLength + h.length;
-    if (end > payload.length || h.length > MAX_DER_BYTES) throw inputError('ANSWER_MALFORMED', `The answer's certificate ${out.length + 1} is cut short.`);
+    if (end > payload.length || h.length > MAX_DER_BYTES)
+      throw inputError('ANSWER_MALFORMED', `The answer's certificate ${out.length + 1} is cut short.`);
     out.push(payload.subarray(at, end));
     at = end;
   }
@@ -85,6 +99,9 @@ export function splitDer(payload: Uint8Array): Uint8Array[] {
 const concat = (parts: Uint8Array[]): Uint8Array => {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const p of parts) { out.set(p, at); at += p.length; }
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
   return out;
 };

@@ -31,11 +31,13 @@ export const explicit = (tag: number, inner: Node): Node => asn1.create(CONTEXT,
 /** [tag] IMPLICIT OCTET STRING. */
 export const implicitOctets = (tag: number, b: Uint8Array): Node => asn1.create(CONTEXT, tag, false, toBinary(b));
 /** A BIT STRING of whole bytes whose trailing zero bits are declared unused, as DER requires for named bits. */
-export const namedBits = (byte: number): Node => asn1.create(UNIVERSAL, T.BITSTRING, false, String.fromCharCode(31 - Math.clz32(byte & -byte), byte));
+export const namedBits = (byte: number): Node =>
+  asn1.create(UNIVERSAL, T.BITSTRING, false, String.fromCharCode(31 - Math.clz32(byte & -byte), byte));
 export const context = (tag: number, items: Node[]): Node => asn1.create(CONTEXT, tag, true, items);
 export const raw = (der: Uint8Array): Node => parseDer(der, 'embedded object');
 /** Embeds DER we made ourselves moments ago: parsed once, without the canonical re-check. */
-export const trusted = (der: Uint8Array): Node => asn1.fromDer(toBinary(der), { strict: true, parseAllBytes: true, decodeBitStrings: false } as unknown as boolean);
+export const trusted = (der: Uint8Array): Node =>
+  asn1.fromDer(toBinary(der), { strict: true, parseAllBytes: true, decodeBitStrings: false } as unknown as boolean);
 
 export function int(value: number | bigint | Uint8Array): Node {
   if (value instanceof Uint8Array) return asn1.create(UNIVERSAL, T.INTEGER, false, toBinary(unsignedIntBytes(value)));
@@ -54,7 +56,8 @@ function unsignedIntBytes(b: Uint8Array): Uint8Array {
 }
 
 /** GeneralizedTime as RFC 5280 wants it: UTC, whole seconds, 'Z'. */
-export const generalizedTime = (d: Date): Node => asn1.create(UNIVERSAL, T.GENERALIZEDTIME, false, asn1.dateToGeneralizedTime(d));
+export const generalizedTime = (d: Date): Node =>
+  asn1.create(UNIVERSAL, T.GENERALIZEDTIME, false, asn1.dateToGeneralizedTime(d));
 /** RFC 5280: UTCTime up to 2049, GeneralizedTime from 2050. */
 export const x509Time = (d: Date): Node =>
   d.getUTCFullYear() < 2050 ? asn1.create(UNIVERSAL, T.UTCTIME, false, asn1.dateToUtcTime(d)) : generalizedTime(d);
@@ -66,17 +69,24 @@ export const encode = (node: Node): Buffer => fromBinary(asn1.toDer(node).getByt
  * (re-encoding must give the same bytes) so that BER tricks and trailing bytes are refused.
  */
 export function parseDer(der: Uint8Array, what: string): Node {
-  if (der.length > MAX_DER_BYTES) throw inputError('DER_TOO_LARGE', `The ${what} is ${der.length} bytes; at most ${MAX_DER_BYTES} are accepted.`);
+  if (der.length > MAX_DER_BYTES)
+    throw inputError('DER_TOO_LARGE', `The ${what} is ${der.length} bytes; at most ${MAX_DER_BYTES} are accepted.`);
   if (der.length === 0) throw inputError('DER_MALFORMED', `The ${what} is empty.`);
   const bytes = toBinary(der);
   let node: Node;
   try {
-    node = asn1.fromDer(bytes, { strict: true, parseAllBytes: true, decodeBitStrings: false, maxDepth: MAX_DEPTH } as unknown as boolean);
+    node = asn1.fromDer(bytes, {
+      strict: true,
+      parseAllBytes: true,
+      decodeBitStrings: false,
+      maxDepth: MAX_DEPTH,
+    } as unknown as boolean);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     throw inputError('DER_MALFORMED', `The ${what} is not valid DER (${reason.replace(/\.$/, '')}).`);
   }
-  if (asn1.toDer(node).getBytes() !== bytes) throw inputError('DER_NOT_CANONICAL', `The ${what} is not in canonical DER form.`);
+  if (asn1.toDer(node).getBytes() !== bytes)
+    throw inputError('DER_NOT_CANONICAL', `The ${what} is not in canonical DER form.`);
   return node;
 }
 
@@ -99,7 +109,8 @@ export function readHeader(der: Uint8Array, at: number): { headerLength: number;
 // ---- reading parsed nodes -------------------------------------------------------------------
 
 export const children = (n: Node | undefined): Node[] => (n && Array.isArray(n.value) ? (n.value as Node[]) : []);
-export const bytesOf = (n: Node): Buffer => fromBinary(typeof n.value === 'string' ? n.value : asn1.toDer(n).getBytes());
+export const bytesOf = (n: Node): Buffer =>
+  fromBinary(typeof n.value === 'string' ? n.value : asn1.toDer(n).getBytes());
 export const derOf = (n: Node): Buffer => fromBinary(asn1.toDer(n).getBytes());
 export const oidOf = (n: Node | undefined): string | undefined =>
   n && n.tagClass === UNIVERSAL && n.type === T.OID && typeof n.value === 'string' ? binaryToOid(n.value) : undefined;
@@ -128,7 +139,10 @@ function binaryToOid(bin: string): string | undefined {
     const b = bin.charCodeAt(i);
     if (value === 0n && b === 0x80) return undefined; // non-minimal encoding
     value = (value << 7n) | BigInt(b & 0x7f);
-    if (!(b & 0x80)) { arcs.push(value); value = 0n; }
+    if (!(b & 0x80)) {
+      arcs.push(value);
+      value = 0n;
+    }
   }
   if (value !== 0n || arcs.length === 0 || bin.length > 64) return undefined;
   const first = arcs[0]!;
@@ -161,7 +175,12 @@ export function stringOf(n: Node | undefined): string | undefined {
 export function timeOf(n: Node | undefined): Date | undefined {
   const v: unknown = n?.value;
   if (!n || typeof v !== 'string' || n.tagClass !== UNIVERSAL) return undefined;
-  const date = n.type === T.UTCTIME ? asn1.utcTimeToDate(v) : n.type === T.GENERALIZEDTIME ? asn1.generalizedTimeToDate(v) : undefined;
+  const date =
+    n.type === T.UTCTIME
+      ? asn1.utcTimeToDate(v)
+      : n.type === T.GENERALIZEDTIME
+        ? asn1.generalizedTimeToDate(v)
+        : undefined;
   return date && !Number.isNaN(date.getTime()) ? date : undefined;
 }
 

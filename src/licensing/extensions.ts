@@ -45,7 +45,13 @@ const MAX_GENERATION = 2 ** 31 - 1;
 const SAFE_TEXT = /^[\p{L}\p{N} ._:/()+-]{1,64}$/u;
 
 export function encodeDeviceInfo(info: DeviceInfo): Buffer {
-  const items = [d.int(1), d.octets(info.hostFingerprint), d.octets(info.nonce), d.int(info.generation), d.utf8(info.firmware)];
+  const items = [
+    d.int(1),
+    d.octets(info.hostFingerprint),
+    d.octets(info.nonce),
+    d.int(info.generation),
+    d.utf8(info.firmware),
+  ];
   if (info.hostName) items.push(d.explicit(0, d.utf8(info.hostName)));
   return d.encode(d.seq(items));
 }
@@ -60,7 +66,8 @@ export function decodeDeviceInfo(der: Uint8Array): DeviceInfo {
   const nonceBytes = octetsIn(nonce, 16, 16);
   if (!nonceBytes) throw bad('nonce', 'must be 16 bytes');
   const gen = d.intOf(generation);
-  if (gen === undefined || gen < 1n || gen > BigInt(MAX_GENERATION)) throw bad('generation', `must be 1 to ${MAX_GENERATION}`);
+  if (gen === undefined || gen < 1n || gen > BigInt(MAX_GENERATION))
+    throw bad('generation', `must be 1 to ${MAX_GENERATION}`);
   const fw = d.stringOf(firmware);
   if (!fw || !SAFE_TEXT.test(fw)) throw bad('firmware', 'must be 1 to 64 letters, digits or . _ : / ( ) + -');
   const info: DeviceInfo = { hostFingerprint, nonce: nonceBytes, generation: Number(gen), firmware: fw };
@@ -86,16 +93,22 @@ export function encodeLicenceInfo(info: LicenceInfo): Buffer {
 
 export function decodeLicenceInfo(der: Uint8Array): LicenceInfo {
   const bad = (field: string, expected: string) =>
-    inputError('LICENCE_INFO_MALFORMED', `The certificate's licence extension is malformed: ${field} ${expected}.`, { field });
+    inputError('LICENCE_INFO_MALFORMED', `The certificate's licence extension is malformed: ${field} ${expected}.`, {
+      field,
+    });
   const [version, features, binding, extra] = d.children(d.parseDer(der, 'licence extension'));
   if (d.intOf(version) !== 1n) throw bad('version', 'must be 1');
-  if (!d.is(features, d.T.SEQUENCE) || !d.is(binding, d.T.SEQUENCE) || extra) throw bad('structure', 'is not version 1');
-  const list = d.children(features).map((f, i) => decodeFeature(f, (what) => bad(`feature ${i + 1} ${what}`, 'is invalid')));
+  if (!d.is(features, d.T.SEQUENCE) || !d.is(binding, d.T.SEQUENCE) || extra)
+    throw bad('structure', 'is not version 1');
+  const list = d
+    .children(features)
+    .map((f, i) => decodeFeature(f, (what) => bad(`feature ${i + 1} ${what}`, 'is invalid')));
   const [host, nonce, generation] = d.children(binding);
   const hostFingerprint = octetsIn(host, 8, 32);
   const nonceBytes = octetsIn(nonce, 16, 16);
   const gen = d.intOf(generation);
-  if (!hostFingerprint || !nonceBytes || gen === undefined || gen < 1n || gen > BigInt(MAX_GENERATION)) throw bad('binding', 'is invalid');
+  if (!hostFingerprint || !nonceBytes || gen === undefined || gen < 1n || gen > BigInt(MAX_GENERATION))
+    throw bad('binding', 'is invalid');
   return { features: list, binding: { hostFingerprint, nonce: nonceBytes, generation: Number(gen) } };
 }
 

@@ -101,7 +101,8 @@ export function locateFaults(groups: readonly (readonly number[])[]): GroupFault
   const failing = groups.map((_, i) => i + 1).filter((index) => !passesAt(index, index));
   const [a, b] = failing;
   if (a === undefined) return { kind: 'none' };
-  if (failing.length === 2 && b !== undefined && passesAt(a, b) && passesAt(b, a)) return { kind: 'swapped', groups: [a, b] };
+  if (failing.length === 2 && b !== undefined && passesAt(a, b) && passesAt(b, a))
+    return { kind: 'swapped', groups: [a, b] };
   const isTail = failing.length >= 2 && failing.at(-1) === groups.length && groups.length - a + 1 === failing.length;
   if (isTail && failing.every((i) => passesAt(i + 1, i))) return { kind: 'missing', groups: failing };
   if (isTail && failing.slice(1).every((i) => passesAt(i - 1, i))) return { kind: 'extra', groups: failing };

@@ -21,25 +21,35 @@ export function inspectPublicKey(spkiDer: Uint8Array): PublicKeyInfo {
   try {
     key = importP256(spkiDer) ?? createPublicKey({ key: Buffer.from(spkiDer), format: 'der', type: 'spki' });
   } catch {
-    throw inputError('KEY_UNSUPPORTED', 'The public key could not be read: it uses an unknown curve or algorithm. Use ECDSA P-256, Ed25519 or RSA of at least 2048 bits.');
+    throw inputError(
+      'KEY_UNSUPPORTED',
+      'The public key could not be read: it uses an unknown curve or algorithm. Use ECDSA P-256, Ed25519 or RSA of at least 2048 bits.',
+    );
   }
   const fingerprint = createHash('sha256').update(spkiDer).digest('hex');
   const details = key.asymmetricKeyDetails ?? {};
   switch (key.asymmetricKeyType) {
     case 'ec':
       if (details.namedCurve !== 'prime256v1') {
-        throw inputError('KEY_CURVE_UNSUPPORTED', `The key uses the curve ${details.namedCurve ?? 'unknown'}; only P-256 (prime256v1) is accepted for ECDSA.`);
+        throw inputError(
+          'KEY_CURVE_UNSUPPORTED',
+          `The key uses the curve ${details.namedCurve ?? 'unknown'}; only P-256 (prime256v1) is accepted for ECDSA.`,
+        );
       }
       return { type: 'ec-p256', bits: 256, key, fingerprint };
     case 'ed25519':
       return { type: 'ed25519', bits: 256, key, fingerprint };
     case 'rsa': {
       const bits = details.modulusLength ?? 0;
-      if (bits < MIN_RSA_BITS) throw inputError('KEY_TOO_SMALL', `The RSA key has ${bits} bits; at least ${MIN_RSA_BITS} are required.`);
+      if (bits < MIN_RSA_BITS)
+        throw inputError('KEY_TOO_SMALL', `The RSA key has ${bits} bits; at least ${MIN_RSA_BITS} are required.`);
       return { type: 'rsa', bits, key, fingerprint };
     }
     default:
-      throw inputError('KEY_UNSUPPORTED', `Keys of type ${key.asymmetricKeyType ?? 'unknown'} are not accepted. Use ECDSA P-256, Ed25519 or RSA of at least 2048 bits.`);
+      throw inputError(
+        'KEY_UNSUPPORTED',
+        `Keys of type ${key.asymmetricKeyType ?? 'unknown'} are not accepted. Use ECDSA P-256, Ed25519 or RSA of at least 2048 bits.`,
+      );
   }
 }
 
@@ -52,9 +62,19 @@ const P256_SPKI_PREFIX = Buffer.from('3059301306072a8648ce3d020106082a8648ce3d03
  * halves the cost of reading one. Anything else takes the general path.
  */
 function importP256(spkiDer: Uint8Array): KeyObject | undefined {
-  if (spkiDer.length !== 91 || spkiDer[26] !== 0x04 || !P256_SPKI_PREFIX.equals(Buffer.from(spkiDer.buffer, spkiDer.byteOffset, 26))) return undefined;
+  if (
+    spkiDer.length !== 91 ||
+    spkiDer[26] !== 0x04 ||
+    !P256_SPKI_PREFIX.equals(Buffer.from(spkiDer.buffer, spkiDer.byteOffset, 26))
+  )
+    return undefined;
   const point = Buffer.from(spkiDer.buffer, spkiDer.byteOffset + 27, 64);
-  const jwk = { kty: 'EC', crv: 'P-256', x: point.subarray(0, 32).toString('base64url'), y: point.subarray(32).toString('base64url') };
+  const jwk = {
+    kty: 'EC',
+    crv: 'P-256',
+    x: point.subarray(0, 32).toString('base64url'),
+    y: point.subarray(32).toString('base64url'),
+  };
   return createPublicKey({ key: jwk, format: 'jwk' });
 }
 
@@ -69,17 +89,36 @@ const DIGESTS: Record<string, { digest: string | null; keys: KeyType[] }> = {
 };
 
 /** Verifies a signature made with an accepted algorithm; SHA-1 and unknown algorithms are refused. */
-export function verifySignature(algOid: string, key: PublicKeyInfo, data: Uint8Array, signature: Uint8Array, what: string): void {
+export function verifySignature(
+  algOid: string,
+  key: PublicKeyInfo,
+  data: Uint8Array,
+  signature: Uint8Array,
+  what: string,
+): void {
   if (algOid === OID.sha1WithRsa || algOid === OID.ecdsaWithSha1) {
-    throw inputError('SIGNATURE_SHA1', `The ${what} is signed with SHA-1, which is no longer accepted; sign with SHA-256.`);
+    throw inputError(
+      'SIGNATURE_SHA1',
+      `The ${what} is signed with SHA-1, which is no longer accepted; sign with SHA-256.`,
+    );
   }
   const alg = DIGESTS[algOid];
-  if (!alg) throw inputError('SIGNATURE_ALGORITHM_UNSUPPORTED', `The ${what} uses the signature algorithm ${algOid}, which is not accepted.`);
+  if (!alg)
+    throw inputError(
+      'SIGNATURE_ALGORITHM_UNSUPPORTED',
+      `The ${what} uses the signature algorithm ${algOid}, which is not accepted.`,
+    );
   if (!alg.keys.includes(key.type)) {
-    throw inputError('SIGNATURE_ALGORITHM_MISMATCH', `The ${what}'s signature algorithm does not fit its ${key.type} key.`);
+    throw inputError(
+      'SIGNATURE_ALGORITHM_MISMATCH',
+      `The ${what}'s signature algorithm does not fit its ${key.type} key.`,
+    );
   }
   if (!nodeVerify(alg.digest, data, key.key, signature)) {
-    throw inputError('SIGNATURE_INVALID', `The ${what}'s signature is not valid: it was changed after signing or signed with another key.`);
+    throw inputError(
+      'SIGNATURE_INVALID',
+      `The ${what}'s signature is not valid: it was changed after signing or signed with another key.`,
+    );
   }
 }
 

@@ -38,7 +38,11 @@ export function isPem(text: string): boolean {
 /** Every PEM block in the text, in order; text outside the blocks is ignored. */
 export function fromPem(text: string): { label: string; der: Uint8Array }[] {
   if (text.length > MAX_PEM_TEXT) {
-    throw inputError('PEM_TOO_LARGE', `This text is larger than ${MAX_PEM_TEXT / 1024} KiB, far more than a certificate chain: paste only the PEM blocks.`, { limit: MAX_PEM_TEXT });
+    throw inputError(
+      'PEM_TOO_LARGE',
+      `This text is larger than ${MAX_PEM_TEXT / 1024} KiB, far more than a certificate chain: paste only the PEM blocks.`,
+      { limit: MAX_PEM_TEXT },
+    );
   }
   const clean = text.replace(DELETED, '').replace(MAIL_QUOTE, '');
   const boundaries = [...clean.matchAll(BOUNDARY)].map((m) => ({
@@ -65,10 +69,20 @@ function decodeBody(body: string, number: number, label: string): Uint8Array {
   const compact = body.replace(/\s+/g, '');
   if (compact.length === 0) throw malformed(number, label, 'is empty');
   if (!BASE64_BODY.test(compact)) {
-    const bad = [...compact].find((ch, at) => !/[A-Za-z0-9+/=]/.test(ch) || (ch === '=' && at < compact.length - 2)) ?? '=';
-    throw malformed(number, label, `contains "${bad}", which is not base64: the text between the BEGIN and END lines was changed`);
+    const bad =
+      [...compact].find((ch, at) => !/[A-Za-z0-9+/=]/.test(ch) || (ch === '=' && at < compact.length - 2)) ?? '=';
+    throw malformed(
+      number,
+      label,
+      `contains "${bad}", which is not base64: the text between the BEGIN and END lines was changed`,
+    );
   }
-  if (compact.length % 4 !== 0) throw malformed(number, label, `is cut short: its base64 text has ${compact.length} characters, not a multiple of 4`);
+  if (compact.length % 4 !== 0)
+    throw malformed(
+      number,
+      label,
+      `is cut short: its base64 text has ${compact.length} characters, not a multiple of 4`,
+    );
   try {
     return base64.decode(compact);
   } catch {

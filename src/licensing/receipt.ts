@@ -8,7 +8,6 @@ import { checkValidity, pathToRoot } from './chain';
 import { inspectPublicKey } from './keys';
 import { decodeBase64, parseIsoTime, receiptBytes, verifyWithKey } from './verification';
 
-
 export interface ReceiptExpectation {
   certificateSerial: string;
   nonce: string;
@@ -18,30 +17,59 @@ export interface ReceiptExpectation {
 /** Returns the receipt's server time; throws RECEIPT_* (or a chain error) when it must not be believed. */
 export function checkReceipt(receipt: Receipt, expect: ReceiptExpectation): Date {
   if (receipt.nonce !== expect.nonce) {
-    throw ruleError('RECEIPT_NONCE_MISMATCH', 'The receipt answers another request (its nonce is not the one this PBX just sent): an old receipt replayed, or a confused server.');
+    throw ruleError(
+      'RECEIPT_NONCE_MISMATCH',
+      'The receipt answers another request (its nonce is not the one this PBX just sent): an old receipt replayed, or a confused server.',
+    );
   }
   if (receipt.certificateSerial !== expect.certificateSerial) {
-    throw ruleError('RECEIPT_WRONG_CERTIFICATE', `The receipt is for certificate ${receipt.certificateSerial}, but this PBX asked about ${expect.certificateSerial}.`);
+    throw ruleError(
+      'RECEIPT_WRONG_CERTIFICATE',
+      `The receipt is for certificate ${receipt.certificateSerial}, but this PBX asked about ${expect.certificateSerial}.`,
+    );
   }
   const serverTime = parseIsoTime(receipt.serverTime, 'serverTime');
   parseIsoTime(receipt.nextCheckIn, 'nextCheckIn');
-  const [signer, ...rest] = receipt.chain.map((b64, i) => parseCertificate(decodeBase64(b64, `chain[${i}]`), i === 0 ? 'receipt signer certificate' : `receipt chain certificate ${i}`));
+  const [signer, ...rest] = receipt.chain.map((b64, i) =>
+    parseCertificate(
+      decodeBase64(b64, `chain[${i}]`),
+      i === 0 ? 'receipt signer certificate' : `receipt chain certificate ${i}`,
+    ),
+  );
   // Validity is judged at the signed server time, not by this PBX's clock, which may be wrong:
   // that is exactly what the receipt is meant to reveal.
   verifySignerPath(signer!, rest, expect.rootDer, serverTime);
   try {
-    verifyWithKey(inspectPublicKey(signer!.spkiDer), receiptBytes(receipt), decodeBase64(receipt.signature, 'signature'), 'receipt');
+    verifyWithKey(
+      inspectPublicKey(signer!.spkiDer),
+      receiptBytes(receipt),
+      decodeBase64(receipt.signature, 'signature'),
+      'receipt',
+    );
   } catch (e) {
-    if (isLdError(e) && e.kind === 'input') throw ruleError('RECEIPT_SIGNATURE_INVALID', `The receipt's signature is not valid (${e.message}): it was changed on the way or not made by the licence authority.`);
+    if (isLdError(e) && e.kind === 'input')
+      throw ruleError(
+        'RECEIPT_SIGNATURE_INVALID',
+        `The receipt's signature is not valid (${e.message}): it was changed on the way or not made by the licence authority.`,
+      );
     throw e;
   }
   return serverTime;
 }
 
 /** The signer must be a CA certificate whose path reaches the trusted root; returns [signer, …, root]. */
-export function verifySignerPath(signer: ParsedCertificate, intermediates: ParsedCertificate[], rootDer: Uint8Array, at: Date): ParsedCertificate[] {
+export function verifySignerPath(
+  signer: ParsedCertificate,
+  intermediates: ParsedCertificate[],
+  rootDer: Uint8Array,
+  at: Date,
+): ParsedCertificate[] {
   const root = parseCertificate(rootDer, 'trusted root');
-  if (!signer.isCa) throw ruleError('RECEIPT_SIGNER_NOT_CA', 'The receipt is signed by a certificate that is not a CA certificate; only a licence authority CA may sign receipts.');
+  if (!signer.isCa)
+    throw ruleError(
+      'RECEIPT_SIGNER_NOT_CA',
+      'The receipt is signed by a certificate that is not a CA certificate; only a licence authority CA may sign receipts.',
+    );
   if (Buffer.from(signer.der).equals(Buffer.from(root.der))) return [root];
   try {
     checkValidity(signer, 'receipt signer certificate', at);
@@ -55,10 +83,16 @@ export function verifySignerPath(signer: ParsedCertificate, intermediates: Parse
 function receiptRefusal(e: unknown, at: Date): unknown {
   if (!isLdError(e)) return e;
   if (e.code === 'CHAIN_UNTRUSTED' || e.code === 'SIGNATURE_INVALID') {
-    return ruleError('RECEIPT_UNTRUSTED', `The receipt was not signed under the root this PBX trusts (${e.message.replace(/\.$/, '')}).`);
+    return ruleError(
+      'RECEIPT_UNTRUSTED',
+      `The receipt was not signed under the root this PBX trusts (${e.message.replace(/\.$/, '')}).`,
+    );
   }
   if (e.code === 'CERT_EXPIRED' || e.code === 'CERT_NOT_YET_VALID') {
-    return ruleError('RECEIPT_SIGNER_EXPIRED', `A certificate of the receipt's chain is not valid at the receipt's time ${at.toISOString()}: ${e.message}`);
+    return ruleError(
+      'RECEIPT_SIGNER_EXPIRED',
+      `A certificate of the receipt's chain is not valid at the receipt's time ${at.toISOString()}: ${e.message}`,
+    );
   }
   return e;
 }

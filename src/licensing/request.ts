@@ -15,13 +15,17 @@ export interface ParsedRequest extends SubjectFields {
   der: Uint8Array;
 }
 
-export function buildRequest(opts: SubjectFields & { privateKey: KeyObject; publicKey: KeyObject; device?: DeviceInfo }): Buffer {
+export function buildRequest(
+  opts: SubjectFields & { privateKey: KeyObject; publicKey: KeyObject; device?: DeviceInfo },
+): Buffer {
   const spki = d.raw(opts.publicKey.export({ type: 'spki', format: 'der' }));
   const attributes = opts.device ? [extensionRequest(encodeDeviceInfo(opts.device))] : [];
   const info = d.seq([d.int(0), encodeSubject(opts), spki, d.context(0, attributes)]);
   const infoDer = d.encode(info);
   const alg = signatureAlgorithmFor(opts.privateKey);
-  return d.encode(d.seq([d.raw(infoDer), d.seq(algorithmParams(alg)), d.bitString(signWith(opts.privateKey, infoDer))]));
+  return d.encode(
+    d.seq([d.raw(infoDer), d.seq(algorithmParams(alg)), d.bitString(signWith(opts.privateKey, infoDer))]),
+  );
 }
 
 const algorithmParams = (alg: string): d.Node[] => [d.oid(alg)];
@@ -36,8 +40,18 @@ export function parseRequest(der: Uint8Array): ParsedRequest {
   const root = d.parseDer(der, 'initialisation code');
   const [info, algId, sig, extra] = d.children(root);
   const [version, subject, spki, attrs] = d.children(info);
-  if (!d.is(root, d.T.SEQUENCE) || !d.is(info, d.T.SEQUENCE) || !d.is(algId, d.T.SEQUENCE) || extra || d.intOf(version) !== 0n || !d.is(spki, d.T.SEQUENCE)) {
-    throw inputError('REQUEST_MALFORMED', 'This is not a PKCS#10 certificate request (version 1 with subject, key and signature).');
+  if (
+    !d.is(root, d.T.SEQUENCE) ||
+    !d.is(info, d.T.SEQUENCE) ||
+    !d.is(algId, d.T.SEQUENCE) ||
+    extra ||
+    d.intOf(version) !== 0n ||
+    !d.is(spki, d.T.SEQUENCE)
+  ) {
+    throw inputError(
+      'REQUEST_MALFORMED',
+      'This is not a PKCS#10 certificate request (version 1 with subject, key and signature).',
+    );
   }
   const fields = decodeSubject(subject, 'request');
   const spkiDer = d.derOf(spki);
@@ -51,7 +65,8 @@ export function parseRequest(der: Uint8Array): ParsedRequest {
 
 /** Reads the extensionRequest attribute: our device details, and a refusal if CA status is asked. */
 function readExtensions(attrs: d.Node | undefined): DeviceInfo | undefined {
-  if (attrs && !d.isContext(attrs, 0)) throw inputError('REQUEST_MALFORMED', 'The request has data after its public key that is not an attribute set.');
+  if (attrs && !d.isContext(attrs, 0))
+    throw inputError('REQUEST_MALFORMED', 'The request has data after its public key that is not an attribute set.');
   let device: DeviceInfo | undefined;
   for (const attr of d.children(attrs)) {
     const [type, values] = d.children(attr);
@@ -60,10 +75,14 @@ function readExtensions(attrs: d.Node | undefined): DeviceInfo | undefined {
       const parts = d.children(ext);
       const id = d.oidOf(parts[0]);
       const value = parts[parts.length - 1];
-      if (!value || !d.is(value, d.T.OCTETSTRING)) throw inputError('REQUEST_MALFORMED', `The request's extension ${id ?? '?'} has no value.`);
+      if (!value || !d.is(value, d.T.OCTETSTRING))
+        throw inputError('REQUEST_MALFORMED', `The request's extension ${id ?? '?'} has no value.`);
       if (id === OID.deviceInfo) device = decodeDeviceInfo(d.bytesOf(value));
       if (id === OID.basicConstraints && asksForCa(d.bytesOf(value))) {
-        throw inputError('REQUEST_ASKS_CA', 'The request asks to become a certificate authority (basicConstraints CA:TRUE); a PBX certificate never can.');
+        throw inputError(
+          'REQUEST_ASKS_CA',
+          'The request asks to become a certificate authority (basicConstraints CA:TRUE); a PBX certificate never can.',
+        );
       }
     }
   }

@@ -2,7 +2,14 @@
 // (docs/verification.md). Pure and shared: the PBX builds and checks with these functions, the
 // authority parses and answers with them, so the two sides cannot drift apart.
 import type { KeyObject } from 'node:crypto';
-import { CERT_SERIAL_HEX, ISO_TIME, NONCE_B64URL, SIGNATURE_B64, type Receipt, type VerifyRequest } from '../shared/api/verification';
+import {
+  CERT_SERIAL_HEX,
+  ISO_TIME,
+  NONCE_B64URL,
+  SIGNATURE_B64,
+  type Receipt,
+  type VerifyRequest,
+} from '../shared/api/verification';
 import { inputError } from '../shared/errors';
 import { signatureAlgorithmFor, signWith, verifySignature, type PublicKeyInfo } from './keys';
 
@@ -29,7 +36,10 @@ export function requestBytes(r: Omit<VerifyRequest, 'signature'>): Buffer {
  */
 export function receiptBytes(r: ReceiptBody): Buffer {
   const licences = r.licences.map((l) => `${l.number}:${l.quantity}:${l.notAfter ?? '-'}`).join(',');
-  return Buffer.from([RECEIPT_TAG, r.certificateSerial, r.nonce, r.status, r.serverTime, r.nextCheckIn, licences].join('\n'), 'utf8');
+  return Buffer.from(
+    [RECEIPT_TAG, r.certificateSerial, r.nonce, r.status, r.serverTime, r.nextCheckIn, licences].join('\n'),
+    'utf8',
+  );
 }
 
 export interface ParsedVerifyRequest {
@@ -43,7 +53,8 @@ export interface ParsedVerifyRequest {
 
 /** Checks every field (naming the one that is wrong) and returns the bytes to verify. */
 export function parseVerifyRequest(r: VerifyRequest): ParsedVerifyRequest {
-  if (!CERT_SERIAL_HEX.test(r.certificateSerial)) throw fieldError('certificateSerial', 'must be the lower-case hex serial of the PBX certificate');
+  if (!CERT_SERIAL_HEX.test(r.certificateSerial))
+    throw fieldError('certificateSerial', 'must be the lower-case hex serial of the PBX certificate');
   return {
     certificateSerial: r.certificateSerial,
     deviceTime: parseIsoTime(r.deviceTime, 'deviceTime'),
@@ -55,14 +66,16 @@ export function parseVerifyRequest(r: VerifyRequest): ParsedVerifyRequest {
 
 export function parseIsoTime(value: string, field: string): Date {
   const ms = ISO_TIME.test(value) ? Date.parse(value) : NaN;
-  if (Number.isNaN(ms)) throw fieldError(field, `"${value.slice(0, 40)}" is not an ISO 8601 time with seconds and a zone`);
+  if (Number.isNaN(ms))
+    throw fieldError(field, `"${value.slice(0, 40)}" is not an ISO 8601 time with seconds and a zone`);
   return new Date(ms);
 }
 
 function checkNonce(nonce: string): string {
   const bytes = NONCE_B64URL.test(nonce) ? Buffer.from(nonce, 'base64url') : Buffer.alloc(0);
   // Re-encoding must give the same text: otherwise two spellings would name one nonce.
-  if (bytes.length !== NONCE_BYTES || bytes.toString('base64url') !== nonce) throw fieldError('nonce', `must be ${NONCE_BYTES} bytes in base64url without padding`);
+  if (bytes.length !== NONCE_BYTES || bytes.toString('base64url') !== nonce)
+    throw fieldError('nonce', `must be ${NONCE_BYTES} bytes in base64url without padding`);
   return nonce;
 }
 
@@ -72,7 +85,8 @@ export function decodeBase64(value: string, field: string): Buffer {
   return bytes;
 }
 
-const fieldError = (field: string, problem: string) => inputError('VERIFY_REQUEST_INVALID', `${field}: ${problem}.`, { field });
+const fieldError = (field: string, problem: string) =>
+  inputError('VERIFY_REQUEST_INVALID', `${field}: ${problem}.`, { field });
 
 /** The PBX's side: a request for its certificate, signed with its device key. */
 export function signVerifyRequest(key: KeyObject, fields: Omit<VerifyRequest, 'signature'>): VerifyRequest {

@@ -51,10 +51,22 @@ async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   const settings = new SettingsStore(dataDir);
   const secrets = new SafeStorageSecretStore(safeStorage, dataDir);
-  services = await openServices({ dataDir, runtime: 'electron', name: APP_NAME, version: APP_VERSION, settings, secrets });
+  services = await openServices({
+    dataDir,
+    runtime: 'electron',
+    name: APP_NAME,
+    version: APP_VERSION,
+    settings,
+    secrets,
+  });
   handleAll(services);
   installMenu(developer);
-  win = createMainWindow({ preload: join(root, 'out', 'preload', 'index.cjs'), icon: join(root, 'assets', 'icons', '256x256.png'), settings, developer });
+  win = createMainWindow({
+    preload: join(root, 'out', 'preload', 'index.cjs'),
+    icon: join(root, 'assets', 'icons', '256x256.png'),
+    settings,
+    developer,
+  });
   win.on('closed', () => (win = undefined));
 }
 
@@ -64,7 +76,10 @@ function closeServices(event: Electron.Event): void {
   if (!open) return;
   services = undefined;
   event.preventDefault();
-  open.close().catch(() => undefined).finally(() => app.quit());
+  open
+    .close()
+    .catch(() => undefined)
+    .finally(() => app.quit());
 }
 
 function fail(e: unknown): void {

@@ -20,7 +20,11 @@ export async function readStatic(rootDir: string, urlPath: string): Promise<Stat
   try {
     const info = await stat(file);
     if (!info.isFile() || info.size > MAX_ASSET) return plain(404, 'Not found');
-    return { status: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-cache' }, body: await readFile(file) };
+    return {
+      status: 200,
+      headers: { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-cache' },
+      body: await readFile(file),
+    };
   } catch {
     return plain(404, 'Not found');
   }

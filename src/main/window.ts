@@ -14,7 +14,10 @@ export interface WindowOptions {
 }
 
 export function createMainWindow(opts: WindowOptions): BrowserWindow {
-  const bounds = fitBounds(opts.settings.windowBounds(), screen.getAllDisplays().map((d) => d.workArea));
+  const bounds = fitBounds(
+    opts.settings.windowBounds(),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   const win = new BrowserWindow({
     ...bounds,
     minWidth: 720,

@@ -28,7 +28,11 @@ export function App() {
 
 function Loading() {
   const { t } = useTranslation();
-  return <main className="gate" aria-busy="true"><p className="muted">{t('common.loading')}</p></main>;
+  return (
+    <main className="gate" aria-busy="true">
+      <p className="muted">{t('common.loading')}</p>
+    </main>
+  );
 }
 
 function BootFailed() {
@@ -39,7 +43,11 @@ function BootFailed() {
       <div className="gate-card">
         <h1 id="failed-title">{t('boot.failed')}</h1>
         <ErrorMessage error={error} />
-        <div className="actions"><button type="button" onClick={() => void boot()}>{t('common.retry')}</button></div>
+        <div className="actions">
+          <button type="button" onClick={() => void boot()}>
+            {t('common.retry')}
+          </button>
+        </div>
       </div>
     </main>
   );

@@ -21,12 +21,22 @@ type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
 export function browserApi(token: string | undefined, fetchFn: Fetch): Api {
   const api: Record<string, (input?: unknown) => Promise<Result<unknown>>> = {};
-  for (const channel of CHANNELS) api[methodOf(channel)] = (input?: unknown) => call(fetchFn, token, channel, input ?? {});
+  for (const channel of CHANNELS)
+    api[methodOf(channel)] = (input?: unknown) => call(fetchFn, token, channel, input ?? {});
   return Object.freeze(api) as unknown as Api;
 }
 
-async function call(fetchFn: Fetch, token: string | undefined, channel: string, input: unknown): Promise<Result<unknown>> {
-  if (!token) return errorResult('TOKEN_MISSING', 'Open the address that "licence-desk ui" printed: it carries the access token.');
+async function call(
+  fetchFn: Fetch,
+  token: string | undefined,
+  channel: string,
+  input: unknown,
+): Promise<Result<unknown>> {
+  if (!token)
+    return errorResult(
+      'TOKEN_MISSING',
+      'Open the address that "licence-desk ui" printed: it carries the access token.',
+    );
   let response: Response;
   try {
     response = await fetchFn(`/api/${channel}`, {
@@ -37,7 +47,10 @@ async function call(fetchFn: Fetch, token: string | undefined, channel: string, 
       cache: 'no-store',
     });
   } catch {
-    return errorResult('UI_SERVER_UNREACHABLE', 'Licence Desk (licence-desk ui) is not running any more; start it again.');
+    return errorResult(
+      'UI_SERVER_UNREACHABLE',
+      'Licence Desk (licence-desk ui) is not running any more; start it again.',
+    );
   }
   try {
     const body = (await response.json()) as Result<unknown>;

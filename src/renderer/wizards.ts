@@ -9,4 +9,12 @@ export interface WizardRequest {
   bindingId?: number;
 }
 
-export const WIZARD_KINDS: readonly WizardKind[] = ['recreate', 'register', 'trial', 'tryout', 'coupon', 'resetBinding', 'moveHost'];
+export const WIZARD_KINDS: readonly WizardKind[] = [
+  'recreate',
+  'register',
+  'trial',
+  'tryout',
+  'coupon',
+  'resetBinding',
+  'moveHost',
+];

@@ -31,7 +31,12 @@ export class LdError extends Error implements ErrorValue {
   }
 
   toValue(): ErrorValue {
-    return { code: this.code, message: this.message, kind: this.kind, ...(this.details ? { details: this.details } : {}) };
+    return {
+      code: this.code,
+      message: this.message,
+      kind: this.kind,
+      ...(this.details ? { details: this.details } : {}),
+    };
   }
 }
 

@@ -26,7 +26,12 @@ const EXAMPLE = 'MIKO-XXXXX-XXXXX-XXXXX-XXXXX';
 const VALUES: ReadonlyMap<string, number> = (() => {
   const map = new Map<string, number>();
   [...ALPHABET].forEach((ch, v) => map.set(ch, v));
-  for (const [ch, v] of [['I', 1], ['L', 1], ['O', 0]] as const) map.set(ch, v);
+  for (const [ch, v] of [
+    ['I', 1],
+    ['L', 1],
+    ['O', 0],
+  ] as const)
+    map.set(ch, v);
   return map;
 })();
 
@@ -40,7 +45,9 @@ export function registrationCheck(data: readonly number[]): number {
 /** 20 values → `MIKO-XXXXX-XXXXX-XXXXX-XXXXX`. */
 export function formatRegistrationNumber(values: readonly number[]): string {
   const chars = values.map((v) => ALPHABET[v & 31]).join('');
-  const groups = Array.from({ length: REGISTRATION_GROUPS }, (_, g) => chars.slice(g * REGISTRATION_GROUP_LENGTH, (g + 1) * REGISTRATION_GROUP_LENGTH));
+  const groups = Array.from({ length: REGISTRATION_GROUPS }, (_, g) =>
+    chars.slice(g * REGISTRATION_GROUP_LENGTH, (g + 1) * REGISTRATION_GROUP_LENGTH),
+  );
   return [REGISTRATION_PREFIX, ...groups].join('-');
 }
 
@@ -66,11 +73,15 @@ export function readRegistrationNumber(text: string): ReadNumber {
   const values: number[] = [];
   groups.forEach((group, g) => {
     if (group.length !== REGISTRATION_GROUP_LENGTH) {
-      throw typo(g + 1, `group ${g + 1} ("${group}") has ${group.length} characters instead of ${REGISTRATION_GROUP_LENGTH}`);
+      throw typo(
+        g + 1,
+        `group ${g + 1} ("${group}") has ${group.length} characters instead of ${REGISTRATION_GROUP_LENGTH}`,
+      );
     }
     [...group].forEach((ch, i) => {
       const v = VALUES.get(ch);
-      if (v === undefined) throw typo(g + 1, `group ${g + 1}, character ${i + 1}: "${ch}" is not used in registration numbers`, i + 1);
+      if (v === undefined)
+        throw typo(g + 1, `group ${g + 1}, character ${i + 1}: "${ch}" is not used in registration numbers`, i + 1);
       values.push(v);
     });
   });
@@ -79,21 +90,35 @@ export function readRegistrationNumber(text: string): ReadNumber {
 }
 
 function splitGroups(text: string): string[] {
-  let parts = text.trim().toUpperCase().split(SEPARATORS).filter((p) => p !== '');
+  let parts = text
+    .trim()
+    .toUpperCase()
+    .split(SEPARATORS)
+    .filter((p) => p !== '');
   if (parts[0] === REGISTRATION_PREFIX) parts = parts.slice(1);
-  else if (parts.length === 1 && parts[0]!.length === CHARS + REGISTRATION_PREFIX.length && parts[0]!.startsWith(REGISTRATION_PREFIX)) parts = [parts[0]!.slice(REGISTRATION_PREFIX.length)];
+  else if (
+    parts.length === 1 &&
+    parts[0]!.length === CHARS + REGISTRATION_PREFIX.length &&
+    parts[0]!.startsWith(REGISTRATION_PREFIX)
+  )
+    parts = [parts[0]!.slice(REGISTRATION_PREFIX.length)];
   // Typed without dashes: cut it into groups, so a later fault is still placed in one.
   if (parts.length === 1 && parts[0]!.length === CHARS) parts = parts[0]!.match(/.{5}/g)!;
   if (parts.length !== REGISTRATION_GROUPS) {
     const shown = text.trim().slice(0, 40);
-    throw inputError('REGISTRATION_NUMBER_INVALID',
-      `"${shown}" is not a registration number: expected ${EXAMPLE} (${REGISTRATION_GROUPS} groups of ${REGISTRATION_GROUP_LENGTH} after MIKO), found ${parts.length} group${parts.length === 1 ? '' : 's'}.`);
+    throw inputError(
+      'REGISTRATION_NUMBER_INVALID',
+      `"${shown}" is not a registration number: expected ${EXAMPLE} (${REGISTRATION_GROUPS} groups of ${REGISTRATION_GROUP_LENGTH} after MIKO), found ${parts.length} group${parts.length === 1 ? '' : 's'}.`,
+    );
   }
   return parts;
 }
 
 const typo = (group: number, what: string, position?: number) =>
-  inputError('REGISTRATION_NUMBER_TYPO', `The registration number has a typo: ${what}.`, { group, ...(position ? { position } : {}) });
+  inputError('REGISTRATION_NUMBER_TYPO', `The registration number has a typo: ${what}.`, {
+    group,
+    ...(position ? { position } : {}),
+  });
 
 export interface TypoCandidate {
   number: string;
@@ -109,7 +134,12 @@ export function typoCandidates(values: readonly number[]): TypoCandidate[] {
   const add = (fixed: number[], index: number) => {
     if (registrationCheck(fixed) !== fixed[REGISTRATION_DATA_CHARS]) return;
     const number = formatRegistrationNumber(fixed);
-    if (!out.has(number)) out.set(number, { number, group: Math.floor(index / REGISTRATION_GROUP_LENGTH) + 1, position: (index % REGISTRATION_GROUP_LENGTH) + 1 });
+    if (!out.has(number))
+      out.set(number, {
+        number,
+        group: Math.floor(index / REGISTRATION_GROUP_LENGTH) + 1,
+        position: (index % REGISTRATION_GROUP_LENGTH) + 1,
+      });
   };
   for (let i = 0; i < CHARS; i++) {
     // Weight of position i is α^(i+1) for data, α^0 for the check: the fix is syndrome / weight.
@@ -126,16 +156,22 @@ export function typoCandidates(values: readonly number[]): TypoCandidate[] {
 }
 
 /** A registration number in canonical form with a matching check character (outputs, forms). */
-export const registrationNumberSchema = z.string().max(64).transform((text, ctx) => {
-  try {
-    const read = readRegistrationNumber(text);
-    if (read.checkOk) return read.number;
-    ctx.addIssue({ code: 'custom', message: 'the check character does not match: a character is mistyped or two are swapped' });
-  } catch (e) {
-    ctx.addIssue({ code: 'custom', message: (e as Error).message });
-  }
-  return z.NEVER;
-});
+export const registrationNumberSchema = z
+  .string()
+  .max(64)
+  .transform((text, ctx) => {
+    try {
+      const read = readRegistrationNumber(text);
+      if (read.checkOk) return read.number;
+      ctx.addIssue({
+        code: 'custom',
+        message: 'the check character does not match: a character is mistyped or two are swapped',
+      });
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: (e as Error).message });
+    }
+    return z.NEVER;
+  });
 
 /** "MIKO-XXXXX-XXXXX-XXXXX-X7Q3K": only the last 4 characters shown (recovery in server mode). */
 export function maskRegistrationNumber(number: string): string {

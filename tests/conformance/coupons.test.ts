@@ -17,17 +17,33 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 async function register(authority: Authority, serial: string): Promise<void> {
   const db = authority.ctx.db;
   await db.write(async (tx) => {
-    const device = (await tx.first(db.qb.selectFrom('devices').select(['id', 'reseller_id']).where('serial', '=', serial)))!;
-    const reg = await tx.first(db.qb.insertInto('registrations').values({
-      reseller_id: device.reseller_id, number: `MIKO-TEST-${serial}`, company: 'Acme', contact: '', email: 'it@acme.test', created_at: new Date().toISOString(),
-    }).returning('id'));
+    const device = (await tx.first(
+      db.qb.selectFrom('devices').select(['id', 'reseller_id']).where('serial', '=', serial),
+    ))!;
+    const reg = await tx.first(
+      db.qb
+        .insertInto('registrations')
+        .values({
+          reseller_id: device.reseller_id,
+          number: `MIKO-TEST-${serial}`,
+          company: 'Acme',
+          contact: '',
+          email: 'it@acme.test',
+          created_at: new Date().toISOString(),
+        })
+        .returning('id'),
+    );
     await tx.run(db.qb.updateTable('devices').set({ registration_id: reg!.id }).where('id', '=', device.id));
   });
 }
 
 async function otherReseller(authority: Authority): Promise<Actor> {
   const db = authority.ctx.db;
-  const row = await db.write((tx) => tx.first(db.qb.insertInto('resellers').values({ name: 'Other', created_at: new Date().toISOString() }).returning('id')));
+  const row = await db.write((tx) =>
+    tx.first(
+      db.qb.insertInto('resellers').values({ name: 'Other', created_at: new Date().toISOString() }).returning('id'),
+    ),
+  );
   return { resellerId: row!.id, vendor: false, label: `reseller:${row!.id}` };
 }
 
@@ -60,7 +76,9 @@ describe('Coupon codes', () => {
       for (const ch of ALPHABET) {
         const typo = withChar(code, at, ch);
         if (typo.replace(/-/g, '') === code.replace(/-/g, '')) continue;
-        expect(() => parseCouponCode(typo), `${typo}`).toThrow(expect.objectContaining({ code: 'COUPON_TYPO', kind: 'input' }));
+        expect(() => parseCouponCode(typo), `${typo}`).toThrow(
+          expect.objectContaining({ code: 'COUPON_TYPO', kind: 'input' }),
+        );
       }
     }
     const chars = code.slice(4).replace(/-/g, '');
@@ -84,7 +102,12 @@ describe('Coupon codes', () => {
   it('Coupon: a malformed code says what is wrong (COUPON_MALFORMED)', () => {
     const code = newCouponCode();
     expect(() => parseCouponCode(code.slice(0, -1))).toThrow(/has 19 characters after LDC-/);
-    expect(() => parseCouponCode(withChar(code, 7, 'U'))).toThrow(expect.objectContaining({ code: 'COUPON_MALFORMED', message: expect.stringContaining('"U" in group 2, position 3') }));
+    expect(() => parseCouponCode(withChar(code, 7, 'U'))).toThrow(
+      expect.objectContaining({
+        code: 'COUPON_MALFORMED',
+        message: expect.stringContaining('"U" in group 2, position 3'),
+      }),
+    );
     expect(() => parseCouponCode('x'.repeat(500))).toThrow(expect.objectContaining({ code: 'COUPON_MALFORMED' }));
   });
 });
@@ -93,17 +116,26 @@ describeStores('coupons', ({ open }) => {
   it('Coupon: each a bundle of features, redeemed for perpetual licences (source coupon), audited without the code', async () => {
     const { authority } = await open();
     await authority.call('devices.add', { serial: 'B1', model: 'comtrexx-business' });
-    const minted = await authority.call('coupons.mint', { features: [{ feature: 10 }, { feature: 'user-licence', quantity: 8 }, { feature: 12 }] });
+    const minted = await authority.call('coupons.mint', {
+      features: [{ feature: 10 }, { feature: 'user-licence', quantity: 8 }, { feature: 12 }],
+    });
     expect(minted.features).toEqual([
-      { feature: 10, featureName: 'System activation', quantity: 1 }, { feature: 11, featureName: 'User licence (floating)', quantity: 8 },
+      { feature: 10, featureName: 'System activation', quantity: 1 },
+      { feature: 11, featureName: 'User licence (floating)', quantity: 8 },
       { feature: 12, featureName: 'PBX Call Assist V1', quantity: 1 },
     ]);
     const redeemed = await authority.call('coupons.redeem', { code: minted.codes[0]!, serial: 'B1' });
-    expect(redeemed.licences.map((l) => [l.feature, l.quantity, l.source, l.notAfter])).toEqual([[10, 1, 'coupon', null], [11, 8, 'coupon', null], [12, 1, 'coupon', null]]);
+    expect(redeemed.licences.map((l) => [l.feature, l.quantity, l.source, l.notAfter])).toEqual([
+      [10, 1, 'coupon', null],
+      [11, 8, 'coupon', null],
+      [12, 1, 'coupon', null],
+    ]);
     // The licences are real: a COMtrexx Business certificate with its system activation follows.
     const answer = await recreate(authority, makeRequest('B1', 'comtrexx-business').code);
     expect(answer.features.map((f) => f.number)).toEqual([10, 11, 12]);
-    const audit = await authority.ctx.db.read.all(authority.ctx.db.qb.selectFrom('audit_log').select(['action', 'data']));
+    const audit = await authority.ctx.db.read.all(
+      authority.ctx.db.qb.selectFrom('audit_log').select(['action', 'data']),
+    );
     expect(audit.map((a) => a.action)).toEqual(['device.add', 'coupon.mint', 'coupon.redeem', 'certificate.issue']);
     expect(JSON.stringify(audit)).not.toContain(minted.codes[0]!.slice(4, 9));
     expect(await verifyAudit(authority.ctx.db)).toMatchObject({ ok: true });
@@ -121,7 +153,10 @@ describeStores('coupons', ({ open }) => {
     const { authority } = await open();
     await askozia(authority, 'A1', { registered: false });
     const code = await mintOne(authority);
-    await expect(authority.call('coupons.redeem', { code, serial: 'A1' })).rejects.toMatchObject({ code: 'COUPON_NO_REGISTRATION', message: expect.stringContaining('needs a registration first') });
+    await expect(authority.call('coupons.redeem', { code, serial: 'A1' })).rejects.toMatchObject({
+      code: 'COUPON_NO_REGISTRATION',
+      message: expect.stringContaining('needs a registration first'),
+    });
     await register(authority, 'A1');
     const r = await authority.call('coupons.redeem', { code, serial: 'A1' });
     expect(r.licences).toMatchObject([{ feature: 33, source: 'coupon', notAfter: null }]);
@@ -131,7 +166,9 @@ describeStores('coupons', ({ open }) => {
     const { authority } = await open();
     await authority.call('devices.add', { serial: 'V1', model: 'comtrexx-vm' });
     const code = await mintOne(authority, { feature: 11, quantity: 5 });
-    expect((await authority.call('coupons.redeem', { code, serial: 'V1' })).licences).toMatchObject([{ feature: 11, quantity: 5 }]);
+    expect((await authority.call('coupons.redeem', { code, serial: 'V1' })).licences).toMatchObject([
+      { feature: 11, quantity: 5 },
+    ]);
   });
 
   it('Coupon: a typo is refused before any lookup (COUPON_TYPO)', async () => {
@@ -140,13 +177,19 @@ describeStores('coupons', ({ open }) => {
     const code = await mintOne(authority);
     const last = code.at(-1)!;
     const typo = code.slice(0, -1) + (last === 'Z' ? 'Y' : 'Z');
-    await expect(authority.call('coupons.redeem', { code: typo, serial: 'A2' })).rejects.toMatchObject({ code: 'COUPON_TYPO', kind: 'input' });
+    await expect(authority.call('coupons.redeem', { code: typo, serial: 'A2' })).rejects.toMatchObject({
+      code: 'COUPON_TYPO',
+      kind: 'input',
+    });
   });
 
   it('Coupon: an unknown coupon is refused (COUPON_UNKNOWN)', async () => {
     const { authority } = await open();
     await askozia(authority, 'A3');
-    await expect(authority.call('coupons.redeem', { code: newCouponCode(), serial: 'A3' })).rejects.toMatchObject({ code: 'COUPON_UNKNOWN', kind: 'not_found' });
+    await expect(authority.call('coupons.redeem', { code: newCouponCode(), serial: 'A3' })).rejects.toMatchObject({
+      code: 'COUPON_UNKNOWN',
+      kind: 'not_found',
+    });
   });
 
   it('Coupon: already redeemed (COUPON_ALREADY_REDEEMED) says when, and by which device only to its owner', async () => {
@@ -160,10 +203,16 @@ describeStores('coupons', ({ open }) => {
     const code = await mintOne(authority);
     await authority.call('coupons.redeem', { code, serial: 'A4' });
     const own = authority.call('coupons.redeem', { code, serial: 'A5' });
-    await expect(own).rejects.toMatchObject({ code: 'COUPON_ALREADY_REDEEMED', details: { redeemedAt: '2026-03-04T05:06:07.000Z', serial: 'A4' } });
+    await expect(own).rejects.toMatchObject({
+      code: 'COUPON_ALREADY_REDEEMED',
+      details: { redeemedAt: '2026-03-04T05:06:07.000Z', serial: 'A4' },
+    });
     await expect(own).rejects.toThrow(/redeemed on 2026-03-04 05:06 UTC for your device A4/);
     const theirs = await authority.call('coupons.redeem', { code, serial: 'X1' }, other).catch((e: unknown) => e);
-    expect(theirs).toMatchObject({ code: 'COUPON_ALREADY_REDEEMED', details: { redeemedAt: '2026-03-04T05:06:07.000Z' } });
+    expect(theirs).toMatchObject({
+      code: 'COUPON_ALREADY_REDEEMED',
+      details: { redeemedAt: '2026-03-04T05:06:07.000Z' },
+    });
     expect(JSON.stringify(theirs)).not.toContain('A4');
     expect((theirs as Error).message).not.toContain('A4');
   });
@@ -174,10 +223,16 @@ describeStores('coupons', ({ open }) => {
     const [a, b] = (await authority.call('coupons.mint', { feature: 33, count: 2 })).codes;
     expect(await authority.call('coupons.block', { code: a! })).toMatchObject({ alreadyBlocked: false });
     expect(await authority.call('coupons.block', { code: a!.toLowerCase() })).toMatchObject({ alreadyBlocked: true });
-    await expect(authority.call('coupons.redeem', { code: a!, serial: 'A6' })).rejects.toMatchObject({ code: 'COUPON_BLOCKED' });
+    await expect(authority.call('coupons.redeem', { code: a!, serial: 'A6' })).rejects.toMatchObject({
+      code: 'COUPON_BLOCKED',
+    });
     await authority.call('coupons.redeem', { code: b!, serial: 'A6' });
-    await expect(authority.call('coupons.block', { code: b! })).rejects.toMatchObject({ code: 'COUPON_ALREADY_REDEEMED' });
-    await expect(authority.call('coupons.block', { code: newCouponCode() })).rejects.toMatchObject({ code: 'COUPON_UNKNOWN' });
+    await expect(authority.call('coupons.block', { code: b! })).rejects.toMatchObject({
+      code: 'COUPON_ALREADY_REDEEMED',
+    });
+    await expect(authority.call('coupons.block', { code: newCouponCode() })).rejects.toMatchObject({
+      code: 'COUPON_UNKNOWN',
+    });
     expect((await authority.call('devices.get', { serial: 'A6' })).licences).toHaveLength(1);
   });
 
@@ -185,7 +240,10 @@ describeStores('coupons', ({ open }) => {
     const { authority } = await open();
     await askozia(authority, 'A7');
     const code = await mintOne(authority, { feature: 34 });
-    await expect(authority.call('coupons.redeem', { code, serial: 'A7' })).rejects.toMatchObject({ code: 'COUPON_FEATURE_NOT_FOR_MODEL', message: expect.stringContaining('34 (Askozia CFE)') });
+    await expect(authority.call('coupons.redeem', { code, serial: 'A7' })).rejects.toMatchObject({
+      code: 'COUPON_FEATURE_NOT_FOR_MODEL',
+      message: expect.stringContaining('34 (Askozia CFE)'),
+    });
     await authority.call('devices.add', { serial: 'C7', model: 'askozia-cfe' });
     await register(authority, 'C7');
     expect((await authority.call('coupons.redeem', { code, serial: 'C7' })).licences).toMatchObject([{ feature: 34 }]);
@@ -194,7 +252,10 @@ describeStores('coupons', ({ open }) => {
   it('Coupon: only the vendor mints and blocks (VENDOR_ONLY)', async () => {
     const { authority } = await open();
     const other = await otherReseller(authority);
-    await expect(authority.call('coupons.mint', { feature: 33 }, other)).rejects.toMatchObject({ code: 'VENDOR_ONLY', kind: 'forbidden' });
+    await expect(authority.call('coupons.mint', { feature: 33 }, other)).rejects.toMatchObject({
+      code: 'VENDOR_ONLY',
+      kind: 'forbidden',
+    });
     const code = await mintOne(authority);
     await expect(authority.call('coupons.block', { code }, other)).rejects.toMatchObject({ code: 'VENDOR_ONLY' });
   });
@@ -205,14 +266,22 @@ describeStores('coupons', ({ open }) => {
     await expect(refused({ feature: 33, count: 0 })).rejects.toMatchObject({ code: 'INPUT_INVALID' });
     await expect(refused({ feature: 33, count: 1001 })).rejects.toMatchObject({ code: 'INPUT_INVALID' });
     await expect(refused({})).rejects.toMatchObject({ code: 'COUPON_FEATURES_REQUIRED' });
-    await expect(refused({ feature: 33, features: [{ feature: 33 }] })).rejects.toMatchObject({ code: 'COUPON_FEATURES_REQUIRED' });
+    await expect(refused({ feature: 33, features: [{ feature: 33 }] })).rejects.toMatchObject({
+      code: 'COUPON_FEATURES_REQUIRED',
+    });
     await expect(refused({ feature: 99 })).rejects.toMatchObject({ code: 'UNKNOWN_FEATURE' });
     await expect(refused({ feature: 12, quantity: 2 })).rejects.toMatchObject({ code: 'QUANTITY_INVALID' });
-    await expect(refused({ features: [{ feature: 11 }, { feature: 'user-licence' }] })).rejects.toMatchObject({ code: 'COUPON_FEATURE_TWICE' });
-    await expect(refused({ features: [{ feature: 10 }, { feature: 33 }] })).rejects.toMatchObject({ code: 'COUPON_BUNDLE_NO_MODEL' });
+    await expect(refused({ features: [{ feature: 11 }, { feature: 'user-licence' }] })).rejects.toMatchObject({
+      code: 'COUPON_FEATURE_TWICE',
+    });
+    await expect(refused({ features: [{ feature: 10 }, { feature: 33 }] })).rejects.toMatchObject({
+      code: 'COUPON_BUNDLE_NO_MODEL',
+    });
     const many = await authority.call('coupons.mint', { feature: 11, quantity: 3, count: 1000 });
     expect(new Set(many.codes).size).toBe(1000);
-    expect(await authority.ctx.db.read.all(authority.ctx.db.qb.selectFrom('coupon_features').select('coupon_id'))).toHaveLength(1000);
+    expect(
+      await authority.ctx.db.read.all(authority.ctx.db.qb.selectFrom('coupon_features').select('coupon_id')),
+    ).toHaveLength(1000);
   });
 
   it("Coupon: another reseller's serial is not found, and the coupon stays redeemable", async () => {
@@ -220,7 +289,9 @@ describeStores('coupons', ({ open }) => {
     const other = await otherReseller(authority);
     await askozia(authority, 'A8');
     const code = await mintOne(authority);
-    await expect(authority.call('coupons.redeem', { code, serial: 'A8' }, other)).rejects.toMatchObject({ code: 'DEVICE_NOT_FOUND' });
+    await expect(authority.call('coupons.redeem', { code, serial: 'A8' }, other)).rejects.toMatchObject({
+      code: 'DEVICE_NOT_FOUND',
+    });
     await authority.call('coupons.redeem', { code, serial: 'A8' });
   });
 
@@ -229,14 +300,20 @@ describeStores('coupons', ({ open }) => {
     const serials = Array.from({ length: 50 }, (_, i) => `R${i}`);
     for (const s of serials) await askozia(authority, s);
     const code = await mintOne(authority);
-    const results = await Promise.allSettled(serials.map((serial) => authority.call('coupons.redeem', { code, serial })));
+    const results = await Promise.allSettled(
+      serials.map((serial) => authority.call('coupons.redeem', { code, serial })),
+    );
     const ok = results.filter((r) => r.status === 'fulfilled');
     const refused = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as { code: string }).code] : []));
     expect(ok).toHaveLength(1);
     expect(refused).toEqual(Array(49).fill('COUPON_ALREADY_REDEEMED'));
-    const licences = await authority.ctx.db.read.all(authority.ctx.db.qb.selectFrom('licences').select('device_id').where('source', '=', 'coupon'));
+    const licences = await authority.ctx.db.read.all(
+      authority.ctx.db.qb.selectFrom('licences').select('device_id').where('source', '=', 'coupon'),
+    );
     expect(licences).toHaveLength(1);
-    const audit = await authority.ctx.db.read.all(authority.ctx.db.qb.selectFrom('audit_log').select('action').where('action', '=', 'coupon.redeem'));
+    const audit = await authority.ctx.db.read.all(
+      authority.ctx.db.qb.selectFrom('audit_log').select('action').where('action', '=', 'coupon.redeem'),
+    );
     expect(audit).toHaveLength(1);
     expect(await verifyAudit(authority.ctx.db)).toMatchObject({ ok: true });
   });

@@ -23,31 +23,55 @@ describeStores('EULA', ({ open }) => {
   it('EULA: publishing is for the vendor only (VENDOR_ONLY), and versions only go up (EULA_VERSION_NOT_NEWER, EULA_VERSION_EXISTS)', async () => {
     const { authority } = await open();
     await authority.call('eula.show', {});
-    await expect(authority.call('eula.publish', { version: '1.1', text: 'x' }, asServerCaller(authority))).rejects.toMatchObject({ code: 'VENDOR_ONLY' });
+    await expect(
+      authority.call('eula.publish', { version: '1.1', text: 'x' }, asServerCaller(authority)),
+    ).rejects.toMatchObject({ code: 'VENDOR_ONLY' });
     const published = await authority.call('eula.publish', { version: '1.10', text: 'Version 1.10\n\nNew terms.' });
     expect(published).toMatchObject({ version: '1.10', text: 'Version 1.10\n\nNew terms.' });
     expect(await authority.call('eula.show', {})).toMatchObject({ version: '1.10' });
-    await expect(authority.call('eula.publish', { version: '1.9', text: 'older' })).rejects.toMatchObject({ code: 'EULA_VERSION_NOT_NEWER', details: { current: '1.10' } });
-    await expect(authority.call('eula.publish', { version: '1.10', text: 'again' })).rejects.toMatchObject({ code: 'EULA_VERSION_EXISTS' });
-    await expect(authority.call('eula.publish', { version: 'v2', text: 'x' })).rejects.toMatchObject({ code: 'INPUT_INVALID' });
+    await expect(authority.call('eula.publish', { version: '1.9', text: 'older' })).rejects.toMatchObject({
+      code: 'EULA_VERSION_NOT_NEWER',
+      details: { current: '1.10' },
+    });
+    await expect(authority.call('eula.publish', { version: '1.10', text: 'again' })).rejects.toMatchObject({
+      code: 'EULA_VERSION_EXISTS',
+    });
+    await expect(authority.call('eula.publish', { version: 'v2', text: 'x' })).rejects.toMatchObject({
+      code: 'INPUT_INVALID',
+    });
   });
 
   it('EULA: acceptance records who, when, which version and from which host; accepting twice returns the first', async () => {
     const { authority, clock } = await open();
     const { number } = await authority.call('registrations.create', { company: 'Acme', email: 'it@acme.test' });
     const first = await authority.call('eula.accept', { registration: number, host: 'pc-office' });
-    expect(first).toEqual({ registration: number, version: '1.0', acceptedAt: clock.now.toISOString(), acceptedBy: 'local', host: 'pc-office', alreadyAccepted: false });
+    expect(first).toEqual({
+      registration: number,
+      version: '1.0',
+      acceptedAt: clock.now.toISOString(),
+      acceptedBy: 'local',
+      host: 'pc-office',
+      alreadyAccepted: false,
+    });
     clock.now = new Date(clock.now.getTime() + 60_000);
-    const second = await authority.call('eula.accept', { registration: number, host: 'pc-home' }, asServerCaller(authority));
+    const second = await authority.call(
+      'eula.accept',
+      { registration: number, host: 'pc-home' },
+      asServerCaller(authority),
+    );
     expect(second).toEqual({ ...first, alreadyAccepted: true });
-    const actions = await authority.ctx.db.read.all(authority.ctx.db.qb.selectFrom('audit_log').select('action').orderBy('id'));
+    const actions = await authority.ctx.db.read.all(
+      authority.ctx.db.qb.selectFrom('audit_log').select('action').orderBy('id'),
+    );
     expect(actions.map((a) => a.action)).toEqual(['registration.create', 'eula.publish', 'eula.accept']);
   });
 
   it('EULA: concurrent acceptances of one version record exactly one', async () => {
     const { authority } = await open();
     const { number } = await authority.call('registrations.create', { company: 'Acme', email: 'it@acme.test' });
-    const { ok } = await outcomes(Array.from({ length: 10 }, (_, i) => authority.call('eula.accept', { registration: number, host: `pc-${i}` })));
+    const { ok } = await outcomes(
+      Array.from({ length: 10 }, (_, i) => authority.call('eula.accept', { registration: number, host: `pc-${i}` })),
+    );
     expect(ok).toHaveLength(10);
     expect(ok.filter((a) => !a.alreadyAccepted)).toHaveLength(1);
     expect(new Set(ok.map((a) => a.host)).size).toBe(1);
@@ -60,14 +84,27 @@ describeStores('EULA', ({ open }) => {
     const number = await acceptedRegistration(authority);
     await authority.call('devices.add', { serial: 'K1', model: 'askozia-pbx' });
     const host = Buffer.alloc(16, 7);
-    await authority.call('trials.start', { registration: number, serial: 'K1', initCode: hostCode('K1', 'askozia-pbx', host) });
+    await authority.call('trials.start', {
+      registration: number,
+      serial: 'K1',
+      initCode: hostCode('K1', 'askozia-pbx', host),
+    });
     await authority.call('eula.publish', { version: '1.1', text: 'Licence agreement 1.1' });
     const refused = recreate(authority, hostCode('K1', 'askozia-pbx', host));
-    await expect(refused).rejects.toMatchObject({ code: 'EULA_NOT_ACCEPTED', kind: 'rule', details: { registration: number, version: '1.1' } });
+    await expect(refused).rejects.toMatchObject({
+      code: 'EULA_NOT_ACCEPTED',
+      kind: 'rule',
+      details: { registration: number, version: '1.1' },
+    });
     await expect(refused).rejects.toThrow(`The owner of ${number} has not accepted licence agreement 1.1 yet`);
     const before = (await authority.call('devices.get', { serial: 'K1' })).certificates.length;
-    expect(await authority.call('eula.accept', { registration: number })).toMatchObject({ version: '1.1', alreadyAccepted: false });
-    expect((await recreate(authority, hostCode('K1', 'askozia-pbx', host))).features.map((f) => f.number)).toEqual([33]);
+    expect(await authority.call('eula.accept', { registration: number })).toMatchObject({
+      version: '1.1',
+      alreadyAccepted: false,
+    });
+    expect((await recreate(authority, hostCode('K1', 'askozia-pbx', host))).features.map((f) => f.number)).toEqual([
+      33,
+    ]);
     expect((await authority.call('devices.get', { serial: 'K1' })).certificates).toHaveLength(before + 1);
   });
 

@@ -22,13 +22,18 @@ describeStores('offers taken back when issuance is refused', ({ open }) => {
     await authority.call('devices.add', { serial: 'UNDO-T', model: 'comtrexx-vm' });
     refuse.add('UNDO-T');
     try {
-      await expect(authority.call('tryout.start', { serial: 'UNDO-T', initCode: hostCode('UNDO-T', 'comtrexx-vm') })).rejects.toMatchObject({ code: 'TEST_REFUSED' });
+      await expect(
+        authority.call('tryout.start', { serial: 'UNDO-T', initCode: hostCode('UNDO-T', 'comtrexx-vm') }),
+      ).rejects.toMatchObject({ code: 'TEST_REFUSED' });
     } finally {
       refuse.delete('UNDO-T');
     }
     expect(await authority.call('tryout.status', { serial: 'UNDO-T' })).toMatchObject({ state: 'never' });
     expect((await authority.call('devices.get', { serial: 'UNDO-T' })).licences).toEqual([]);
-    const started = await authority.call('tryout.start', { serial: 'UNDO-T', initCode: hostCode('UNDO-T', 'comtrexx-vm') });
+    const started = await authority.call('tryout.start', {
+      serial: 'UNDO-T',
+      initCode: hostCode('UNDO-T', 'comtrexx-vm'),
+    });
     expect(started.answer?.code).toMatch(/^ANS1-/);
     const actions = (await authority.call('audit.list', {})).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['tryout.start', 'tryout.undo']));
@@ -42,13 +47,22 @@ describeStores('offers taken back when issuance is refused', ({ open }) => {
     const host = Buffer.alloc(16, 7);
     refuse.add('UNDO-A');
     try {
-      await expect(authority.call('trials.start', { registration: number, serial: 'UNDO-A', initCode: hostCode('UNDO-A', 'askozia-pbx', host) }))
-        .rejects.toMatchObject({ code: 'TEST_REFUSED' });
+      await expect(
+        authority.call('trials.start', {
+          registration: number,
+          serial: 'UNDO-A',
+          initCode: hostCode('UNDO-A', 'askozia-pbx', host),
+        }),
+      ).rejects.toMatchObject({ code: 'TEST_REFUSED' });
     } finally {
       refuse.delete('UNDO-A');
     }
     expect((await authority.call('devices.get', { serial: 'UNDO-A' })).licences).toEqual([]);
-    const trial = await authority.call('trials.start', { registration: number, serial: 'UNDO-A', initCode: hostCode('UNDO-A', 'askozia-pbx', host) });
+    const trial = await authority.call('trials.start', {
+      registration: number,
+      serial: 'UNDO-A',
+      initCode: hostCode('UNDO-A', 'askozia-pbx', host),
+    });
     expect(trial.answer.code).toMatch(/^ANS1-/);
   });
 });

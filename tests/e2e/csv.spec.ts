@@ -5,7 +5,11 @@ import { expect, test } from './fixtures';
 
 test.use({ acceptedEula: true });
 
-const rows = (n: number, from = 1) => Array.from({ length: n }, (_, i) => `IMP-${String(from + i).padStart(5, '0')},comtrexx-vm,PBX ${from + i},Customer ${(from + i) % 7}`);
+const rows = (n: number, from = 1) =>
+  Array.from(
+    { length: n },
+    (_, i) => `IMP-${String(from + i).padStart(5, '0')},comtrexx-vm,PBX ${from + i},Customer ${(from + i) % 7}`,
+  );
 
 test('imports a CSV in chunks, lists every refused row by number, and exports the visible rows', async ({ app }) => {
   const { page } = app;
@@ -19,7 +23,9 @@ test('imports a CSV in chunks, lists every refused row by number, and exports th
   ].join('\n');
   await page.getByRole('button', { name: 'Import CSV' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Import devices from CSV' });
-  await dialog.getByLabel('CSV file').setInputFiles({ name: 'devices.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await dialog
+    .getByLabel('CSV file')
+    .setInputFiles({ name: 'devices.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await expect(dialog.getByText('Done: 1,200 added, 4 refused.')).toBeVisible({ timeout: 30_000 });
   await expect(dialog.getByRole('progressbar', { name: 'Import progress' })).toHaveAttribute('value', '1204');
   const errors = dialog.getByRole('table', { name: '4 rows were refused' });
@@ -34,7 +40,10 @@ test('imports a CSV in chunks, lists every refused row by number, and exports th
   // Export what is visible: a search narrows it to 11 rows (IMP-00100…IMP-00109 and IMP-01000…).
   await page.getByRole('searchbox', { name: 'Search' }).fill('imp-0010');
   await expect(page.getByText('10 of 1,200 devices')).toBeVisible();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^licence-desk-devices-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = readFileSync((await download.path())!, 'utf8');
   const lines = text.trim().split('\r\n');
@@ -47,7 +56,11 @@ test('a CSV without the header row is refused as a whole, saying what is missing
   const { page } = app;
   await page.getByRole('button', { name: 'Import CSV' }).first().click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('CSV file').setInputFiles({ name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.from('CTX-1,comtrexx-vm\nCTX-2,comtrexx-vm\n') });
+  await dialog.getByLabel('CSV file').setInputFiles({
+    name: 'x.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('CTX-1,comtrexx-vm\nCTX-2,comtrexx-vm\n'),
+  });
   await expect(dialog.getByRole('alert')).toContainText('"serial" and "model" are missing');
   await expect(dialog.getByRole('alert')).toContainText('CSV_HEADER_MISSING');
 });

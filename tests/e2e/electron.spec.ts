@@ -23,7 +23,10 @@ function electronBinary(): string | undefined {
 
 test('Electron smoke: start, paste an initialisation code, get an answer the PBX accepts', async () => {
   const binary = electronBinary();
-  if (!binary) console.log('electron smoke test skipped: Electron\'s binary is not installed here (its download is not possible on this machine)');
+  if (!binary)
+    console.log(
+      "electron smoke test skipped: Electron's binary is not installed here (its download is not possible on this machine)",
+    );
   test.skip(!binary, 'Electron binary not installed');
   const dir = mkdtempSync(join(tmpdir(), 'ld-electron-'));
   try {
@@ -33,12 +36,20 @@ test('Electron smoke: start, paste an initialisation code, get an answer the PBX
     await a.call('devices.add', { serial: 'EL0001', model: 'comtrexx-vm' });
     await a.call('licences.grant', { serial: 'EL0001', feature: 11, quantity: 2 });
     await a.close();
-    const app = await electron.launch({ executablePath: binary!, args: [join(ROOT, 'out', 'main', 'index.cjs'), `--user-data-dir=${data}`], env: { ...process.env, LICENCE_DESK_DATA: data } });
+    const app = await electron.launch({
+      executablePath: binary!,
+      args: [join(ROOT, 'out', 'main', 'index.cjs'), `--user-data-dir=${data}`],
+      env: { ...process.env, LICENCE_DESK_DATA: data },
+    });
     try {
       const page = await app.firstWindow();
       const accept = page.getByRole('button', { name: 'Accept' });
       if (await accept.isVisible().catch(() => false)) await accept.click();
-      const { code } = await initPbx(join(dir, 'pbx'), { serial: 'EL0001', model: 'comtrexx-vm', trustPem: rootPem(data) });
+      const { code } = await initPbx(join(dir, 'pbx'), {
+        serial: 'EL0001',
+        model: 'comtrexx-vm',
+        trustPem: rootPem(data),
+      });
       const mode = page.getByRole('button', { name: /Continue|Work offline/ }).first();
       if (await mode.isVisible().catch(() => false)) await mode.click();
       await page.getByRole('button', { name: 'Recreate', exact: true }).first().click();

@@ -6,7 +6,9 @@ test('declining the licence agreement explains why and shows no app behind it', 
   await expect(page.getByRole('heading', { name: 'Licence agreement for Licence Desk' })).toBeVisible();
   await page.screenshot({ path: 'docs/screenshots/eula.png' });
   await page.getByRole('button', { name: 'Decline' }).click();
-  await expect(page.getByRole('alert')).toContainText("Licence Desk can't be used without accepting the licence agreement");
+  await expect(page.getByRole('alert')).toContainText(
+    "Licence Desk can't be used without accepting the licence agreement",
+  );
   await expect(page.getByRole('navigation')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'My devices' })).toHaveCount(0);
   // Nothing was stored: a reload asks again.

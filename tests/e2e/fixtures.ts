@@ -50,7 +50,10 @@ export interface SimulatedPbx {
 }
 
 async function startUi(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const { child, match } = await startAndWait([join(ROOT, 'bin', 'licence-desk.mjs'), '--data', dataDir, 'ui', '--port', '0'], { ready: /running at (http:\/\/127\.0\.0\.1:\d+\/\S*)/ });
+  const { child, match } = await startAndWait(
+    [join(ROOT, 'bin', 'licence-desk.mjs'), '--data', dataDir, 'ui', '--port', '0'],
+    { ready: /running at (http:\/\/127\.0\.0\.1:\d+\/\S*)/ },
+  );
   return { child, url: match[1]! };
 }
 
@@ -66,10 +69,16 @@ export const test = base.extend<{ app: AppHandle } & AppOptions>({
     try {
       ui = await startUi(dataDir);
       const handle: AppHandle = {
-        page, url: ui.url, dataDir,
+        page,
+        url: ui.url,
+        dataDir,
         async seed(fn) {
           const a = await Authority.open({ dataDir });
-          try { return await fn(a); } finally { await a.close(); }
+          try {
+            return await fn(a);
+          } finally {
+            await a.close();
+          }
         },
         async pbx(serial, model) {
           const state = join(dir, `pbx-${serial}`);
@@ -85,7 +94,10 @@ export const test = base.extend<{ app: AppHandle } & AppOptions>({
           await expect(page.getByRole('navigation')).toBeVisible();
         },
         async openScreen(name) {
-          await page.getByRole('navigation').getByRole('button', { name, exact: typeof name === 'string' }).click();
+          await page
+            .getByRole('navigation')
+            .getByRole('button', { name, exact: typeof name === 'string' })
+            .click();
         },
       };
       await page.goto(ui.url);

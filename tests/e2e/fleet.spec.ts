@@ -25,7 +25,10 @@ test('fleet health groups what ends soon and exports the end dates as a calendar
   await expect(page.getByRole('table', { name: /Trial licences ending/ })).toContainText('AKZ-3001');
   await page.screenshot({ path: 'docs/screenshots/fleet-health.png', fullPage: true });
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export end dates (ICS)' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export end dates (ICS)' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/\.ics$/);
   const ics = readFileSync((await download.path())!, 'utf8');
   expect(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
@@ -37,7 +40,10 @@ test('fleet health groups what ends soon and exports the end dates as a calendar
   expect(ics.split('\r\n').every((l) => new TextEncoder().encode(l).length <= 75)).toBe(true);
 
   // A device from the list opens its detail page.
-  await page.getByRole('table', { name: /Trial licences ending/ }).getByRole('button', { name: 'AKZ-3001' }).click();
+  await page
+    .getByRole('table', { name: /Trial licences ending/ })
+    .getByRole('button', { name: 'AKZ-3001' })
+    .click();
   await expect(page.getByRole('heading', { name: 'Askozia trial · AKZ-3001' })).toBeVisible();
   await expect(page.getByRole('table', { name: /Licence bindings to hosts/ })).toContainText('33');
   await expect(page.getByRole('table', { name: /Certificates/ })).toContainText('Current');

@@ -23,9 +23,14 @@ test('My devices stays usable with 100,000 devices', async ({ app }) => {
 
   // Scroll to the very end: the last serial appears.
   const body = page.locator('.tbody');
-  await body.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await body.evaluate((el) => {
+    el.scrollTop = el.scrollHeight;
+  });
   await expect(page.getByRole('button', { name: bulkSerial(COUNT - 1) })).toBeVisible();
-  await expect(page.getByRole('row', { name: new RegExp(bulkSerial(COUNT - 1)) })).toHaveAttribute('aria-rowindex', String(COUNT + 1));
+  await expect(page.getByRole('row', { name: new RegExp(bulkSerial(COUNT - 1)) })).toHaveAttribute(
+    'aria-rowindex',
+    String(COUNT + 1),
+  );
 
   // Search one serial, typed key by key.
   const search = page.getByRole('searchbox', { name: 'Search' });

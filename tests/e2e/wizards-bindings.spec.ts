@@ -19,12 +19,25 @@ function hosts(app: AppHandle) {
   const host = (name: string, fingerprint: number) => {
     const state = join(dir, name);
     return {
-      init: async () => (await initPbx(state, { serial: SERIAL, model: 'askozia-pbx', hostName: name, hostFingerprint: new Uint8Array(16).fill(fingerprint), trustPem: rootPem(app.dataDir) })).code,
+      init: async () =>
+        (
+          await initPbx(state, {
+            serial: SERIAL,
+            model: 'askozia-pbx',
+            hostName: name,
+            hostFingerprint: new Uint8Array(16).fill(fingerprint),
+            trustPem: rootPem(app.dataDir),
+          })
+        ).code,
       install: (answer: string) => installAnswer(state, answer),
       status: () => pbxStatus(state),
     };
   };
-  return { old: host('old-pc', 0x11), next: host('new-pc', 0x22), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    old: host('old-pc', 0x11),
+    next: host('new-pc', 0x22),
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /** A registration, its EULA accepted, and the trial activated on `initCode`'s host: one binding. */
@@ -56,7 +69,7 @@ test('reset binding: feature number and product shown; 34 for a 33 binding keeps
     await expect(reset).toBeDisabled();
     await typed.fill('34');
     await expect(reset).toBeDisabled();
-    await expect(dialog.getByText('34 is not this binding\'s feature number (33).')).toBeVisible();
+    await expect(dialog.getByText("34 is not this binding's feature number (33).")).toBeVisible();
     await page.keyboard.press('Enter'); // Enter does not get past a disabled Reset
     await expect(typed).toBeVisible();
     await typed.fill('3');
@@ -65,7 +78,9 @@ test('reset binding: feature number and product shown; 34 for a 33 binding keeps
     await typed.fill('33');
     await expect(reset).toBeEnabled();
     await reset.click();
-    await expect(dialog.getByText('Binding reset: feature 33 (Askozia PBX) is no longer bound to old-pc.')).toBeVisible();
+    await expect(
+      dialog.getByText('Binding reset: feature 33 (Askozia PBX) is no longer bound to old-pc.'),
+    ).toBeVisible();
     await expect(dialog.getByRole('list', { name: 'Revoked certificates' }).getByRole('listitem')).not.toHaveCount(0);
     await dialog.getByRole('button', { name: 'Done' }).click();
     await expect(page.getByRole('button', { name: 'Reset binding of feature 33 (Askozia PBX)' })).toHaveCount(0);

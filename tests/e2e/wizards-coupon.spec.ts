@@ -29,7 +29,9 @@ test('coupon: redeemed once for a VM, then recreate from the wizard; the PBX get
   await page.keyboard.press('Enter');
 
   await expect(dialog.getByText(`Coupon redeemed for ${VM}.`)).toBeVisible();
-  await expect(dialog.getByRole('list', { name: 'Licences added' })).toHaveText('5 × User licence (floating) (feature 11), perpetual');
+  await expect(dialog.getByRole('list', { name: 'Licences added' })).toHaveText(
+    '5 × User licence (floating) (feature 11), perpetual',
+  );
   await screenshot(page, 'wizard-coupon-redeemed.png');
 
   // The PBX gets the licences with a new certificate: straight on from here.
@@ -40,7 +42,9 @@ test('coupon: redeemed once for a VM, then recreate from the wizard; the PBX get
   await continueButton(dialog).click();
   const status = await pbx.install(await shownAnswer(dialog));
   expect(status.state).toBe('licensed');
-  expect(status.licences).toEqual([expect.objectContaining({ number: 11, quantity: 5, source: 'coupon', notAfter: null })]);
+  expect(status.licences).toEqual([
+    expect.objectContaining({ number: 11, quantity: 5, source: 'coupon', notAfter: null }),
+  ]);
   await dialog.getByRole('button', { name: 'Done' }).click();
 
   // The same coupon again: refused with the authority's own words.
@@ -51,7 +55,9 @@ test('coupon: redeemed once for a VM, then recreate from the wizard; the PBX get
   await expect(again.getByRole('alert')).toContainText('a coupon is redeemed only once');
 });
 
-test('coupon for Askozia: needs a registration first; after the trial it adds the perpetual licence', async ({ app }) => {
+test('coupon for Askozia: needs a registration first; after the trial it adds the perpetual licence', async ({
+  app,
+}) => {
   const { codes } = await app.seed(async (a) => {
     await a.call('devices.add', { serial: ASKOZIA, model: 'askozia-pbx' });
     return a.call('coupons.mint', { feature: 33 });
@@ -75,7 +81,9 @@ test('coupon for Askozia: needs a registration first; after the trial it adds th
   dialog = await openWizard(page, ASKOZIA, 'Redeem coupon');
   await dialog.getByRole('textbox', { name: 'Coupon code' }).fill(codes[0]!.replace(/-/g, ''));
   await dialog.getByRole('button', { name: 'Redeem coupon' }).click();
-  await expect(dialog.getByRole('list', { name: 'Licences added' })).toHaveText('1 × Askozia PBX (feature 33), perpetual');
+  await expect(dialog.getByRole('list', { name: 'Licences added' })).toHaveText(
+    '1 × Askozia PBX (feature 33), perpetual',
+  );
   await dialog.getByRole('button', { name: 'Recreate certificate' }).click();
   await continueButton(dialog).click();
   await pasteCode(dialog, initCode);

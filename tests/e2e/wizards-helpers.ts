@@ -45,10 +45,15 @@ export async function openWizard(page: Page, serial: string, name: string): Prom
   return dialog;
 }
 
-export const continueButton = (dialog: Locator): Locator => dialog.getByRole('button', { name: 'Continue', exact: true });
+export const continueButton = (dialog: Locator): Locator =>
+  dialog.getByRole('button', { name: 'Continue', exact: true });
 
 /** Pastes a code into the dialog's code field and waits for its verdict to settle. */
-export async function pasteCode(dialog: Locator, code: string, label: string | RegExp = 'Initialisation code'): Promise<void> {
+export async function pasteCode(
+  dialog: Locator,
+  code: string,
+  label: string | RegExp = 'Initialisation code',
+): Promise<void> {
   const field = dialog.getByRole('textbox', { name: label });
   await field.fill(code);
   await expect(dialog.getByText('Reading the code…')).toHaveCount(0);
@@ -63,17 +68,25 @@ export async function shownAnswer(dialog: Locator): Promise<string> {
 }
 
 /** Changes settings through the same API the settings screen uses (language, theme), then reloads. */
-export async function setSettings(app: AppHandle, patch: { language?: 'en' | 'de' | 'ru'; theme?: 'light' | 'dark' | 'system' }): Promise<void> {
+export async function setSettings(
+  app: AppHandle,
+  patch: { language?: 'en' | 'de' | 'ru'; theme?: 'light' | 'dark' | 'system' },
+): Promise<void> {
   const ok = await app.page.evaluate(async (body) => {
     const token = /token=([^&]+)/.exec(location.hash)?.[1] ?? '';
-    const r = await fetch('/api/settings:set', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+    const r = await fetch('/api/settings:set', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
     return ((await r.json()) as { ok: boolean }).ok;
   }, patch);
   expect(ok).toBe(true);
   await ready(app);
 }
 
-export const setLanguage = (app: AppHandle, language: 'en' | 'de' | 'ru'): Promise<void> => setSettings(app, { language });
+export const setLanguage = (app: AppHandle, language: 'en' | 'de' | 'ru'): Promise<void> =>
+  setSettings(app, { language });
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
@@ -83,7 +96,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** Changes one data character of group `group` (1-based after the tag) of an armoured code. */
 export function typoInGroup(code: string, group: number): { text: string; typed: string } {
   const lines = code.split('\n').map((l) => l.split('-'));
-  const flat = lines.flatMap((parts, li) => parts.map((p, pi) => ({ li, pi, p }))).filter((x) => !(x.li === 0 && x.pi === 0));
+  const flat = lines
+    .flatMap((parts, li) => parts.map((p, pi) => ({ li, pi, p })))
+    .filter((x) => !(x.li === 0 && x.pi === 0));
   const target = flat[group - 1]!;
   const ch = target.p[2] === 'Z' ? 'Y' : 'Z';
   const typed = `${target.p.slice(0, 2)}${ch}${target.p.slice(3)}`;

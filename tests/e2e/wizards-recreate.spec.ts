@@ -4,13 +4,30 @@
 // an answer code pasted where the initialisation code belongs.
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
-import { continueButton, openWizard, pasteCode, ready, screenshot, setLanguage, setSettings, shownAnswer, typoInGroup } from './wizards-helpers';
+import {
+  continueButton,
+  openWizard,
+  pasteCode,
+  ready,
+  screenshot,
+  setLanguage,
+  setSettings,
+  shownAnswer,
+  typoInGroup,
+} from './wizards-helpers';
 
 const SERIAL = 'CTX-100200';
 
-test('recreate: device pre-filled, code decoded live, answer copied, saved and accepted by the PBX', async ({ app }) => {
+test('recreate: device pre-filled, code decoded live, answer copied, saved and accepted by the PBX', async ({
+  app,
+}) => {
   await app.seed(async (a) => {
-    await a.call('devices.add', { serial: SERIAL, model: 'comtrexx-business', name: 'Reception', customer: 'Müller GmbH' });
+    await a.call('devices.add', {
+      serial: SERIAL,
+      model: 'comtrexx-business',
+      name: 'Reception',
+      customer: 'Müller GmbH',
+    });
     await a.call('licences.grant', { serial: SERIAL, feature: 10 });
     await a.call('licences.grant', { serial: SERIAL, feature: 11, quantity: 8 });
   });
@@ -47,13 +64,19 @@ test('recreate: device pre-filled, code decoded live, answer copied, saved and a
   await expect(dialog.getByText('Copied to the clipboard.')).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(answer);
 
-  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Save as file' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Save as file' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe(`${SERIAL}-answer.txt`);
   expect(readFileSync((await download.path())!, 'utf8')).toBe(`${answer}\n`);
 
   const status = await pbx.install(answer);
   expect(status.state).toBe('licensed');
-  expect(status.licences.map((l) => [l.number, l.quantity])).toEqual([[10, 1], [11, 8]]);
+  expect(status.licences.map((l) => [l.number, l.quantity])).toEqual([
+    [10, 1],
+    [11, 8],
+  ]);
 
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(dialog).toBeHidden();
@@ -90,7 +113,7 @@ test('recreate with the keyboard only: Enter continues, Escape cancels', async (
   await expect(dialog).toBeHidden();
 });
 
-test('recreate in German and Russian: the vendors\' terms, the same answer accepted', async ({ app }) => {
+test("recreate in German and Russian: the vendors' terms, the same answer accepted", async ({ app }) => {
   await app.seed(async (a) => {
     await a.call('devices.add', { serial: SERIAL, model: 'comtrexx-vm' });
     await a.call('licences.grant', { serial: SERIAL, feature: 11, quantity: 4 });
@@ -124,12 +147,14 @@ test('recreate in German and Russian: the vendors\' terms, the same answer accep
   const ru = page.getByRole('dialog');
   await ru.getByRole('button', { name: 'Продолжить' }).click();
   await ru.getByRole('textbox', { name: 'Код инициализации' }).fill(answer);
-  await expect(ru.getByText('Это ответ сервера лицензирования, а не код инициализации', { exact: false })).toBeVisible();
+  await expect(
+    ru.getByText('Это ответ сервера лицензирования, а не код инициализации', { exact: false }),
+  ).toBeVisible();
   await expect(ru.getByRole('button', { name: 'Продолжить' })).toBeDisabled();
   await screenshot(page, 'wizard-recreate-refusal-ru.png');
 });
 
-test('recreate refuses: a typo (its group marked), another device\'s code, an answer code', async ({ app }) => {
+test("recreate refuses: a typo (its group marked), another device's code, an answer code", async ({ app }) => {
   const OTHER = 'CTX-100201';
   await app.seed(async (a) => {
     for (const serial of [SERIAL, OTHER]) {
@@ -142,7 +167,8 @@ test('recreate refuses: a typo (its group marked), another device\'s code, an an
   const initCode = await pbx.initCode();
   const otherCode = await other.initCode();
   // An answer code for the other PBX, made directly by the authority.
-  const answerCode = (await app.seed((a) => a.call('certificates.recreate', { serial: OTHER, initCode: otherCode }))).code;
+  const answerCode = (await app.seed((a) => a.call('certificates.recreate', { serial: OTHER, initCode: otherCode })))
+    .code;
   const page = await ready(app);
   const dialog = await openWizard(page, SERIAL, 'Recreate certificate');
   await continueButton(dialog).click();
@@ -171,15 +197,23 @@ test('recreate refuses: a typo (its group marked), another device\'s code, an an
   await expect(continueButton(dialog)).toBeDisabled();
 
   // A file that cannot be a code is refused before it is read.
-  await dialog.getByLabel('Choose a file').setInputFiles({ name: 'backup.tar', mimeType: 'application/octet-stream', buffer: Buffer.alloc(65 * 1024 + 1, 65) });
-  await expect(dialog.getByText('The file backup.tar is larger than 64 KiB: it cannot be an initialisation code.')).toBeVisible();
+  await dialog.getByLabel('Choose a file').setInputFiles({
+    name: 'backup.tar',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.alloc(65 * 1024 + 1, 65),
+  });
+  await expect(
+    dialog.getByText('The file backup.tar is larger than 64 KiB: it cannot be an initialisation code.'),
+  ).toBeVisible();
 
   // Changing the device in step 1 makes the other code the right one.
   await dialog.getByRole('button', { name: 'Back' }).click();
   await dialog.getByRole('combobox', { name: 'Device' }).selectOption(OTHER);
   await continueButton(dialog).click();
   // Its code as a file: chosen with the file input, or dropped on the field.
-  await dialog.getByLabel('Choose a file').setInputFiles({ name: `${OTHER}.req`, mimeType: 'text/plain', buffer: Buffer.from(otherCode) });
+  await dialog
+    .getByLabel('Choose a file')
+    .setInputFiles({ name: `${OTHER}.req`, mimeType: 'text/plain', buffer: Buffer.from(otherCode) });
   await expect(dialog.getByRole('textbox', { name: 'Initialisation code' })).toHaveValue(otherCode);
   await dialog.getByRole('textbox', { name: 'Initialisation code' }).fill('');
   const drop = await page.evaluateHandle((text) => {

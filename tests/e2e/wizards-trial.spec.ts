@@ -46,7 +46,9 @@ test('register product, then activate the 30-day trial right away; the host acce
   await continueButton(dialog).click();
 
   // The licence agreement: Continue only once accepted.
-  await expect(dialog.getByRole('document', { name: 'Licence agreement' })).toContainText('Licence agreement (EULA), version 1.0');
+  await expect(dialog.getByRole('document', { name: 'Licence agreement' })).toContainText(
+    'Licence agreement (EULA), version 1.0',
+  );
   await expect(continueButton(dialog)).toBeDisabled();
   await dialog.getByRole('checkbox', { name: 'I accept the licence agreement' }).check();
   await continueButton(dialog).click();
@@ -87,7 +89,9 @@ test('activate trial with an existing number: typos are named by group, then the
   await continueButton(dialog).click();
   await dialog.getByRole('checkbox', { name: 'I accept the licence agreement' }).check();
   await continueButton(dialog).click();
-  await expect(dialog.getByText('The registration number has a typo in group 3, character 4', { exact: false })).toBeVisible();
+  await expect(
+    dialog.getByText('The registration number has a typo in group 3, character 4', { exact: false }),
+  ).toBeVisible();
   await expect(field).toBeVisible();
   await screenshot(page, 'wizard-trial-typo.png');
 

@@ -19,7 +19,9 @@ test('tryout on a COMtrexx VM: explained, started with the code, accepted by the
 
   const dialog = await openWizard(page, VM, 'Start tryout');
   await expect(dialog.getByText('Tryout mode runs the PBX for 14 days with 3 test user licences')).toBeVisible();
-  await expect(dialog.getByText('Once per PBX: after it ends, it can never be used again on this PBX.').first()).toBeVisible();
+  await expect(
+    dialog.getByText('Once per PBX: after it ends, it can never be used again on this PBX.').first(),
+  ).toBeVisible();
   await screenshot(page, 'wizard-tryout-explained.png');
 
   // A Business PBX: the explanation why not, and nothing else to do.

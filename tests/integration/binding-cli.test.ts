@@ -7,8 +7,11 @@ import { expect, it } from 'vitest';
 import { runProcess } from '../support/cli';
 import { tempDir } from '../support/fixtures';
 
-
-interface Result { status: number | null; stdout: string; stderr: string }
+interface Result {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 function cli(args: string[], input = ''): Promise<Result> {
   return runProcess(args, { input });
@@ -36,29 +39,48 @@ it('CLI: coupon mint/redeem/block and binding list/show/reset move an Askozia li
   ok(await ld('licence', 'grant', '--serial', 'ASK-9', '--feature', '33'));
 
   // Coupons: a typo is bad input (exit 2); blocking, then redeeming a blocked one is refused (exit 1).
-  const [code] = ok(await ld('coupon', 'mint', '--feature', '33', '--count', '2')).trim().split('\n');
+  const [code] = ok(await ld('coupon', 'mint', '--feature', '33', '--count', '2'))
+    .trim()
+    .split('\n');
   const typo = code!.slice(0, -1) + (code!.endsWith('Z') ? 'Y' : 'Z');
-  const [typoRun, blockRun] = await Promise.all([ld('coupon', 'redeem', typo, '--serial', 'ASK-9'), ld('coupon', 'block', code!.toLowerCase())]);
+  const [typoRun, blockRun] = await Promise.all([
+    ld('coupon', 'redeem', typo, '--serial', 'ASK-9'),
+    ld('coupon', 'block', code!.toLowerCase()),
+  ]);
   fails(typoRun, 2, 'COUPON_TYPO');
   expect(ok(blockRun)).toBe('Blocked the coupon; it can no longer be redeemed\n');
   fails(await ld('coupon', 'redeem', ...code!.split('-'), '--serial', 'ASK-9'), 1, 'COUPON_BLOCKED');
 
   // Activate on PC A and install there.
-  const initA = ok(await cli(['pbx', 'init', '--state', pcA, '--serial', 'ASK-9', '--model', 'askozia-pbx', '--trust', rootFile]));
+  const initA = ok(
+    await cli(['pbx', 'init', '--state', pcA, '--serial', 'ASK-9', '--model', 'askozia-pbx', '--trust', rootFile]),
+  );
   const recreatedA = ok(await cli(['--data', data, 'certificate', 'recreate', '--serial', 'ASK-9'], initA));
   ok(await cli(['pbx', 'install', '--state', pcA], recreatedA));
 
   // PC B is refused with where and since.
-  const initB = ok(await cli(['pbx', 'init', '--state', pcB, '--serial', 'ASK-9', '--model', 'askozia-pbx', '--trust', rootFile]));
-  expect(fails(await cli(['--data', data, 'certificate', 'recreate', '--serial', 'ASK-9'], initB), 1, 'BINDING_ELSEWHERE')).toMatch(/since \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+  const initB = ok(
+    await cli(['pbx', 'init', '--state', pcB, '--serial', 'ASK-9', '--model', 'askozia-pbx', '--trust', rootFile]),
+  );
+  expect(
+    fails(await cli(['--data', data, 'certificate', 'recreate', '--serial', 'ASK-9'], initB), 1, 'BINDING_ELSEWHERE'),
+  ).toMatch(/since \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
 
-  const [binding] = JSON.parse(ok(await ld('binding', 'list', '--json'))) as { id: number; feature: number; active: boolean }[];
+  const [binding] = JSON.parse(ok(await ld('binding', 'list', '--json'))) as {
+    id: number;
+    feature: number;
+    active: boolean;
+  }[];
   expect(binding).toMatchObject({ feature: 33, active: true });
   const id = String(binding!.id);
   const [shown, wrong] = await Promise.all([ld('binding', 'show', id), ld('binding', 'reset', id, '--feature', '34')]);
   expect(ok(shown)).toContain(`licence-desk binding reset ${id} --feature 33`);
-  expect(fails(wrong, 1, 'BINDING_FEATURE_MISMATCH')).toContain('is feature 33 (Askozia PBX), not 34 (Askozia CFE); nothing was reset');
-  expect(ok(await ld('binding', 'reset', id, '--feature', '33'))).toMatch(/^Reset binding \d+: feature 33 \(Askozia PBX\) of ASK-9 .*revoked 1 certificate\./);
+  expect(fails(wrong, 1, 'BINDING_FEATURE_MISMATCH')).toContain(
+    'is feature 33 (Askozia PBX), not 34 (Askozia CFE); nothing was reset',
+  );
+  expect(ok(await ld('binding', 'reset', id, '--feature', '33'))).toMatch(
+    /^Reset binding \d+: feature 33 \(Askozia PBX\) of ASK-9 .*revoked 1 certificate\./,
+  );
 
   const recreatedB = ok(await cli(['--data', data, 'certificate', 'recreate', '--serial', 'ASK-9'], initB));
   ok(await cli(['pbx', 'install', '--state', pcB], recreatedB));

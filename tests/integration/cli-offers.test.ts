@@ -9,10 +9,14 @@ import { runProcess } from '../support/cli';
 import { Authority } from '../../src/authority/authority';
 import { initPbx, installAnswer } from '../../src/device/simulator';
 
+interface Result {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
 
-interface Result { status: number | null; stdout: string; stderr: string }
-
-const cli = (data: string, args: string[], input = ''): Promise<Result> => runProcess(['--data', data, ...args], { input });
+const cli = (data: string, args: string[], input = ''): Promise<Result> =>
+  runProcess(['--data', data, ...args], { input });
 
 function ok(r: Result): string {
   expect(r.stderr).toBe('');
@@ -39,7 +43,12 @@ describe('licence-desk tryout / registration / trial / eula (separate processes)
     await Authority.init(data);
     const authority = await Authority.open({ dataDir: data });
     const { pem } = await authority.call('ca.root', {});
-    for (const [serial, model] of [['VM1', 'comtrexx-vm'], ['BIZ1', 'comtrexx-business'], ['ASK1', 'askozia-pbx']] as const) await authority.call('devices.add', { serial, model });
+    for (const [serial, model] of [
+      ['VM1', 'comtrexx-vm'],
+      ['BIZ1', 'comtrexx-business'],
+      ['ASK1', 'askozia-pbx'],
+    ] as const)
+      await authority.call('devices.add', { serial, model });
     await authority.close();
     vmCode = (await initPbx(join(work, 'vm'), { serial: 'VM1', model: 'comtrexx-vm', trustPem: pem })).code;
     askoziaCode = (await initPbx(join(work, 'askozia'), { serial: 'ASK1', model: 'askozia-pbx', trustPem: pem })).code;
@@ -55,7 +64,9 @@ describe('licence-desk tryout / registration / trial / eula (separate processes)
     ]);
     const answer = ok(tryout);
     expect(answer).toMatch(/^ANS1-/);
-    expect((await installAnswer(join(work, 'vm'), answer)).licences.map((l) => [l.number, l.quantity, l.source])).toEqual([[11, 3, 'tryout']]);
+    expect(
+      (await installAnswer(join(work, 'vm'), answer)).licences.map((l) => [l.number, l.quantity, l.source]),
+    ).toEqual([[11, 3, 'tryout']]);
     fails(business, 1, 'TRYOUT_NOT_AVAILABLE');
     expect(business.stderr).toContain('COMtrexx Business has no tryout: it always needs bought licences');
     expect(ok(created)).toMatch(/^MIKO-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}\n$/);
@@ -65,17 +76,39 @@ describe('licence-desk tryout / registration / trial / eula (separate processes)
   it('eula accept, trial start (answer installed by the PBX), tryout status --json, recover, and a typo (exit 2)', async () => {
     const number = ok(await cli(data, ['registration', 'recover', '--email', 'IT@acme.test'])).trim();
     expect(number).toMatch(/^MIKO-/);
-    const refused = await cli(data, ['trial', 'start', '--registration', number, '--serial', 'ASK1', '--init-code', join(work, 'askozia.txt')]);
+    const refused = await cli(data, [
+      'trial',
+      'start',
+      '--registration',
+      number,
+      '--serial',
+      'ASK1',
+      '--init-code',
+      join(work, 'askozia.txt'),
+    ]);
     fails(refused, 1, 'EULA_NOT_ACCEPTED');
-    expect(ok(await cli(data, ['eula', 'accept', '--registration', number, '--host', 'pc-office']))).toMatch(/^Accepted: licence agreement 1\.0 for MIKO-.* by local on \d{4}-\d\d-\d\d from pc-office\n$/);
+    expect(ok(await cli(data, ['eula', 'accept', '--registration', number, '--host', 'pc-office']))).toMatch(
+      /^Accepted: licence agreement 1\.0 for MIKO-.* by local on \d{4}-\d\d-\d\d from pc-office\n$/,
+    );
     const typo = number.slice(0, -1) + (number.endsWith('0') ? '1' : '0');
     const [trial, status, mistyped] = await Promise.all([
-      cli(data, ['trial', 'start', '--registration', number, '--serial', 'ASK1', '--init-code', join(work, 'askozia.txt')]),
+      cli(data, [
+        'trial',
+        'start',
+        '--registration',
+        number,
+        '--serial',
+        'ASK1',
+        '--init-code',
+        join(work, 'askozia.txt'),
+      ]),
       cli(data, ['tryout', 'status', '--serial', 'VM1', '--json']),
       cli(data, ['eula', 'accept', '--registration', typo]),
     ]);
     const answer = ok(trial);
-    expect((await installAnswer(join(work, 'askozia'), answer)).licences.map((l) => [l.number, l.source])).toEqual([[33, 'trial']]);
+    expect((await installAnswer(join(work, 'askozia'), answer)).licences.map((l) => [l.number, l.source])).toEqual([
+      [33, 'trial'],
+    ]);
     expect(JSON.parse(ok(status))).toMatchObject({ serial: 'VM1', state: 'active', daysLeft: 14, testUsers: 3 });
     fails(mistyped, 2, 'REGISTRATION_NUMBER_TYPO');
     expect(mistyped.stderr).toContain('group 4, character 5');

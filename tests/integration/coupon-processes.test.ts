@@ -10,7 +10,11 @@ import { tempDir } from '../support/fixtures';
 
 const PROCESSES = 50;
 
-interface Result { status: number | null; stdout: string; stderr: string }
+interface Result {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 const cli = (args: string[]): Promise<Result> => runProcess(args);
 
@@ -27,19 +31,36 @@ it('Coupon: exactly once across 50 CLI processes at once on one SQLite folder �
   const code = minted.stdout.trim();
   expect(code).toMatch(/^LDC(-[0-9A-Z]{5}){4}$/);
 
-  const results = await Promise.all(serials.map((serial) => cli(['--data', dir, 'coupon', 'redeem', code, '--serial', serial])));
+  const results = await Promise.all(
+    serials.map((serial) => cli(['--data', dir, 'coupon', 'redeem', code, '--serial', serial])),
+  );
   const winners = results.filter((r) => r.status === 0);
-  expect(winners, results.filter((r) => r.status !== 0 && r.status !== 1).map((r) => r.stderr).join('\n')).toHaveLength(1);
-  expect(winners[0]!.stdout).toMatch(/^Redeemed for VM-\d\d: feature 11 \(User licence \(floating\)\) × 5, perpetual\n$/);
+  expect(
+    winners,
+    results
+      .filter((r) => r.status !== 0 && r.status !== 1)
+      .map((r) => r.stderr)
+      .join('\n'),
+  ).toHaveLength(1);
+  expect(winners[0]!.stdout).toMatch(
+    /^Redeemed for VM-\d\d: feature 11 \(User licence \(floating\)\) × 5, perpetual\n$/,
+  );
   const losers = results.filter((r) => r.status !== 0);
   expect(losers.map((r) => r.status)).toEqual(Array(PROCESSES - 1).fill(1));
-  for (const r of losers) expect(r.stderr).toMatch(/^licence-desk: Coupon LDC-…-\w{5} was already redeemed on .+ \[COUPON_ALREADY_REDEEMED\]\n$/);
+  for (const r of losers)
+    expect(r.stderr).toMatch(
+      /^licence-desk: Coupon LDC-…-\w{5} was already redeemed on .+ \[COUPON_ALREADY_REDEEMED\]\n$/,
+    );
 
   const after = await Authority.open({ dataDir: dir });
   try {
     const db = after.ctx.db;
-    expect(await db.read.all(db.qb.selectFrom('licences').select('device_id').where('source', '=', 'coupon'))).toHaveLength(1);
-    expect(await db.read.all(db.qb.selectFrom('audit_log').select('id').where('action', '=', 'coupon.redeem'))).toHaveLength(1);
+    expect(
+      await db.read.all(db.qb.selectFrom('licences').select('device_id').where('source', '=', 'coupon')),
+    ).toHaveLength(1);
+    expect(
+      await db.read.all(db.qb.selectFrom('audit_log').select('id').where('action', '=', 'coupon.redeem')),
+    ).toHaveLength(1);
     expect(await verifyAudit(db)).toMatchObject({ ok: true });
   } finally {
     await after.close();

@@ -9,7 +9,8 @@ import { decodeCode } from '../../src/licensing/codes';
 import { toPem } from '../../src/licensing/pem';
 import { freshAuthority, makeRequest, recreate, tempDir } from '../support/fixtures';
 
-const openssl = (args: string[], cwd: string) => execFileSync('openssl', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+const openssl = (args: string[], cwd: string) =>
+  execFileSync('openssl', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
 
 async function registered(serial: string, model = 'comtrexx-vm') {
   const ctx = await freshAuthority();
@@ -34,7 +35,9 @@ describe('OpenSSL interoperability', () => {
     writeFileSync(join(dir, 'req.pem'), toPem('CERTIFICATE REQUEST', decodeCode(req.code, 'init').ders[0]!));
     // openssl exits non-zero (and execFileSync throws) if the self-signature does not verify.
     openssl(['req', '-verify', '-noout', '-in', 'req.pem'], dir);
-    expect(openssl(['req', '-noout', '-subject', '-in', 'req.pem'], dir)).toMatch(/serialNumber\s*=\s*AB0001, CN\s*=\s*comtrexx-vm/);
+    expect(openssl(['req', '-noout', '-subject', '-in', 'req.pem'], dir)).toMatch(
+      /serialNumber\s*=\s*AB0001, CN\s*=\s*comtrexx-vm/,
+    );
   });
 
   it('our answer passes openssl verify with the root and the chain', async () => {
@@ -43,7 +46,9 @@ describe('OpenSSL interoperability', () => {
     const [leaf, ...chain] = decodeCode(answer.code, 'answer').ders;
     writeFileSync(join(dir, 'leaf.pem'), toPem('CERTIFICATE', leaf!));
     writeFileSync(join(dir, 'chain.pem'), chain.map((c) => toPem('CERTIFICATE', c)).join(''));
-    expect(openssl(['verify', '-CAfile', 'ca/root.pem', '-untrusted', 'chain.pem', 'leaf.pem'], dir)).toContain('leaf.pem: OK');
+    expect(openssl(['verify', '-CAfile', 'ca/root.pem', '-untrusted', 'chain.pem', 'leaf.pem'], dir)).toContain(
+      'leaf.pem: OK',
+    );
     const text = openssl(['x509', '-in', 'leaf.pem', '-noout', '-text'], dir);
     expect(text).toContain('ecdsa-with-SHA256');
     expect(text).toMatch(/Basic Constraints: critical\s+CA:FALSE/);
@@ -76,16 +81,44 @@ describe('OpenSSL interoperability', () => {
     ['RSA-2048', ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048']],
   ])('an openssl request with an %s key is accepted', async (_name, keyArgs) => {
     const { authority, dir } = await registered('KEY01');
-    const answer = await recreate(authority, opensslRequest(dir, '/serialNumber=KEY01/CN=comtrexx-vm', keyArgs), 'KEY01');
+    const answer = await recreate(
+      authority,
+      opensslRequest(dir, '/serialNumber=KEY01/CN=comtrexx-vm', keyArgs),
+      'KEY01',
+    );
     expect(answer.serial).toBe('KEY01');
   });
 
   it.each([
-    ['RSA-1024', ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:1024'], [], '/serialNumber=R1/CN=comtrexx-vm', 'KEY_TOO_SMALL'],
-    ['P-384', ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-384'], [], '/serialNumber=R1/CN=comtrexx-vm', 'KEY_CURVE_UNSUPPORTED'],
+    [
+      'RSA-1024',
+      ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:1024'],
+      [],
+      '/serialNumber=R1/CN=comtrexx-vm',
+      'KEY_TOO_SMALL',
+    ],
+    [
+      'P-384',
+      ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-384'],
+      [],
+      '/serialNumber=R1/CN=comtrexx-vm',
+      'KEY_CURVE_UNSUPPORTED',
+    ],
     ['no serialNumber', EC256, [], '/CN=comtrexx-vm', 'SUBJECT_NO_SERIAL'],
-    ['CA:TRUE asked', EC256, ['-addext', 'basicConstraints=critical,CA:TRUE'], '/serialNumber=R1/CN=comtrexx-vm', 'REQUEST_ASKS_CA'],
-    ['SHA-1 signature', ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'], ['-sha1'], '/serialNumber=R1/CN=comtrexx-vm', 'SIGNATURE_SHA1'],
+    [
+      'CA:TRUE asked',
+      EC256,
+      ['-addext', 'basicConstraints=critical,CA:TRUE'],
+      '/serialNumber=R1/CN=comtrexx-vm',
+      'REQUEST_ASKS_CA',
+    ],
+    [
+      'SHA-1 signature',
+      ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'],
+      ['-sha1'],
+      '/serialNumber=R1/CN=comtrexx-vm',
+      'SIGNATURE_SHA1',
+    ],
     ['an extra O attribute', EC256, [], '/serialNumber=R1/O=Evil/CN=comtrexx-vm', 'SUBJECT_UNSUPPORTED'],
   ])('an openssl request with %s is refused with its own error', async (_name, keyArgs, extra, subj, code) => {
     const { authority, dir } = await registered('R1');

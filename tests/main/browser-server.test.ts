@@ -10,20 +10,38 @@ import { checkCaller } from '../../src/main/browser-mode/guard';
 import { CSP } from '../../src/main/policy/csp';
 import { counted, makeTempDir, openTestServices, type CountedServices } from './support';
 
-interface Reply { status: number; headers: Record<string, string | string[] | undefined>; body: string }
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
 
 let temp: ReturnType<typeof makeTempDir>;
 let counter: CountedServices;
 let server: BrowserServer;
 
 /** Raw node:http, so Host and Origin can be set to anything (fetch would not allow it). */
-function send(path: string, o: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function send(
+  path: string,
+  o: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port: server.port, path, method: o.method ?? 'GET', headers: { host: `127.0.0.1:${server.port}`, ...o.headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path,
+        method: o.method ?? 'GET',
+        headers: { host: `127.0.0.1:${server.port}`, ...o.headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(o.body);
   });
@@ -31,8 +49,14 @@ function send(path: string, o: { method?: string; headers?: Record<string, strin
 
 const api = (channel: string, input: unknown, headers: Record<string, string> = {}) =>
   send(`/api/${channel}`, {
-    method: 'POST', body: JSON.stringify(input),
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}`, origin: `http://127.0.0.1:${server.port}`, ...headers },
+    method: 'POST',
+    body: JSON.stringify(input),
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${server.token}`,
+      origin: `http://127.0.0.1:${server.port}`,
+      ...headers,
+    },
   });
 
 beforeAll(async () => {
@@ -57,7 +81,7 @@ describe('browser mode: who may call', () => {
     expect(Buffer.from(server.token, 'base64url')).toHaveLength(32);
   });
 
-  it('answers a good request with the dispatcher\'s envelope', async () => {
+  it("answers a good request with the dispatcher's envelope", async () => {
     const r = await api('app:info', {});
     expect(r.status).toBe(200);
     expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { runtime: 'browser', mode: 'embedded' } });
@@ -78,7 +102,7 @@ describe('browser mode: who may call', () => {
   it.each([
     ['a foreign Host (DNS rebinding)', { host: 'attacker.example:80' }, 'HOST_REFUSED'],
     ['a Host with the wrong port', { host: '127.0.0.1:1' }, 'HOST_REFUSED'],
-    ['another site\'s Origin', { origin: 'http://attacker.example' }, 'ORIGIN_REFUSED'],
+    ["another site's Origin", { origin: 'http://attacker.example' }, 'ORIGIN_REFUSED'],
     ['a null Origin (sandboxed frame)', { origin: 'null' }, 'ORIGIN_REFUSED'],
     ['a cross-site fetch', { 'sec-fetch-site': 'cross-site' }, 'ORIGIN_REFUSED'],
   ])('refuses %s with 403, token or not', async (_what, headers, code) => {
@@ -95,19 +119,26 @@ describe('browser mode: who may call', () => {
   });
 
   it('refuses anything but JSON POSTs, unknown channels, oversized and non-JSON bodies', async () => {
-    expect((await send('/api/devices:list', { method: 'GET', headers: { authorization: `Bearer ${server.token}` } })).status).toBe(405);
+    expect(
+      (await send('/api/devices:list', { method: 'GET', headers: { authorization: `Bearer ${server.token}` } })).status,
+    ).toBe(405);
     expect((await api('devices:list', {}, { 'content-type': 'text/plain' })).status).toBe(415);
     expect((await api('devices:drop', {})).status).toBe(404);
     const big = await api('codes:inspect', { code: 'a'.repeat(10 * 1024 * 1024) });
     expect([big.status, JSON.parse(big.body).error.code]).toEqual([413, 'INPUT_TOO_LARGE']);
-    const notJson = await send('/api/devices:list', { method: 'POST', body: '{oops', headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` } });
+    const notJson = await send('/api/devices:list', {
+      method: 'POST',
+      body: '{oops',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
+    });
     expect([notJson.status, JSON.parse(notJson.body).error.code]).toEqual([400, 'INPUT_INVALID']);
   });
 
   it('validates API input exactly as IPC does (pollution refused, nothing done)', async () => {
     counter.calls.length = 0;
     const r = await send('/api/settings:set', {
-      method: 'POST', body: '{"__proto__":{"polluted":1},"language":"ru"}',
+      method: 'POST',
+      body: '{"__proto__":{"polluted":1},"language":"ru"}',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
     });
     expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'INPUT_FORBIDDEN_KEY' } });
@@ -117,14 +148,19 @@ describe('browser mode: who may call', () => {
 
   it('refuses requests from non-loopback addresses (checked per request, not only by the bind address)', () => {
     const facts = { host: '127.0.0.1:8080', origin: undefined, secFetchSite: undefined };
-    expect(checkCaller({ ...facts, remoteAddress: '192.168.1.20' }, 8080)).toMatchObject({ status: 403, code: 'NOT_LOOPBACK' });
+    expect(checkCaller({ ...facts, remoteAddress: '192.168.1.20' }, 8080)).toMatchObject({
+      status: 403,
+      code: 'NOT_LOOPBACK',
+    });
     expect(checkCaller({ ...facts, remoteAddress: undefined }, 8080)).toMatchObject({ code: 'NOT_LOOPBACK' });
     expect(checkCaller({ ...facts, remoteAddress: '::ffff:127.0.0.1' }, 8080)).toBeUndefined();
   });
 
   it('refuses to listen anywhere but 127.0.0.1', async () => {
     for (const host of ['0.0.0.0', '::', '192.168.1.20', 'localhost']) {
-      await expect(startBrowserServer({ dispatch: createDispatch(counter.services), rendererDir: temp.dir, host })).rejects.toMatchObject({ code: 'BIND_REFUSED' });
+      await expect(
+        startBrowserServer({ dispatch: createDispatch(counter.services), rendererDir: temp.dir, host }),
+      ).rejects.toMatchObject({ code: 'BIND_REFUSED' });
     }
   });
 });
@@ -146,8 +182,15 @@ describe('browser mode: the page', () => {
   });
 
   it.each([
-    '/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/%2e%2e%2f%2e%2e%2fpackage.json',
-    '/index.html%00.js', '/%E0%A4%A', '//etc/passwd', '/assets/../../secret.txt',
+    '/../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/..%5csecret.txt',
+    '/%2e%2e%2f%2e%2e%2fpackage.json',
+    '/index.html%00.js',
+    '/%E0%A4%A',
+    '//etc/passwd',
+    '/assets/../../secret.txt',
   ])('refuses to leave the renderer folder: %s', async (path) => {
     const r = await send(path);
     expect(r.status).toBeGreaterThanOrEqual(400);

@@ -17,7 +17,9 @@ const out = join(__dirname, '../../out', `.test-bundle-${process.pid}`);
 const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
 const originalLoad = loader._load;
 
-const requiresOf = (file: string): string[] => [...new Set([...readFileSync(file, 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!))];
+const requiresOf = (file: string): string[] => [
+  ...new Set([...readFileSync(file, 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!)),
+];
 
 beforeAll(async () => {
   const build = (await import('../../scripts/build.mjs' as string)) as { buildMain: Build; buildPreload: Build };
@@ -39,7 +41,9 @@ describe('bundles', () => {
     const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
     // ajv keeps require("ajv/…") and require("ajv-formats/…") inside code-generation strings
     // (for its standalone mode), which are never run.
-    const external = requiresOf(join(out, 'main', 'index.cjs')).filter((r) => !builtins.has(r) && !/^ajv(-formats)?\//.test(r));
+    const external = requiresOf(join(out, 'main', 'index.cjs')).filter(
+      (r) => !builtins.has(r) && !/^ajv(-formats)?\//.test(r),
+    );
     expect(external.sort()).toEqual(['better-sqlite3', 'electron', 'pg-native']);
   });
 
@@ -53,7 +57,10 @@ describe('bundles', () => {
     };
     createRequire(join(temp.dir, 'x.cjs'))(join(out, 'main', 'index.cjs'));
     await vi.waitFor(() => expect(fake.state.windows).toHaveLength(1), { timeout: 20_000 });
-    const info = await fake.state.ipcHandlers.get('app:info')!({ senderFrame: { url: 'app://licence-desk/index.html', parent: null } }, {});
+    const info = await fake.state.ipcHandlers.get('app:info')!(
+      { senderFrame: { url: 'app://licence-desk/index.html', parent: null } },
+      {},
+    );
     expect(info).toMatchObject({ ok: true, value: { runtime: 'electron', mode: 'embedded' } });
     fake.app.emit('will-quit', { preventDefault: () => undefined });
     await vi.waitFor(() => expect(fake.state.quitCalls).toBe(1));

@@ -18,10 +18,17 @@ const memorySecrets = (): SecretStore => {
   const m = new Map<string, string>();
   return { set: (k, v) => void m.set(k, v), get: (k) => m.get(k), delete: (k) => void m.delete(k) };
 };
-const plainTextOnly = () => new SafeStorageSecretStore({
-  isEncryptionAvailable: () => true, getSelectedStorageBackend: () => 'basic_text',
-  encryptString: (s) => Buffer.from(s), decryptString: (b) => b.toString(),
-}, tempDir(), 'linux');
+const plainTextOnly = () =>
+  new SafeStorageSecretStore(
+    {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'basic_text',
+      encryptString: (s) => Buffer.from(s),
+      decryptString: (b) => b.toString(),
+    },
+    tempDir(),
+    'linux',
+  );
 
 const servers: Server[] = [];
 afterEach(() => servers.splice(0).forEach((s) => s.close()));
@@ -34,20 +41,33 @@ async function authorityServer() {
   const vendor = serve.token()!;
   const env = { LICENCE_DESK_TOKEN: vendor };
   expect((await cli(['--server', serve.url, 'reseller', 'create', '--name', 'Acme'], env)).status).toBe(0);
-  const token = (await cli(['--server', serve.url, 'token', 'create', '--role', 'reseller', '--reseller', 'Acme'], env)).stdout.trim().split('\n').at(-1)!;
+  const token = (
+    await cli(['--server', serve.url, 'token', 'create', '--role', 'reseller', '--reseller', 'Acme'], env)
+  ).stdout
+    .trim()
+    .split('\n')
+    .at(-1)!;
   return { data, url: serve.url, token };
 }
 
 async function desktop(secrets: SecretStore | undefined) {
   const dataDir = tempDir();
-  const services = await openServices({ dataDir, runtime: 'electron', name: 'Licence Desk', version: 'test', ...(secrets ? { secrets } : {}) });
+  const services = await openServices({
+    dataDir,
+    runtime: 'electron',
+    name: 'Licence Desk',
+    version: 'test',
+    ...(secrets ? { secrets } : {}),
+  });
   return { dataDir, services, dispatch: createDispatch(services) };
 }
 
 function fakeServer(handler: Parameters<typeof createServer>[1]): Promise<string> {
   const s = createServer(handler);
   servers.push(s);
-  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(s.address() as { port: number }).port}`)));
+  return new Promise((resolve) =>
+    s.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(s.address() as { port: number }).port}`)),
+  );
 }
 
 describe('connected mode', () => {
@@ -56,17 +76,31 @@ describe('connected mode', () => {
     const { dataDir, dispatch, services } = await desktop(memorySecrets());
     try {
       const connected = await dispatch('connection:connect', { serverUrl: server.url, token: server.token });
-      expect(connected).toMatchObject({ ok: true, value: { mode: 'connected', serverUrl: server.url, rootSha256: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+      expect(connected).toMatchObject({
+        ok: true,
+        value: { mode: 'connected', serverUrl: server.url, rootSha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      });
       expect(await dispatch('devices:add', { serial: 'CON1', model: 'comtrexx-vm' })).toMatchObject({ ok: true });
-      expect(await dispatch('licences:grant', { serial: 'CON1', feature: 11, quantity: 2 })).toMatchObject({ ok: true });
-      const { code } = await initPbx(join(dataDir, 'pbx'), { serial: 'CON1', model: 'comtrexx-vm', trustPem: rootPem(server.data) });
+      expect(await dispatch('licences:grant', { serial: 'CON1', feature: 11, quantity: 2 })).toMatchObject({
+        ok: true,
+      });
+      const { code } = await initPbx(join(dataDir, 'pbx'), {
+        serial: 'CON1',
+        model: 'comtrexx-vm',
+        trustPem: rootPem(server.data),
+      });
       const answer = await dispatch('certificates:recreate', { serial: 'CON1', initCode: code });
       expect(answer).toMatchObject({ ok: true, value: { checkedAgainstRoot: true } });
-      expect((await installAnswer(join(dataDir, 'pbx'), (answer as { value: { code: string } }).value.code)).state).toBe('licensed');
+      expect(
+        (await installAnswer(join(dataDir, 'pbx'), (answer as { value: { code: string } }).value.code)).state,
+      ).toBe('licensed');
       expect(await dispatch('app:info', {})).toMatchObject({ ok: true, value: { mode: 'connected' } });
       // The device lives on the server, not in the desktop's own authority.
-      expect((await dispatch('connection:disconnect', {}))).toMatchObject({ ok: true, value: { mode: 'embedded' } });
-      expect(await dispatch('devices:get', { serial: 'CON1' })).toMatchObject({ ok: false, error: { code: 'DEVICE_NOT_FOUND' } });
+      expect(await dispatch('connection:disconnect', {})).toMatchObject({ ok: true, value: { mode: 'embedded' } });
+      expect(await dispatch('devices:get', { serial: 'CON1' })).toMatchObject({
+        ok: false,
+        error: { code: 'DEVICE_NOT_FOUND' },
+      });
     } finally {
       await services.close();
     }
@@ -84,9 +118,19 @@ describe('connected mode', () => {
     const other = tempDir();
     await Authority.init(other);
     writeFileSync(join(first.dataDir, 'connected-root.pem'), rootPem(other));
-    const reopened = await openServices({ dataDir: first.dataDir, runtime: 'electron', name: 'Licence Desk', version: 'test', secrets });
+    const reopened = await openServices({
+      dataDir: first.dataDir,
+      runtime: 'electron',
+      name: 'Licence Desk',
+      version: 'test',
+      secrets,
+    });
     try {
-      const { code } = await initPbx(join(first.dataDir, 'pbx'), { serial: 'CON2', model: 'comtrexx-vm', trustPem: rootPem(server.data) });
+      const { code } = await initPbx(join(first.dataDir, 'pbx'), {
+        serial: 'CON2',
+        model: 'comtrexx-vm',
+        trustPem: rootPem(server.data),
+      });
       const result = await createDispatch(reopened)('certificates:recreate', { serial: 'CON2', initCode: code });
       expect(result).toMatchObject({ ok: false, error: { code: 'ANSWER_SELF_CHECK_FAILED' } });
       expect(JSON.stringify(result)).not.toContain('ANS1-');
@@ -102,8 +146,14 @@ describe('connected mode', () => {
     const server = await authorityServer();
     const { dataDir, dispatch, services } = await desktop(secrets);
     try {
-      expect(await dispatch('connection:connect', { serverUrl: server.url, token: server.token })).toMatchObject({ ok: false, error: { code } });
-      expect(await dispatch('settings:get', {})).toMatchObject({ ok: true, value: { mode: 'embedded', serverUrl: '' } });
+      expect(await dispatch('connection:connect', { serverUrl: server.url, token: server.token })).toMatchObject({
+        ok: false,
+        error: { code },
+      });
+      expect(await dispatch('settings:get', {})).toMatchObject({
+        ok: true,
+        value: { mode: 'embedded', serverUrl: '' },
+      });
       expect(existsSync(join(dataDir, 'connected-root.pem'))).toBe(false);
     } finally {
       await services.close();
@@ -111,15 +161,24 @@ describe('connected mode', () => {
   });
 
   it('says "cannot be reached", "not a Licence Desk authority" or "did not answer in time" — and changes nothing', async () => {
-    const garbage = await fakeServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>hello</html>'));
+    const garbage = await fakeServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<html>hello</html>'),
+    );
     const slow = await fakeServer(() => undefined); // never answers
     const down = await fakeServer(() => undefined);
     servers.at(-1)!.close();
     process.env.LICENCE_DESK_TIMEOUT = '1';
     const { dispatch, services } = await desktop(memorySecrets());
     try {
-      for (const [url, code] of [[down, 'SERVER_UNREACHABLE'], [garbage, 'SERVER_BAD_RESPONSE'], [slow, 'SERVER_TIMEOUT']] as const) {
-        expect(await dispatch('connection:connect', { serverUrl: url, token: 'ldt_whatever-token' })).toMatchObject({ ok: false, error: { code } });
+      for (const [url, code] of [
+        [down, 'SERVER_UNREACHABLE'],
+        [garbage, 'SERVER_BAD_RESPONSE'],
+        [slow, 'SERVER_TIMEOUT'],
+      ] as const) {
+        expect(await dispatch('connection:connect', { serverUrl: url, token: 'ldt_whatever-token' })).toMatchObject({
+          ok: false,
+          error: { code },
+        });
       }
       expect(await dispatch('settings:get', {})).toMatchObject({ ok: true, value: { mode: 'embedded' } });
     } finally {
@@ -133,7 +192,9 @@ describe('connected mode', () => {
     const secrets = memorySecrets();
     const { dispatch, services } = await desktop(secrets);
     try {
-      expect(await dispatch('connection:connect', { serverUrl: server.url, token: 'ldt_wrong-token-123' })).toMatchObject({ ok: false, error: { code: 'TOKEN_INVALID' } });
+      expect(
+        await dispatch('connection:connect', { serverUrl: server.url, token: 'ldt_wrong-token-123' }),
+      ).toMatchObject({ ok: false, error: { code: 'TOKEN_INVALID' } });
       expect(secrets.get('server.token')).toBeUndefined();
     } finally {
       await services.close();
@@ -145,7 +206,10 @@ describe('connected mode', () => {
     const { dispatch, services } = await desktop(memorySecrets());
     try {
       await dispatch('connection:connect', { serverUrl: server.url, token: server.token });
-      expect(await dispatch('settings:set', { serverUrl: 'https://attacker.example' })).toMatchObject({ ok: false, error: { code: 'MODE_CHANGE_NEEDS_CONNECT' } });
+      expect(await dispatch('settings:set', { serverUrl: 'https://attacker.example' })).toMatchObject({
+        ok: false,
+        error: { code: 'MODE_CHANGE_NEEDS_CONNECT' },
+      });
       expect(await dispatch('settings:get', {})).toMatchObject({ ok: true, value: { serverUrl: server.url } });
     } finally {
       await services.close();

@@ -39,10 +39,18 @@ function badInputs(channel: Channel): [string, unknown, string][] {
     ['an extra field', { ...valid, extra: 1 }, 'INPUT_INVALID'],
     ['a 10 MB string', { ...valid, [firstString]: TEN_MB }, 'INPUT_TOO_LARGE'],
     ['a __proto__ pollution object', withRawMembers(valid, '"__proto__":{"polluted":1}'), 'INPUT_FORBIDDEN_KEY'],
-    ['a nested constructor.prototype key', withRawMembers(valid, '"x":{"constructor":{"prototype":{"polluted":1}}}'), 'INPUT_FORBIDDEN_KEY'],
+    [
+      'a nested constructor.prototype key',
+      withRawMembers(valid, '"x":{"constructor":{"prototype":{"polluted":1}}}'),
+      'INPUT_FORBIDDEN_KEY',
+    ],
     ['nesting 50 levels deep', { ...valid, deep: JSON.parse('['.repeat(50) + ']'.repeat(50)) }, 'INPUT_TOO_LARGE'],
     ['a 10-million-entry array', { ...valid, many: new Array(10_000_000) }, 'INPUT_TOO_LARGE'],
-    ['a binary buffer (not plain data)', { ...valid, [firstString]: new Uint8Array(10 * 1024 * 1024) }, 'INPUT_INVALID'],
+    [
+      'a binary buffer (not plain data)',
+      { ...valid, [firstString]: new Uint8Array(10 * 1024 * 1024) },
+      'INPUT_INVALID',
+    ],
     ['a Date (not plain data)', { ...valid, [firstString]: new Date(0) }, 'INPUT_INVALID'],
   ];
   if (wrongType) cases.push(['a field of the wrong type', { ...valid, ...wrongType }, 'INPUT_INVALID']);
@@ -99,7 +107,10 @@ describe('dispatch', () => {
   });
 
   it('strips fields the contract does not list from what goes back', async () => {
-    const spy = createDispatch({ ...counter.services, appInfo: async () => ({ ...(await counter.services.appInfo({})), secretKey: 'PRIVATE' }) });
+    const spy = createDispatch({
+      ...counter.services,
+      appInfo: async () => ({ ...(await counter.services.appInfo({})), secretKey: 'PRIVATE' }),
+    });
     const result = await spy('app:info', {});
     expect(result.ok).toBe(true);
     expect(JSON.stringify(result)).not.toContain('PRIVATE');
@@ -113,7 +124,12 @@ describe('dispatch', () => {
   });
 
   it('turns an unexpected exception into INTERNAL without its stack', async () => {
-    const failing = createDispatch({ ...counter.services, settingsGet: async () => { throw new Error('disk on fire'); } });
+    const failing = createDispatch({
+      ...counter.services,
+      settingsGet: async () => {
+        throw new Error('disk on fire');
+      },
+    });
     const result = await failing('settings:get', {});
     expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Unexpected failure: disk on fire' } });
   });

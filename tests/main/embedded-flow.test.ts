@@ -46,16 +46,26 @@ describe('embedded mode through the dispatcher', () => {
   it('creates the authority on first start and lists the device', async () => {
     const devices = await value<{ serial: string }[]>(dispatch('devices:list', {}));
     expect(devices.map((d) => d.serial)).toEqual([SERIAL]);
-    const detail = await value<{ licences: { feature: number; quantity: number }[] }>(dispatch('devices:get', { serial: SERIAL }));
-    expect(detail.licences.map((l) => [l.feature, l.quantity])).toEqual(expect.arrayContaining([[10, 1], [11, 8]]));
+    const detail = await value<{ licences: { feature: number; quantity: number }[] }>(
+      dispatch('devices:get', { serial: SERIAL }),
+    );
+    expect(detail.licences.map((l) => [l.feature, l.quantity])).toEqual(
+      expect.arrayContaining([
+        [10, 1],
+        [11, 8],
+      ]),
+    );
   });
 
   it('answers the PBX simulator, and the simulator installs that answer', async () => {
     const { pem } = await value<{ pem: string }>(dispatch('authority:root', {}));
     const pbx = await newPbx('pbx-1', pem);
-    const answer = await value<{ code: string; checkedAgainstRoot: boolean; serial: string; features: { number: number }[] }>(
-      dispatch('certificates:recreate', { serial: SERIAL, initCode: pbx.code }),
-    );
+    const answer = await value<{
+      code: string;
+      checkedAgainstRoot: boolean;
+      serial: string;
+      features: { number: number }[];
+    }>(dispatch('certificates:recreate', { serial: SERIAL, initCode: pbx.code }));
     expect(answer.checkedAgainstRoot).toBe(true);
     expect(answer.serial).toBe(SERIAL);
     expect(answer.features.map((f) => f.number)).toEqual([10, 11]);
@@ -66,15 +76,22 @@ describe('embedded mode through the dispatcher', () => {
   it('refuses a code of another PBX than the one chosen, and one of an unknown PBX', async () => {
     const { pem } = await value<{ pem: string }>(dispatch('authority:root', {}));
     const other = await newPbx('pbx-other', pem, 'CTX-UNKNOWN-9');
-    expect(await dispatch('certificates:recreate', { serial: SERIAL, initCode: other.code }))
-      .toMatchObject({ ok: false, error: { code: 'REQUEST_OTHER_DEVICE' } });
-    expect(await dispatch('certificates:recreate', { initCode: other.code })).toMatchObject({ ok: false, error: { code: 'DEVICE_NOT_FOUND' } });
+    expect(await dispatch('certificates:recreate', { serial: SERIAL, initCode: other.code })).toMatchObject({
+      ok: false,
+      error: { code: 'REQUEST_OTHER_DEVICE' },
+    });
+    expect(await dispatch('certificates:recreate', { initCode: other.code })).toMatchObject({
+      ok: false,
+      error: { code: 'DEVICE_NOT_FOUND' },
+    });
   });
 
   it('inspects pasted codes without touching the authority', async () => {
     const { pem } = await value<{ pem: string }>(dispatch('authority:root', {}));
     const pbx = await newPbx('pbx-inspect', pem);
-    const good = await value<{ ok: boolean; kind: string; fields: { serial: string } }>(dispatch('codes:inspect', { code: pbx.code }));
+    const good = await value<{ ok: boolean; kind: string; fields: { serial: string } }>(
+      dispatch('codes:inspect', { code: pbx.code }),
+    );
     expect(good).toMatchObject({ ok: true, kind: 'init', fields: { serial: SERIAL } });
     const bad = await value<{ ok: boolean; error: { code: string } }>(dispatch('codes:inspect', { code: 'LD1-HELLO' }));
     expect(bad.ok).toBe(false);
@@ -82,14 +99,26 @@ describe('embedded mode through the dispatcher', () => {
   });
 
   it('keeps settings, and refuses a mode change by setting alone without writing anything', async () => {
-    expect(await value(dispatch('settings:set', { language: 'de', theme: 'dark' }))).toMatchObject({ language: 'de', theme: 'dark', mode: 'embedded' });
-    expect(await dispatch('settings:set', { mode: 'connected', language: 'ru' })).toMatchObject({ ok: false, error: { code: 'MODE_CHANGE_NEEDS_CONNECT' } });
+    expect(await value(dispatch('settings:set', { language: 'de', theme: 'dark' }))).toMatchObject({
+      language: 'de',
+      theme: 'dark',
+      mode: 'embedded',
+    });
+    expect(await dispatch('settings:set', { mode: 'connected', language: 'ru' })).toMatchObject({
+      ok: false,
+      error: { code: 'MODE_CHANGE_NEEDS_CONNECT' },
+    });
     expect(await value(dispatch('settings:get', {}))).toMatchObject({ language: 'de', mode: 'embedded' });
-    expect(await dispatch('settings:set', { serverUrl: 'http://licences.example.com' })).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID' } });
+    expect(await dispatch('settings:set', { serverUrl: 'http://licences.example.com' })).toMatchObject({
+      ok: false,
+      error: { code: 'INPUT_INVALID' },
+    });
   });
 
   it('describes itself: browser runtime, embedded mode, the catalogue', async () => {
-    const info = await value<{ runtime: string; mode: string; catalogue: { models: { id: string }[] } }>(dispatch('app:info', {}));
+    const info = await value<{ runtime: string; mode: string; catalogue: { models: { id: string }[] } }>(
+      dispatch('app:info', {}),
+    );
     expect(info).toMatchObject({ runtime: 'browser', mode: 'embedded' });
     expect(info.catalogue.models.map((m) => m.id)).toContain('comtrexx-business');
   });
@@ -107,9 +136,18 @@ describe('the answer check in main (as the PBX will check)', () => {
       const pbx = await newPbx('pbx-2', pem);
       const client = await embeddedClient(otherDir);
       const pinnedRoot = fromPem(pem)[0]!.der;
-      const mismatched = createDispatch({ ...services, certificatesRecreate: (i) => clientAuthorityServices('embedded', client, pinnedRoot).certificatesRecreate(i) });
+      const mismatched = createDispatch({
+        ...services,
+        certificatesRecreate: (i) => clientAuthorityServices('embedded', client, pinnedRoot).certificatesRecreate(i),
+      });
       const result = await mismatched('certificates:recreate', { serial: SERIAL, initCode: pbx.code });
-      expect(result).toMatchObject({ ok: false, error: { code: 'ANSWER_SELF_CHECK_FAILED', message: expect.stringMatching(/\[(SIGNATURE_INVALID|CHAIN_UNTRUSTED)\]/) } });
+      expect(result).toMatchObject({
+        ok: false,
+        error: {
+          code: 'ANSWER_SELF_CHECK_FAILED',
+          message: expect.stringMatching(/\[(SIGNATURE_INVALID|CHAIN_UNTRUSTED)\]/),
+        },
+      });
       expect(JSON.stringify(result)).not.toMatch(/LD1|-----BEGIN/); // no answer code leaks out
       await client.close();
     } finally {
@@ -123,11 +161,14 @@ describe('the answer check in main (as the PBX will check)', () => {
     const second = await newPbx('pbx-4', pem);
     // A client that answers the second code while the user pasted the first: the binding differs.
     const swapped = {
-      call: (_name: string, input: { serial: string }) => services.certificatesRecreate({ ...input, initCode: second.code }),
+      call: (_name: string, input: { serial: string }) =>
+        services.certificatesRecreate({ ...input, initCode: second.code }),
       close: async () => undefined,
     };
     const pinnedRoot = fromPem(pem)[0]!.der;
     const adapter = clientAuthorityServices('embedded', swapped as never, pinnedRoot);
-    await expect(adapter.certificatesRecreate({ serial: SERIAL, initCode: first.code })).rejects.toMatchObject({ code: 'ANSWER_SELF_CHECK_FAILED' });
+    await expect(adapter.certificatesRecreate({ serial: SERIAL, initCode: first.code })).rejects.toMatchObject({
+      code: 'ANSWER_SELF_CHECK_FAILED',
+    });
   });
 });

@@ -71,14 +71,25 @@ export class FakeWindow extends EventEmitter {
     super();
     state.windows.push(this);
   }
-  loadURL(url: string) { this.url = url; return Promise.resolve(); }
+  loadURL(url: string) {
+    this.url = url;
+    return Promise.resolve();
+  }
   maximize() {}
-  show() { this.shown = true; }
-  isMinimized() { return false; }
+  show() {
+    this.shown = true;
+  }
+  isMinimized() {
+    return false;
+  }
   restore() {}
   focus() {}
-  isMaximized() { return false; }
-  getNormalBounds() { return { x: 10, y: 20, width: 1000, height: 700 }; }
+  isMaximized() {
+    return false;
+  }
+  getNormalBounds() {
+    return { x: 10, y: 20, width: 1000, height: 700 };
+  }
 }
 export const BrowserWindow = FakeWindow;
 
@@ -89,15 +100,20 @@ export const ipcMain = {
   removeHandler: (channel: string) => void state.ipcHandlers.delete(channel),
 };
 export const dialog = { showErrorBox: (_title: string, message: string) => void state.errors.push(message) };
-export const shell = { openExternal: (url: string) => { state.opened.push(url); return Promise.resolve(); } };
+export const shell = {
+  openExternal: (url: string) => {
+    state.opened.push(url);
+    return Promise.resolve();
+  },
+};
 
 /** A webContents as security.ts sees it: events plus the window-open handler. */
 export class FakeContents extends EventEmitter {
   openHandler: ((d: { url: string }) => { action: string }) | undefined;
-  setWindowOpenHandler(fn: (d: { url: string }) => { action: string }) { this.openHandler = fn; }
+  setWindowOpenHandler(fn: (d: { url: string }) => { action: string }) {
+    this.openHandler = fn;
+  }
 }
-
-
 
 // ---- renderer side, for the preload -------------------------------------------------------------
 

@@ -14,9 +14,14 @@ afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force
 it('npm start falls back to browser mode with one line saying why, and serves the app', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ld-launch-'));
   dirs.push(dir);
-  const { child, match, output } = await startAndWait([join(ROOT, 'scripts', 'launch.mjs'), '--data', join(dir, 'data'), '--port', '0'], {
-    env: { ...process.env, LICENCE_DESK_BROWSER: '1' }, ready: /running at (http:\/\/127\.0\.0\.1:\d+\/)#token=\S+/, timeoutMs: 60_000,
-  });
+  const { child, match, output } = await startAndWait(
+    [join(ROOT, 'scripts', 'launch.mjs'), '--data', join(dir, 'data'), '--port', '0'],
+    {
+      env: { ...process.env, LICENCE_DESK_BROWSER: '1' },
+      ready: /running at (http:\/\/127\.0\.0\.1:\d+\/)#token=\S+/,
+      timeoutMs: 60_000,
+    },
+  );
   const url = match[1]!;
   try {
     expect(output()).toMatch(/starting browser mode instead/);

@@ -23,13 +23,23 @@ describe('lint: IPC only in handle.ts and the preload', () => {
   });
 
   it('allows them in src/main/ipc/handle.ts and src/preload/index.ts', async () => {
-    expect(await ruleIds("import { ipcMain } from 'electron';\nvoid ipcMain;", 'src/main/ipc/handle.ts')).not.toContain('no-restricted-syntax');
-    expect(await ruleIds("import { ipcRenderer } from 'electron';\nvoid ipcRenderer;", 'src/preload/index.ts')).not.toContain('no-restricted-syntax');
+    expect(await ruleIds("import { ipcMain } from 'electron';\nvoid ipcMain;", 'src/main/ipc/handle.ts')).not.toContain(
+      'no-restricted-syntax',
+    );
+    expect(
+      await ruleIds("import { ipcRenderer } from 'electron';\nvoid ipcRenderer;", 'src/preload/index.ts'),
+    ).not.toContain('no-restricted-syntax');
   });
 
   it('leaves the layering rules in force', async () => {
-    expect(await ruleIds("import { readFileSync } from 'node:fs';\nvoid readFileSync;", 'src/renderer/x.ts')).toContain('no-restricted-imports');
-    expect(await ruleIds("import { Authority } from '../authority/authority';\nvoid Authority;", 'src/licensing/x.ts')).toContain('no-restricted-imports');
-    expect(await ruleIds("import { app } from 'electron';\nvoid app;", 'src/shared/x.ts')).toContain('no-restricted-imports');
+    expect(await ruleIds("import { readFileSync } from 'node:fs';\nvoid readFileSync;", 'src/renderer/x.ts')).toContain(
+      'no-restricted-imports',
+    );
+    expect(
+      await ruleIds("import { Authority } from '../authority/authority';\nvoid Authority;", 'src/licensing/x.ts'),
+    ).toContain('no-restricted-imports');
+    expect(await ruleIds("import { app } from 'electron';\nvoid app;", 'src/shared/x.ts')).toContain(
+      'no-restricted-imports',
+    );
   });
 });

@@ -11,7 +11,13 @@ const require = createRequire(join(root, 'package.json'));
 const yaml = require('js-yaml') as { load(text: string): unknown };
 type Target = { target: string[]; icon: string };
 const config = yaml.load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Record<string, unknown> & {
-  appId: string; asarUnpack: string[]; files: string[]; electronFuses: Record<string, boolean>; linux: Target; win: Target; mac: Target;
+  appId: string;
+  asarUnpack: string[];
+  files: string[];
+  electronFuses: Record<string, boolean>;
+  linux: Target;
+  win: Target;
+  mac: Target;
 };
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
@@ -23,7 +29,7 @@ function pngSize(file: string): [number, number] {
 }
 
 describe('electron-builder.yml', () => {
-  it('passes electron-builder\'s own configuration validation', async () => {
+  it("passes electron-builder's own configuration validation", async () => {
     const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js');
     const { DebugLogger } = require('builder-util/out/DebugLogger.js');
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
@@ -32,8 +38,12 @@ describe('electron-builder.yml', () => {
 
   it('sets every fuse the issue asks for', () => {
     expect(config.electronFuses).toEqual({
-      runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false,
-      enableEmbeddedAsarIntegrityValidation: true, onlyLoadAppFromAsar: true, enableCookieEncryption: true,
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
       grantFileProtocolExtraPrivileges: false,
     });
   });
@@ -53,7 +63,8 @@ describe('electron-builder.yml', () => {
   });
 
   it('points at icons of our own, at the sizes each target needs', () => {
-    for (const size of [16, 32, 48, 64, 128, 256, 512, 1024]) expect(pngSize(join(root, 'assets/icons', `${size}x${size}.png`))).toEqual([size, size]);
+    for (const size of [16, 32, 48, 64, 128, 256, 512, 1024])
+      expect(pngSize(join(root, 'assets/icons', `${size}x${size}.png`))).toEqual([size, size]);
     expect(config.linux.icon).toBe('assets/icons');
     expect(pngSize(join(root, config.win.icon))).toEqual([256, 256]);
     expect(pngSize(join(root, config.mac.icon))).toEqual([1024, 1024]);

@@ -22,5 +22,8 @@ it('passes the input, and only the input, to the matching channel', async () => 
   invoked.length = 0;
   expect(await api.devicesAdd!({ serial: 'A1', model: 'comtrexx-vm' })).toEqual({ ok: true, value: 'devices:add' });
   await api.devicesList!();
-  expect(invoked).toEqual([['devices:add', { serial: 'A1', model: 'comtrexx-vm' }], ['devices:list', {}]]);
+  expect(invoked).toEqual([
+    ['devices:add', { serial: 'A1', model: 'comtrexx-vm' }],
+    ['devices:list', {}],
+  ]);
 });

@@ -10,7 +10,8 @@ describe('browser-mode API shim', () => {
   it('reads the token from the fragment only in the expected form', () => {
     expect(tokenFromFragment(`#token=${TOKEN}`)).toBe(TOKEN);
     expect(tokenFromFragment(`#view=devices&token=${TOKEN}`)).toBe(TOKEN);
-    for (const h of ['', '#', '#token=', '#token=short', `#token=${TOKEN}<script>`, `#xtoken=${TOKEN}`]) expect(tokenFromFragment(h), h).toBeUndefined();
+    for (const h of ['', '#', '#token=', '#token=short', `#token=${TOKEN}<script>`, `#xtoken=${TOKEN}`])
+      expect(tokenFromFragment(h), h).toBeUndefined();
   });
 
   it('has one function per channel and posts JSON with the bearer token to /api/<channel>', async () => {
@@ -23,16 +24,32 @@ describe('browser-mode API shim', () => {
     expect(await api.devicesList()).toEqual({ ok: true, value: [] });
     const [url, init] = seen[0]!;
     expect(url).toBe('/api/devices:list');
-    expect(init).toMatchObject({ method: 'POST', body: '{}', credentials: 'omit', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' } });
+    expect(init).toMatchObject({
+      method: 'POST',
+      body: '{}',
+      credentials: 'omit',
+      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+    });
   });
 
   it('answers with envelopes when the token is missing, the server is gone or answers garbage', async () => {
-    expect(await browserApi(undefined, async () => { throw new Error('unused'); }).appInfo()).toMatchObject({ ok: false, error: { code: 'TOKEN_MISSING' } });
-    expect(await browserApi(TOKEN, async () => { throw new TypeError('fetch failed'); }).appInfo()).toMatchObject({ ok: false, error: { code: 'UI_SERVER_UNREACHABLE' } });
-    expect(await browserApi(TOKEN, async () => new Response('<html>', { status: 502 })).appInfo()).toMatchObject({ ok: false, error: { code: 'UI_SERVER_GARBLED', message: expect.stringContaining('502') } });
+    expect(
+      await browserApi(undefined, async () => {
+        throw new Error('unused');
+      }).appInfo(),
+    ).toMatchObject({ ok: false, error: { code: 'TOKEN_MISSING' } });
+    expect(
+      await browserApi(TOKEN, async () => {
+        throw new TypeError('fetch failed');
+      }).appInfo(),
+    ).toMatchObject({ ok: false, error: { code: 'UI_SERVER_UNREACHABLE' } });
+    expect(await browserApi(TOKEN, async () => new Response('<html>', { status: 502 })).appInfo()).toMatchObject({
+      ok: false,
+      error: { code: 'UI_SERVER_GARBLED', message: expect.stringContaining('502') },
+    });
   });
 
-  it('prefers the preload\'s API when there is one', () => {
+  it("prefers the preload's API when there is one", () => {
     const preload = { appInfo: async () => ({ ok: true }) } as unknown as Api;
     expect(getApi({ licenceDesk: preload } as unknown as Window)).toBe(preload);
   });

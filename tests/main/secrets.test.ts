@@ -30,9 +30,12 @@ afterEach(() => {
 describe('SafeStorageSecretStore', () => {
   it.each(['basic_text', 'unknown'])('refuses to store on Linux when the backend is %s, and says why', (backend) => {
     const store = new SafeStorageSecretStore(fakeSafeStorage(backend), dir(), 'linux');
-    expect(() => store.set('server-token', 'T0P-SECRET')).toThrow(expect.objectContaining({
-      code: 'SECRET_STORAGE_UNSAFE', message: expect.stringContaining(`"${backend}"`),
-    }));
+    expect(() => store.set('server-token', 'T0P-SECRET')).toThrow(
+      expect.objectContaining({
+        code: 'SECRET_STORAGE_UNSAFE',
+        message: expect.stringContaining(`"${backend}"`),
+      }),
+    );
     expect(existsSync(join(dir(), 'secrets.json'))).toBe(false);
   });
 
@@ -41,21 +44,29 @@ describe('SafeStorageSecretStore', () => {
     expect(() => store.set('server-token', 'x')).toThrow(expect.objectContaining({ code: 'SECRET_STORAGE_UNSAFE' }));
   });
 
-  it.each([['linux', 'gnome_libsecret'], ['linux', 'kwallet6'], ['darwin', undefined], ['win32', undefined]] as const)(
-    'stores and reads back on %s (%s), encrypted and owner-only', (platform, backend) => {
-      const store = new SafeStorageSecretStore(fakeSafeStorage(backend), dir(), platform);
-      store.set('server-token', 'T0P-SECRET');
-      const file = join(dir(), 'secrets.json');
-      expect(readFileSync(file, 'utf8')).not.toContain('T0P-SECRET');
-      if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
-      expect(new SafeStorageSecretStore(fakeSafeStorage(backend), dir(), platform).get('server-token')).toBe('T0P-SECRET');
-      store.delete('server-token');
-      expect(store.get('server-token')).toBeUndefined();
-    },
-  );
+  it.each([
+    ['linux', 'gnome_libsecret'],
+    ['linux', 'kwallet6'],
+    ['darwin', undefined],
+    ['win32', undefined],
+  ] as const)('stores and reads back on %s (%s), encrypted and owner-only', (platform, backend) => {
+    const store = new SafeStorageSecretStore(fakeSafeStorage(backend), dir(), platform);
+    store.set('server-token', 'T0P-SECRET');
+    const file = join(dir(), 'secrets.json');
+    expect(readFileSync(file, 'utf8')).not.toContain('T0P-SECRET');
+    if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(new SafeStorageSecretStore(fakeSafeStorage(backend), dir(), platform).get('server-token')).toBe(
+      'T0P-SECRET',
+    );
+    store.delete('server-token');
+    expect(store.get('server-token')).toBeUndefined();
+  });
 
   it('says so when a stored secret cannot be decrypted any more', () => {
-    writeFileSync(join(dir(), 'secrets.json'), JSON.stringify({ 'server-token': Buffer.from('garbage').toString('base64') }));
+    writeFileSync(
+      join(dir(), 'secrets.json'),
+      JSON.stringify({ 'server-token': Buffer.from('garbage').toString('base64') }),
+    );
     const store = new SafeStorageSecretStore(fakeSafeStorage('gnome_libsecret'), dir(), 'linux');
     expect(() => store.get('server-token')).toThrow(expect.objectContaining({ code: 'SECRET_UNREADABLE' }));
   });

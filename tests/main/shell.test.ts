@@ -38,7 +38,9 @@ const event = (url: string, top = true) => ({ senderFrame: { url, parent: top ? 
 
 describe('Electron shell', () => {
   it('registers app:// as a privileged standard, secure scheme and sandboxes every renderer', () => {
-    expect(state.privileged).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect(state.privileged).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ]);
     expect(state.sandboxEnabled).toBe(true);
     expect(state.paths.userData).toBe(join(temp.dir, 'data'));
   });
@@ -47,8 +49,16 @@ describe('Electron shell', () => {
     const [win] = state.windows;
     expect(win!.url).toBe('app://licence-desk/index.html');
     expect(win!.options.webPreferences).toMatchObject({
-      contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false,
-      webSecurity: true, allowRunningInsecureContent: false, experimentalFeatures: false, webviewTag: false, devTools: false,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      devTools: false,
       preload: join(state.appPath, 'out', 'preload', 'index.cjs'),
     });
     expect(win!.options.webPreferences).not.toHaveProperty('enableBlinkFeatures');
@@ -58,12 +68,19 @@ describe('Electron shell', () => {
   it('remembers the window size in the settings when it closes', async () => {
     state.windows[0]!.emit('close');
     const { SettingsStore } = await import('../../src/main/services/settings');
-    expect(new SettingsStore(join(temp.dir, 'data')).windowBounds()).toEqual({ x: 10, y: 20, width: 1000, height: 700, maximized: false });
+    expect(new SettingsStore(join(temp.dir, 'data')).windowBounds()).toEqual({
+      x: 10,
+      y: 20,
+      width: 1000,
+      height: 700,
+      maximized: false,
+    });
   });
 
   it('denies every permission request and check', () => {
     const answers: boolean[] = [];
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) state.session.request!({}, p, (ok) => answers.push(ok));
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'])
+      state.session.request!({}, p, (ok) => answers.push(ok));
     expect(answers).toEqual([false, false, false, false, false]);
     expect(state.session.check!({}, 'media', 'app://licence-desk', {})).toBe(false);
     expect(state.session.device!({})).toBe(false);
@@ -89,7 +106,11 @@ describe('Electron shell', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toBe(CSP);
     expect(await page.text()).toContain('<title>Licence Desk</title>');
-    for (const url of ['app://licence-desk/../secret.txt', 'app://licence-desk/%2e%2e/secret.txt', 'app://other-host/index.html']) {
+    for (const url of [
+      'app://licence-desk/../secret.txt',
+      'app://licence-desk/%2e%2e/secret.txt',
+      'app://other-host/index.html',
+    ]) {
       const r = await handler(new Request(url));
       expect(r.status, url).toBeGreaterThanOrEqual(400);
       expect(await r.text()).not.toContain('SECRET');
@@ -99,17 +120,33 @@ describe('Electron shell', () => {
   it('answers every contract channel over IPC, for our page only', async () => {
     expect([...state.ipcHandlers.keys()].sort()).toEqual([...CHANNELS].sort());
     const invoke = state.ipcHandlers.get('app:info')!;
-    expect(await invoke(event('app://licence-desk/index.html'), {})).toMatchObject({ ok: true, value: { runtime: 'electron', mode: 'embedded' } });
-    for (const refused of [event('https://evil.example/'), event('app://licence-desk/index.html', false), event('file:///tmp/index.html'), { senderFrame: null }]) {
-      expect(await invoke(refused, {})).toEqual({ ok: false, error: { code: 'SENDER_REFUSED', message: expect.any(String) } });
+    expect(await invoke(event('app://licence-desk/index.html'), {})).toMatchObject({
+      ok: true,
+      value: { runtime: 'electron', mode: 'embedded' },
+    });
+    for (const refused of [
+      event('https://evil.example/'),
+      event('app://licence-desk/index.html', false),
+      event('file:///tmp/index.html'),
+      { senderFrame: null },
+    ]) {
+      expect(await invoke(refused, {})).toEqual({
+        ok: false,
+        error: { code: 'SENDER_REFUSED', message: expect.any(String) },
+      });
     }
   });
 
   it('refuses an IPC call from another origin before anything is done', async () => {
     const add = state.ipcHandlers.get('devices:add')!;
     const list = state.ipcHandlers.get('devices:list')!;
-    expect(await add(event('https://evil.example/'), { serial: 'EVIL1', model: 'comtrexx-vm' })).toMatchObject({ ok: false, error: { code: 'SENDER_REFUSED' } });
+    expect(await add(event('https://evil.example/'), { serial: 'EVIL1', model: 'comtrexx-vm' })).toMatchObject({
+      ok: false,
+      error: { code: 'SENDER_REFUSED' },
+    });
     expect(await list(event('app://licence-desk/index.html'), {})).toEqual({ ok: true, value: [] });
-    expect(await add(event('app://licence-desk/index.html'), { serial: 'GOOD1', model: 'comtrexx-vm' })).toMatchObject({ ok: true });
+    expect(await add(event('app://licence-desk/index.html'), { serial: 'GOOD1', model: 'comtrexx-vm' })).toMatchObject({
+      ok: true,
+    });
   });
 });

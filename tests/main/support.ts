@@ -39,28 +39,63 @@ export const openTestServices = (dataDir: string): Promise<OpenServices> =>
 export const SERIAL = 'TEST0001';
 
 /** For each channel: a valid input, a field with the wrong type and a required field (where it has them). */
-export const CASES: Record<Channel, { valid: Record<string, unknown>; wrongType?: Record<string, unknown>; required?: string }> = {
+export const CASES: Record<
+  Channel,
+  { valid: Record<string, unknown>; wrongType?: Record<string, unknown>; required?: string }
+> = {
   'app:info': { valid: {} },
   'authority:root': { valid: {} },
   'devices:list': { valid: {}, wrongType: { includeRetired: 'yes' } },
-  'devices:add': { valid: { serial: SERIAL, model: 'comtrexx-vm', name: 'Office' }, wrongType: { serial: 12345 }, required: 'model' },
+  'devices:add': {
+    valid: { serial: SERIAL, model: 'comtrexx-vm', name: 'Office' },
+    wrongType: { serial: 12345 },
+    required: 'model',
+  },
   'devices:get': { valid: { serial: SERIAL }, wrongType: { serial: ['TEST0001'] }, required: 'serial' },
-  'licences:grant': { valid: { serial: SERIAL, feature: 11, quantity: 3 }, wrongType: { quantity: '3' }, required: 'feature' },
-  'certificates:recreate': { valid: { serial: SERIAL, initCode: 'not a code' }, wrongType: { initCode: { text: 'x' } }, required: 'initCode' },
+  'licences:grant': {
+    valid: { serial: SERIAL, feature: 11, quantity: 3 },
+    wrongType: { quantity: '3' },
+    required: 'feature',
+  },
+  'certificates:recreate': {
+    valid: { serial: SERIAL, initCode: 'not a code' },
+    wrongType: { initCode: { text: 'x' } },
+    required: 'initCode',
+  },
   'devices:rename': { valid: { serial: SERIAL, name: 'Lobby' }, wrongType: { name: 5 }, required: 'name' },
   'devices:move': { valid: { serial: SERIAL, customer: 'Acme' }, wrongType: { customer: false }, required: 'customer' },
   'devices:retire': { valid: { serial: SERIAL }, wrongType: { serial: 7 }, required: 'serial' },
-  'devices:import': { valid: { rows: [{ serial: 'IMP1', model: 'comtrexx-vm' }] }, wrongType: { rows: 'IMP1' }, required: 'rows' },
+  'devices:import': {
+    valid: { rows: [{ serial: 'IMP1', model: 'comtrexx-vm' }] },
+    wrongType: { rows: 'IMP1' },
+    required: 'rows',
+  },
   'customers:list': { valid: {} },
   'tryout:start': { valid: { serial: SERIAL }, wrongType: { serial: 1 }, required: 'serial' },
   'tryout:status': { valid: { serial: SERIAL }, wrongType: { serial: 1 }, required: 'serial' },
   'tryout:end': { valid: { serial: SERIAL }, wrongType: { serial: 1 }, required: 'serial' },
-  'registrations:create': { valid: { company: 'Acme', email: 'it@acme.example' }, wrongType: { company: 3 }, required: 'email' },
+  'registrations:create': {
+    valid: { company: 'Acme', email: 'it@acme.example' },
+    wrongType: { company: 3 },
+    required: 'email',
+  },
   'registrations:recover': { valid: { email: 'it@acme.example' }, wrongType: { email: 3 }, required: 'email' },
-  'trials:start': { valid: { registration: 'MIKO-00000-00000-00000-00000', serial: SERIAL, initCode: 'not a code' }, wrongType: { initCode: 9 }, required: 'initCode' },
+  'trials:start': {
+    valid: { registration: 'MIKO-00000-00000-00000-00000', serial: SERIAL, initCode: 'not a code' },
+    wrongType: { initCode: 9 },
+    required: 'initCode',
+  },
   'eula:show': { valid: {} },
-  'eula:accept': { valid: { registration: 'MIKO-00000-00000-00000-00000' }, wrongType: { registration: 1 }, required: 'registration' },
-  'coupons:redeem': { valid: { code: 'LDC-00000-00000-00000-00000', serial: SERIAL }, wrongType: { code: 1 }, required: 'serial' },
+  'eula:accept': {
+    valid: { registration: 'MIKO-00000-00000-00000-00000' },
+    wrongType: { registration: 1 },
+    required: 'registration',
+  },
+  'coupons:redeem': {
+    valid: { code: 'LDC-00000-00000-00000-00000', serial: SERIAL },
+    wrongType: { code: 1 },
+    required: 'serial',
+  },
   'bindings:list': { valid: {}, wrongType: { serial: 5 } },
   'bindings:show': { valid: { id: 1 }, wrongType: { id: 'one' }, required: 'id' },
   'bindings:reset': { valid: { id: 1, feature: 33 }, wrongType: { feature: '33' }, required: 'feature' },
@@ -68,7 +103,11 @@ export const CASES: Record<Channel, { valid: Record<string, unknown>; wrongType?
   'audit:list': { valid: {}, wrongType: { limit: 'ten' } },
   'audit:verify': { valid: {} },
   'codes:inspect': { valid: { code: 'not a code' }, wrongType: { code: 42 }, required: 'code' },
-  'connection:connect': { valid: { serverUrl: 'http://127.0.0.1:9/', token: 'ldt_not-a-real-token' }, wrongType: { token: 12345678 }, required: 'token' },
+  'connection:connect': {
+    valid: { serverUrl: 'http://127.0.0.1:9/', token: 'ldt_not-a-real-token' },
+    wrongType: { token: 12345678 },
+    required: 'token',
+  },
   'connection:disconnect': { valid: {} },
   'settings:get': { valid: {} },
   'settings:set': { valid: { language: 'de' }, wrongType: { language: 7 } },

@@ -39,8 +39,9 @@ describe('licence-desk ui', () => {
   });
 
   it('refuses to start without a built UI, naming the fix', async () => {
-    await expect(startUi({ dataDir: join(temp.dir, 'data-3'), rendererDir: join(temp.dir, 'nowhere') }))
-      .rejects.toMatchObject({ code: 'UI_NOT_BUILT', message: expect.stringContaining('npm run build') });
+    await expect(
+      startUi({ dataDir: join(temp.dir, 'data-3'), rendererDir: join(temp.dir, 'nowhere') }),
+    ).rejects.toMatchObject({ code: 'UI_NOT_BUILT', message: expect.stringContaining('npm run build') });
   });
 
   it('parses --port strictly', () => {
@@ -55,6 +56,8 @@ describe('licence-desk ui', () => {
     uiCommand(program);
     const ui = program.commands.find((c) => c.name() === 'ui');
     expect(ui?.options.map((o) => o.long)).toEqual(['--port']);
-    await expect(program.parseAsync(['ui', '--port', 'abc', '--data', join(temp.dir, 'x')], { from: 'user' })).rejects.toMatchObject({ code: 'OPTION_INVALID' });
+    await expect(
+      program.parseAsync(['ui', '--port', 'abc', '--data', join(temp.dir, 'x')], { from: 'user' }),
+    ).rejects.toMatchObject({ code: 'OPTION_INVALID' });
   });
 });

@@ -74,7 +74,7 @@ describe('first start', () => {
     expect(getState().settings?.theme).toBe('dark');
   });
 
-  it('connected mode is main\'s decision: its refusal comes back as a readable error', async () => {
+  it("connected mode is main's decision: its refusal comes back as a readable error", async () => {
     const error = await chooseMode('connected', 'http://127.0.0.1:9', 'a-token-of-some-length');
     expect(error?.message).toBeTruthy();
     expect(error?.message).not.toContain('{');
@@ -87,8 +87,15 @@ describe('My devices and the detail page', () => {
     await boot(['en']);
   });
 
-  it('adds a device, and shows the authority\'s refusal for a duplicate', async () => {
-    expect(await addDevice({ serial: 'CTX-0001', model: 'comtrexx-business', name: 'Front office', customer: 'Müller GmbH' })).toBeNull();
+  it("adds a device, and shows the authority's refusal for a duplicate", async () => {
+    expect(
+      await addDevice({
+        serial: 'CTX-0001',
+        model: 'comtrexx-business',
+        name: 'Front office',
+        customer: 'Müller GmbH',
+      }),
+    ).toBeNull();
     expect(getState().devices.map((d) => d.serial)).toEqual(['CTX-0001']);
     expect(getState().toasts.at(-1)?.text).toBe('Device CTX-0001 added.');
     const dup = await addDevice({ serial: 'CTX-0001', model: 'comtrexx-business', name: '', customer: '' });
@@ -96,11 +103,19 @@ describe('My devices and the detail page', () => {
   });
 
   it('imports a CSV in chunks with per-row errors under their row numbers', async () => {
-    const rows = Array.from({ length: 1100 }, (_, i) => `IMP-${String(i).padStart(4, '0')},comtrexx-vm,Site ${i},Customer ${i % 5}`);
-    await importCsv(['serial,model,name,customer', ...rows, 'CTX-0001,comtrexx-vm,,', 'bad serial,comtrexx-vm,,'].join('\n'));
+    const rows = Array.from(
+      { length: 1100 },
+      (_, i) => `IMP-${String(i).padStart(4, '0')},comtrexx-vm,Site ${i},Customer ${i % 5}`,
+    );
+    await importCsv(
+      ['serial,model,name,customer', ...rows, 'CTX-0001,comtrexx-vm,,', 'bad serial,comtrexx-vm,,'].join('\n'),
+    );
     const s = getState().importState!;
     expect(s).toMatchObject({ total: 1102, done: 1102, added: 1100, running: false });
-    expect(s.errors.map((e) => [e.row, e.code])).toEqual([[1102, 'DEVICE_EXISTS'], [1103, 'INPUT_INVALID']]);
+    expect(s.errors.map((e) => [e.row, e.code])).toEqual([
+      [1102, 'DEVICE_EXISTS'],
+      [1103, 'INPUT_INVALID'],
+    ]);
     expect(getState().devices).toHaveLength(1101);
   });
 
@@ -109,13 +124,31 @@ describe('My devices and the detail page', () => {
     expect(getState().sort).toEqual({ key: 'name', dir: 'asc' });
     setQuery({ search: 'site 100' });
     const { sorted, query } = getState();
-    expect(filterDevices(sorted, query, Date.now()).map((d) => d.serial)).toEqual(['IMP-0100', 'IMP-1000', 'IMP-1001', 'IMP-1002', 'IMP-1003', 'IMP-1004', 'IMP-1005', 'IMP-1006', 'IMP-1007', 'IMP-1008', 'IMP-1009']);
+    expect(filterDevices(sorted, query, Date.now()).map((d) => d.serial)).toEqual([
+      'IMP-0100',
+      'IMP-1000',
+      'IMP-1001',
+      'IMP-1002',
+      'IMP-1003',
+      'IMP-1004',
+      'IMP-1005',
+      'IMP-1006',
+      'IMP-1007',
+      'IMP-1008',
+      'IMP-1009',
+    ]);
     setQuery({ search: '' });
   });
 
   it('loads the detail, renames, moves and retires', async () => {
     await loadDetail('CTX-0001');
-    expect(getState().detail).toMatchObject({ serial: 'CTX-0001', loading: false, error: null, bindings: [], history: [] });
+    expect(getState().detail).toMatchObject({
+      serial: 'CTX-0001',
+      loading: false,
+      error: null,
+      bindings: [],
+      history: [],
+    });
     expect(getState().detail?.audit.map((a) => a.action)).toEqual(['device.add']);
     expect(await renameDevice('CTX-0001', 'Reception')).toBeNull();
     expect(await moveDevice('CTX-0001', 'Nordlicht AG')).toBeNull();
@@ -152,7 +185,12 @@ describe('audit log and code inspector', () => {
     expect(all.map((e) => e.id)).toEqual([...all.map((e) => e.id)].sort((a, b) => b - a));
     setAuditFilter({ subject: 'CTX-0001' });
     await loadAudit();
-    expect(getState().auditEntries.map((e) => e.action)).toEqual(['device.retire', 'device.move', 'device.rename', 'device.add']);
+    expect(getState().auditEntries.map((e) => e.action)).toEqual([
+      'device.retire',
+      'device.move',
+      'device.rename',
+      'device.add',
+    ]);
     await verifyAudit();
     expect(getState().auditVerdict).toMatchObject({ ok: true });
   });

@@ -6,7 +6,9 @@ import { makeDevice } from './devices-data';
 
 describe('parseDeviceCsv', () => {
   it('reads the columns by the header, in any order and case, with spreadsheet row numbers', () => {
-    const p = parseDeviceCsv('\uFEFFCustomer;Model;Serial;Name\n"Müller; GmbH";comtrexx-vm;CTX-1;Lab\n\nACME;comtrexx-business;CTX-2;\n');
+    const p = parseDeviceCsv(
+      '\uFEFFCustomer;Model;Serial;Name\n"Müller; GmbH";comtrexx-vm;CTX-1;Lab\n\nACME;comtrexx-business;CTX-2;\n',
+    );
     expect(p.fatal).toBeNull();
     expect(p.rows).toEqual([
       { serial: 'CTX-1', model: 'comtrexx-vm', name: 'Lab', customer: 'Müller; GmbH' },
@@ -29,10 +31,17 @@ describe('parseDeviceCsv', () => {
 });
 
 describe('chunkRows', () => {
-  it('cuts at 500 rows, and earlier when a chunk would pass main\'s payload limits', () => {
-    const full = Array.from({ length: 1200 }, (_, i) => ({ serial: `CTX-${i}`, model: 'comtrexx-vm', name: `Site ${i}`, customer: `Customer ${i}` }));
+  it("cuts at 500 rows, and earlier when a chunk would pass main's payload limits", () => {
+    const full = Array.from({ length: 1200 }, (_, i) => ({
+      serial: `CTX-${i}`,
+      model: 'comtrexx-vm',
+      name: `Site ${i}`,
+      customer: `Customer ${i}`,
+    }));
     const chunks = chunkRows(full);
-    expect(chunks.map((c) => c.start)).toEqual(chunks.map((_, i) => chunks.slice(0, i).reduce((n, c) => n + c.rows.length, 0)));
+    expect(chunks.map((c) => c.start)).toEqual(
+      chunks.map((_, i) => chunks.slice(0, i).reduce((n, c) => n + c.rows.length, 0)),
+    );
     expect(chunks.reduce((n, c) => n + c.rows.length, 0)).toBe(1200);
     for (const c of chunks) {
       expect(c.rows.length).toBeLessThanOrEqual(500);
@@ -40,7 +49,14 @@ describe('chunkRows', () => {
     }
     const bare = chunkRows(Array.from({ length: 1200 }, (_, i) => ({ serial: `CTX-${i}`, model: 'comtrexx-vm' })));
     expect(bare.map((c) => c.rows.length)).toEqual([500, 500, 200]);
-    const long = chunkRows(Array.from({ length: 300 }, (_, i) => ({ serial: `CTX-${i}`, model: 'comtrexx-vm', name: 'n'.repeat(390), customer: 'c'.repeat(390) })));
+    const long = chunkRows(
+      Array.from({ length: 300 }, (_, i) => ({
+        serial: `CTX-${i}`,
+        model: 'comtrexx-vm',
+        name: 'n'.repeat(390),
+        customer: 'c'.repeat(390),
+      })),
+    );
     for (const c of long) expect(checkPayload({ rows: c.rows })).toBeUndefined();
   });
 });
@@ -48,7 +64,16 @@ describe('chunkRows', () => {
 describe('devicesToCsv', () => {
   it('writes the visible rows with a header, CRLF, quoting, and formula cells neutralised', () => {
     const now = Date.parse('2026-03-01T00:00:00Z');
-    const csv = devicesToCsv([makeDevice(1, now, { serial: 'CTX-1', name: '=HYPERLINK("x")', customer: 'A, "B"', status: 'licensed', endInDays: 10, verifiedDaysAgo: 2 })]);
+    const csv = devicesToCsv([
+      makeDevice(1, now, {
+        serial: 'CTX-1',
+        name: '=HYPERLINK("x")',
+        customer: 'A, "B"',
+        status: 'licensed',
+        endInDays: 10,
+        verifiedDaysAgo: 2,
+      }),
+    ]);
     const [header, row] = csv.split('\r\n');
     expect(header).toBe('serial,model,name,customer,status,licences,end_date,last_verified');
     expect(row).toMatch(/^CTX-1,[a-z-]+,"'=HYPERLINK\(""x""\)","A, ""B""",licensed,11×\d+,2026-03-1\d,2026-02-27$/);

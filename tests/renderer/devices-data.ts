@@ -3,13 +3,32 @@
 import type { Device, DeviceStatus } from '../../src/renderer/store/types';
 
 const DAY = 86_400_000;
-const STATUSES: DeviceStatus[] = ['licensed', 'licensed', 'expiring', 'unlicensed', 'tryout', 'trial', 'expired', 'verification_overdue', 'retired'];
+const STATUSES: DeviceStatus[] = [
+  'licensed',
+  'licensed',
+  'expiring',
+  'unlicensed',
+  'tryout',
+  'trial',
+  'expired',
+  'verification_overdue',
+  'retired',
+];
 const MODELS = ['comtrexx-business', 'comtrexx-advanced', 'comtrexx-vm', 'askozia-pbx'];
 const TOWNS = ['Berlin', 'Hamburg', 'München', 'Köln', 'Leipzig', 'Москва', 'Wien', 'Zürich'];
 
-export function makeDevice(i: number, now: number, over: Partial<Device> & { status?: DeviceStatus; endInDays?: number | null; verifiedDaysAgo?: number | null } = {}): Device {
+export function makeDevice(
+  i: number,
+  now: number,
+  over: Partial<Device> & { status?: DeviceStatus; endInDays?: number | null; verifiedDaysAgo?: number | null } = {},
+): Device {
   const status = over.status ?? STATUSES[i % STATUSES.length]!;
-  const endInDays = over.endInDays !== undefined ? over.endInDays : status === 'unlicensed' || status === 'expired' || status === 'retired' ? null : (i % 400) + 1;
+  const endInDays =
+    over.endInDays !== undefined
+      ? over.endInDays
+      : status === 'unlicensed' || status === 'expired' || status === 'retired'
+        ? null
+        : (i % 400) + 1;
   const verifiedDaysAgo = over.verifiedDaysAgo !== undefined ? over.verifiedDaysAgo : i % 5 === 0 ? null : i % 40;
   return {
     serial: over.serial ?? `PBX-${String(i).padStart(6, '0')}`,
@@ -30,4 +49,5 @@ export function makeDevice(i: number, now: number, over: Partial<Device> & { sta
   };
 }
 
-export const makeDevices = (n: number, now: number): Device[] => Array.from({ length: n }, (_, i) => makeDevice(i, now));
+export const makeDevices = (n: number, now: number): Device[] =>
+  Array.from({ length: n }, (_, i) => makeDevice(i, now));

@@ -21,7 +21,8 @@ describe('fleetHealth', () => {
     d('GONE', { status: 'retired', endInDays: 2, verifiedDaysAgo: 100 }),
   ];
   const h = fleetHealth(devices, NOW, 14);
-  const serials = (list: { serial?: string; device?: { serial: string } }[]) => list.map((x) => x.serial ?? x.device!.serial);
+  const serials = (list: { serial?: string; device?: { serial: string } }[]) =>
+    list.map((x) => x.serial ?? x.device!.serial);
 
   it('puts each end date in one bucket: 7, then 8–30, then 31–90 days; tryouts and trials apart', () => {
     expect(serials(h.expiring[7])).toEqual(['E3', 'E7']);

@@ -9,14 +9,21 @@ import ru from '../../src/renderer/i18n/ru';
 
 type Tree = { [k: string]: string | Tree };
 const flatten = (t: Tree, prefix = ''): Record<string, string> =>
-  Object.fromEntries(Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? [[`${prefix}${k}`, v]] : Object.entries(flatten(v, `${prefix}${k}.`)))));
+  Object.fromEntries(
+    Object.entries(t).flatMap(([k, v]) =>
+      typeof v === 'string' ? [[`${prefix}${k}`, v]] : Object.entries(flatten(v, `${prefix}${k}.`)),
+    ),
+  );
 
 const EN = flatten(en as unknown as Tree);
 const DE = flatten(de as unknown as Tree);
 const RU = flatten(ru as unknown as Tree);
 
 describe('translations', () => {
-  it.each([['de', DE], ['ru', RU]])('%s has every English key, none empty, with the same placeholders', (_, other) => {
+  it.each([
+    ['de', DE],
+    ['ru', RU],
+  ])('%s has every English key, none empty, with the same placeholders', (_, other) => {
     for (const [key, text] of Object.entries(EN)) {
       expect(other[key], key).toBeTruthy();
       const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
@@ -36,8 +43,16 @@ describe('translations', () => {
   });
 
   it('uses the glossary terms resellers know', () => {
-    expect([EN['nav.devices'], DE['nav.devices'], RU['nav.devices']]).toEqual(['My devices', 'Meine Geräte', 'Мои устройства']);
-    expect([EN['wizards.recreate'], DE['wizards.recreate'], RU['wizards.recreate']]).toEqual(['Recreate certificate', 'Zertifikat neu erstellen', 'Пересоздать сертификат']);
+    expect([EN['nav.devices'], DE['nav.devices'], RU['nav.devices']]).toEqual([
+      'My devices',
+      'Meine Geräte',
+      'Мои устройства',
+    ]);
+    expect([EN['wizards.recreate'], DE['wizards.recreate'], RU['wizards.recreate']]).toEqual([
+      'Recreate certificate',
+      'Zertifikat neu erstellen',
+      'Пересоздать сертификат',
+    ]);
     expect(DE['detail.bindings']).toBe('Lizenzbindungen an Hosts');
     expect(RU['detail.bindings']).toBe('Привязки лицензий к хостам');
     expect(RU['status.unlicensed']).toBe('ПО не лицензировано');

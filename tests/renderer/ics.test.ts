@@ -11,9 +11,16 @@ const unfold = (s: string) => s.replace(/\r\n[ \t]/g, '');
 
 describe('toIcs', () => {
   const device = makeDevice(1, NOW.getTime(), {
-    serial: 'CTX-0001', name: 'Zentrale; Büro, 2. Stock \\ Nord', customer: 'Müller GmbH & Co. KG — Niederlassung Süd mit sehr langem Namen', status: 'licensed', endInDays: 30,
+    serial: 'CTX-0001',
+    name: 'Zentrale; Büro, 2. Stock \\ Nord',
+    customer: 'Müller GmbH & Co. KG — Niederlassung Süd mit sehr langem Namen',
+    status: 'licensed',
+    endInDays: 30,
   });
-  const ics = toIcs([device, makeDevice(2, NOW.getTime(), { serial: 'CTX-0002', status: 'unlicensed', endInDays: null })], { now: NOW });
+  const ics = toIcs(
+    [device, makeDevice(2, NOW.getTime(), { serial: 'CTX-0002', status: 'unlicensed', endInDays: null })],
+    { now: NOW },
+  );
   const lines = ics.split('\r\n');
 
   it('uses CRLF everywhere and ends with one', () => {
@@ -22,7 +29,11 @@ describe('toIcs', () => {
   });
 
   it('is a VCALENDAR with VERSION and PRODID, and one VEVENT per device with an end date', () => {
-    expect(lines.slice(0, 3)).toEqual(['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Licence Desk//Licence end dates//EN']);
+    expect(lines.slice(0, 3)).toEqual([
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//Licence Desk//Licence end dates//EN',
+    ]);
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
     expect(ics.match(/END:VEVENT/g)).toHaveLength(1);
   });

@@ -57,7 +57,9 @@ describe('markGroups', () => {
     fc.assert(
       fc.property(
         fc.uint8Array({ minLength: 20, maxLength: 200 }),
-        fc.nat(), fc.integer({ min: 0, max: 7 }), fc.integer({ min: 1, max: 31 }),
+        fc.nat(),
+        fc.integer({ min: 0, max: 7 }),
+        fc.integer({ min: 1, max: 31 }),
         fc.constantFrom('as-is', 'spaces', 'one-line', 'quoted', 'lower', 'glued'),
         (payload, g, at, shift, layout) => {
           const code = armour('init', payload);
@@ -66,7 +68,11 @@ describe('markGroups', () => {
           let text = typo(code, group, at, shift);
           if (layout === 'spaces') text = text.replace(/-/g, ' ');
           if (layout === 'one-line') text = text.replace(/\n/g, '-');
-          if (layout === 'quoted') text = text.split('\n').map((l) => `> ${l}`).join('\n');
+          if (layout === 'quoted')
+            text = text
+              .split('\n')
+              .map((l) => `> ${l}`)
+              .join('\n');
           if (layout === 'lower') text = `"${text.toLowerCase()}".`;
           if (layout === 'glued') text = text.replace(/-/g, '').replace(/\n/g, '');
           const error = errorOf(text);
@@ -84,7 +90,10 @@ describe('markGroups', () => {
   });
 
   it('marks swapped groups and surplus groups', () => {
-    const code = armour('answer', new Uint8Array(90).fill(3).map((v, i) => (v * i) & 255));
+    const code = armour(
+      'answer',
+      new Uint8Array(90).fill(3).map((v, i) => (v * i) & 255),
+    );
     const parts = code.split(/([-\n])/);
     // parts: REQ1, -, g1, -, g2 …: swap groups 2 and 3
     [parts[4], parts[6]] = [parts[6]!, parts[4]!];

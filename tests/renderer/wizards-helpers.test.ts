@@ -12,8 +12,18 @@ import { featureName, isAskozia, modelName, noTryoutKind } from '../../src/rende
 import catalogueJson from '../../assets/catalogue.json';
 
 const init = (serial: string, model = 'comtrexx-vm'): Inspection => ({
-  kind: 'init', ok: true,
-  fields: { serial, model, keyType: 'ec-p256', keyBits: 256, hostFingerprint: 'ab'.repeat(16), generation: 2, firmware: '8.4.1', hostName: null },
+  kind: 'init',
+  ok: true,
+  fields: {
+    serial,
+    model,
+    keyType: 'ec-p256',
+    keyBits: 256,
+    hostFingerprint: 'ab'.repeat(16),
+    generation: 2,
+    firmware: '8.4.1',
+    hostName: null,
+  },
 });
 
 describe('codeVerdict', () => {
@@ -24,20 +34,44 @@ describe('codeVerdict', () => {
     expect(codeVerdict('x'.repeat(16 * 1024 + 1), undefined, undefined, {}).state).toBe('tooLarge');
   });
 
-  it('accepts the device\'s own init code and reads its fields', () => {
+  it("accepts the device's own init code and reads its fields", () => {
     const v = codeVerdict('c', init('S1'), 'c', { serial: 'S1', model: 'comtrexx-vm' });
-    expect(v).toMatchObject({ state: 'ok', fields: { serial: 'S1', model: 'comtrexx-vm', generation: 2, keyType: 'ec-p256', firmware: '8.4.1' } });
+    expect(v).toMatchObject({
+      state: 'ok',
+      fields: { serial: 'S1', model: 'comtrexx-vm', generation: 2, keyType: 'ec-p256', firmware: '8.4.1' },
+    });
   });
 
-  it('refuses another device\'s code, another model, and an answer code', () => {
-    expect(codeVerdict('c', init('S2'), 'c', { serial: 'S1' })).toMatchObject({ state: 'otherDevice', expected: 'S1', fields: { serial: 'S2' } });
-    expect(codeVerdict('c', init('S1', 'askozia-pbx'), 'c', { serial: 'S1', model: 'comtrexx-vm' }).state).toBe('otherModel');
-    expect(codeVerdict('c', { kind: 'answer', ok: true, fields: { serial: 'S1' } }, 'c', { serial: 'S1' }).state).toBe('answerPasted');
+  it("refuses another device's code, another model, and an answer code", () => {
+    expect(codeVerdict('c', init('S2'), 'c', { serial: 'S1' })).toMatchObject({
+      state: 'otherDevice',
+      expected: 'S1',
+      fields: { serial: 'S2' },
+    });
+    expect(codeVerdict('c', init('S1', 'askozia-pbx'), 'c', { serial: 'S1', model: 'comtrexx-vm' }).state).toBe(
+      'otherModel',
+    );
+    expect(codeVerdict('c', { kind: 'answer', ok: true, fields: { serial: 'S1' } }, 'c', { serial: 'S1' }).state).toBe(
+      'answerPasted',
+    );
   });
 
   it('passes the error message and its groups through', () => {
-    const typo: Inspection = { kind: 'init', ok: false, error: { code: 'CODE_GROUP_TYPO', message: 'Group 7 (K3J9ZQ2M) has a typo', details: { groups: [7], texts: ['K3J9ZQ2M'] } }, fields: {} };
-    expect(codeVerdict('c', typo, 'c', {})).toEqual({ state: 'invalid', message: 'Group 7 (K3J9ZQ2M) has a typo', groups: [7] });
+    const typo: Inspection = {
+      kind: 'init',
+      ok: false,
+      error: {
+        code: 'CODE_GROUP_TYPO',
+        message: 'Group 7 (K3J9ZQ2M) has a typo',
+        details: { groups: [7], texts: ['K3J9ZQ2M'] },
+      },
+      fields: {},
+    };
+    expect(codeVerdict('c', typo, 'c', {})).toEqual({
+      state: 'invalid',
+      message: 'Group 7 (K3J9ZQ2M) has a typo',
+      groups: [7],
+    });
   });
 
   it('labels hosts by name and fingerprint start', () => {

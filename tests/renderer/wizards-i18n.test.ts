@@ -11,7 +11,9 @@ type Tree = { [k: string]: string | Tree };
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
 function keys(tree: Tree, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
+  return Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`),
+  );
 }
 const base = (tree: Tree) => [...new Set(keys(tree).map((k) => k.replace(PLURAL, '')))].sort();
 
@@ -22,13 +24,19 @@ describe('wizard strings', () => {
   });
 
   it('give Russian all its plural forms where English has plurals', () => {
-    const plural = keys(en as Tree).filter((k) => k.endsWith('_other')).map((k) => k.replace(PLURAL, ''));
-    for (const k of plural) for (const form of ['one', 'few', 'many', 'other']) expect(keys(ru as Tree)).toContain(`${k}_${form}`);
+    const plural = keys(en as Tree)
+      .filter((k) => k.endsWith('_other'))
+      .map((k) => k.replace(PLURAL, ''));
+    for (const k of plural)
+      for (const form of ['one', 'few', 'many', 'other']) expect(keys(ru as Tree)).toContain(`${k}_${form}`);
   });
 
   it('cover every key the components use', () => {
     const dir = 'src/renderer/components/wizards';
-    const source = readdirSync(dir).filter((f) => f.endsWith('.tsx')).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+    const source = readdirSync(dir)
+      .filter((f) => f.endsWith('.tsx'))
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n');
     const used = [...source.matchAll(/t\('wizard\.([\w.]+)'/g)].map((m) => m[1]!);
     const known = new Set(base(en as Tree));
     expect(used.length).toBeGreaterThan(50);

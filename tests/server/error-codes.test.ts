@@ -12,7 +12,16 @@ describe('stable error codes', () => {
   const codes = extractErrorCodes(REPO);
 
   it('docs/server.md lists every error code found in src', () => {
-    expect(codes.map((c) => c.code)).toEqual(expect.arrayContaining(['DEVICE_NOT_FOUND', 'INPUT_INVALID', 'TOKEN_MISSING', 'RATE_LIMITED', 'INTERNAL', 'SERVER_UNREACHABLE']));
+    expect(codes.map((c) => c.code)).toEqual(
+      expect.arrayContaining([
+        'DEVICE_NOT_FOUND',
+        'INPUT_INVALID',
+        'TOKEN_MISSING',
+        'RATE_LIMITED',
+        'INTERNAL',
+        'SERVER_UNREACHABLE',
+      ]),
+    );
     const doc = readFileSync(join(REPO, DOC), 'utf8');
     const missing = codes.filter((c) => !doc.includes(`| \`${c.code}\` |`)).map((c) => c.code);
     expect(missing, 'missing from docs/server.md: run node scripts/error-codes.mjs --write').toEqual([]);

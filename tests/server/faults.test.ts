@@ -11,13 +11,27 @@ import { makeRequest, tempDir } from '../support/fixtures';
 import { freshPgDatabase, pgAvailable } from '../support/postgres';
 import { onCleanup, startServe, type ServeProcess } from './support';
 
-interface Reply { status: number; body: Record<string, unknown> }
+interface Reply {
+  status: number;
+  body: Record<string, unknown>;
+}
 
-async function post(server: ServeProcess | string, op: string, body: unknown, token?: string, key?: string): Promise<Reply> {
+async function post(
+  server: ServeProcess | string,
+  op: string,
+  body: unknown,
+  token?: string,
+  key?: string,
+): Promise<Reply> {
   const url = typeof server === 'string' ? server : server.url;
   const res = await fetch(`${url}/v1/${op}`, {
-    method: 'POST', body: JSON.stringify(body),
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(key ? { 'idempotency-key': key } : {}) },
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(key ? { 'idempotency-key': key } : {}),
+    },
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
@@ -43,24 +57,45 @@ describePg('two serve processes on one PostgreSQL database', () => {
     const database = await freshPgDatabase();
     const dir = tempDir();
     await Authority.init(dir, database);
-    const servers = await Promise.all([startServe(dir, ['--database', database]), startServe(dir, ['--database', database])]);
+    const servers = await Promise.all([
+      startServe(dir, ['--database', database]),
+      startServe(dir, ['--database', database]),
+    ]);
     const vendors = servers.map((s) => s.token()).filter((t) => t !== undefined);
     expect(vendors).toHaveLength(1);
     const vendor = vendors[0]!;
     const [one, two] = servers as [ServeProcess, ServeProcess];
     expect((await post(two, 'resellers.create', { name: 'Acme' }, vendor)).status).toBe(200);
-    const token = (await post(one, 'tokens.create', { role: 'reseller', reseller: 'Acme' }, vendor)).body.token as string;
+    const token = (await post(one, 'tokens.create', { role: 'reseller', reseller: 'Acme' }, vendor)).body
+      .token as string;
 
-    const adds = await Promise.all(Array.from({ length: 50 }, (_, i) =>
-      post(servers[i % 2]!, 'devices.add', { serial: `P-${String(i).padStart(3, '0')}`, model: 'comtrexx-vm' }, token)));
+    const adds = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        post(
+          servers[i % 2]!,
+          'devices.add',
+          { serial: `P-${String(i).padStart(3, '0')}`, model: 'comtrexx-vm' },
+          token,
+        ),
+      ),
+    );
     expect(adds.map((r) => r.status)).toEqual(Array(50).fill(200));
-    for (const s of servers) expect(((await post(s, 'devices.list', {}, token)).body as unknown as unknown[]).length).toBe(50);
+    for (const s of servers)
+      expect(((await post(s, 'devices.list', {}, token)).body as unknown as unknown[]).length).toBe(50);
 
-    const same = await Promise.all(Array.from({ length: 20 }, (_, i) => post(servers[i % 2]!, 'devices.add', { serial: 'ONE', model: 'comtrexx-vm' }, token)));
+    const same = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        post(servers[i % 2]!, 'devices.add', { serial: 'ONE', model: 'comtrexx-vm' }, token),
+      ),
+    );
     expect(same.filter((r) => r.status === 200)).toHaveLength(1);
     expect(same.filter((r) => r.status === 409 && r.body.code === 'DEVICE_EXISTS')).toHaveLength(19);
 
-    const keyed = await Promise.all(Array.from({ length: 10 }, (_, i) => post(servers[i % 2]!, 'devices.add', { serial: 'KEYED', model: 'comtrexx-vm' }, token, 'one-key')));
+    const keyed = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        post(servers[i % 2]!, 'devices.add', { serial: 'KEYED', model: 'comtrexx-vm' }, token, 'one-key'),
+      ),
+    );
     expect(keyed.map((r) => r.status)).toEqual(Array(10).fill(200));
 
     const authority = await Authority.open({ dataDir: dir, database });
@@ -108,10 +143,16 @@ for (const store of ['sqlite', 'postgres'] as const) {
       const first = await startServe(dir, args);
       for (let w = 0; w < WORKERS; w++) {
         expect((await post(first, 'devices.add', { serial: `K-${w}`, model: 'comtrexx-vm' }, token)).status).toBe(200);
-        expect((await post(first, 'licences.grant', { serial: `K-${w}`, feature: 11, quantity: 2 }, token)).status).toBe(200);
+        expect(
+          (await post(first, 'licences.grant', { serial: `K-${w}`, feature: 11, quantity: 2 }, token)).status,
+        ).toBe(200);
       }
       const killAt = 100 + Math.floor(Math.random() * 200);
-      const { received, sent } = await recreateLoop(first.url, token, (n) => void (n === killAt && first.child.kill('SIGKILL')));
+      const { received, sent } = await recreateLoop(
+        first.url,
+        token,
+        (n) => void (n === killAt && first.child.kill('SIGKILL')),
+      );
       expect((await first.exited).signal).toBe('SIGKILL');
       expect(received.size).toBeGreaterThanOrEqual(killAt);
       expect(received.size).toBeLessThan(N);
@@ -121,12 +162,15 @@ for (const store of ['sqlite', 'postgres'] as const) {
       const authority = await Authority.open({ dataDir: dir, ...(database ? { database } : {}) });
       onCleanup(() => authority.close());
       const { db } = authority.ctx;
-      const certs = await db.read.all(db.qb.selectFrom('certificates').select(['serial_hex', 'device_id', 'superseded_by']));
+      const certs = await db.read.all(
+        db.qb.selectFrom('certificates').select(['serial_hex', 'device_id', 'superseded_by']),
+      );
       const serials = new Set(certs.map((c) => c.serial_hex));
       for (const [key, serial] of received) expect(serials.has(serial), `answer of ${key}`).toBe(true);
       // Every certificate has its audit entry and every issue entry its certificate.
-      const issued = (await db.read.all(db.qb.selectFrom('audit_log').select('data').where('action', '=', 'certificate.issue')))
-        .map((r) => (JSON.parse(r.data) as { certificate: string }).certificate);
+      const issued = (
+        await db.read.all(db.qb.selectFrom('audit_log').select('data').where('action', '=', 'certificate.issue'))
+      ).map((r) => (JSON.parse(r.data) as { certificate: string }).certificate);
       expect(new Set(issued)).toEqual(serials);
       expect(issued).toHaveLength(serials.size);
       expect(await verifyAudit(db)).toMatchObject({ ok: true });
@@ -135,18 +179,26 @@ for (const store of ['sqlite', 'postgres'] as const) {
         expect(certs.filter((c) => c.device_id === deviceId && c.superseded_by === null)).toHaveLength(1);
       }
       // Every certificate's request marked its key in the same transaction, and no key without one.
-      const rows = new Map((await db.read.all(db.qb.selectFrom('idempotency_keys').select(['key', 'response']))).map((r) => [r.key, r.response]));
+      const rows = new Map(
+        (await db.read.all(db.qb.selectFrom('idempotency_keys').select(['key', 'response']))).map((r) => [
+          r.key,
+          r.response,
+        ]),
+      );
       expect([...rows.values()].filter((r) => r !== null)).toHaveLength(certs.length);
       const stored = (key: string) => {
         const sealed = rows.get(keyId(scope, key));
-        return sealed && sealed !== COMMITTED ? JSON.parse(unseal(scope, key, sealed)!) as Reply : sealed;
+        return sealed && sealed !== COMMITTED ? (JSON.parse(unseal(scope, key, sealed)!) as Reply) : sealed;
       };
-      for (const [key, serial] of received) expect(stored(key)).toMatchObject({ status: 200, body: { certificateSerial: serial } });
+      for (const [key, serial] of received)
+        expect(stored(key)).toMatchObject({ status: 200, body: { certificateSerial: serial } });
 
       // The requests in flight at the kill, retried with their keys once a minute has passed (their
       // rows are aged): a stored answer comes back as it was, a change that committed without its
       // answer is IDEMPOTENCY_ANSWER_LOST, and only a request that never committed runs now.
-      await db.write((tx) => tx.run(db.qb.updateTable('idempotency_keys').set({ created_at: '2000-01-01T00:00:00.000Z' })));
+      await db.write((tx) =>
+        tx.run(db.qb.updateTable('idempotency_keys').set({ created_at: '2000-01-01T00:00:00.000Z' })),
+      );
       let ranNow = 0;
       for (const [key, body] of [...sent].filter(([k]) => !received.has(k))) {
         const before = stored(key);
@@ -158,7 +210,9 @@ for (const store of ['sqlite', 'postgres'] as const) {
           ranNow++;
         }
       }
-      expect((await db.read.all(db.qb.selectFrom('certificates').select('serial_hex'))).length).toBe(certs.length + ranNow);
+      expect((await db.read.all(db.qb.selectFrom('certificates').select('serial_hex'))).length).toBe(
+        certs.length + ranNow,
+      );
 
       second.child.kill('SIGTERM');
       expect((await second.exited).code).toBe(0);

@@ -13,7 +13,10 @@ it('Idempotency: a slow first request that was taken over rolls back; the change
   const grant = (delayMs: number) => async () => {
     await new Promise((r) => setTimeout(r, delayMs));
     try {
-      return { status: 200, body: await authority.call('licences.grant', { serial: 'IDEM-1', feature: 11, quantity: 5 }) };
+      return {
+        status: 200,
+        body: await authority.call('licences.grant', { serial: 'IDEM-1', feature: 11, quantity: 5 }),
+      };
     } catch (e) {
       const err = toErrorValue(e);
       return { status: 409, body: { code: err.code, message: err.message } };

@@ -28,7 +28,13 @@ const refused = (r: CliResult, code: string): string => {
 async function fakeServer(handler: Parameters<typeof createServer>[1]): Promise<{ url: string; server: Server }> {
   const server = createServer(handler);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  onCleanup(() => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }));
+  onCleanup(
+    () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  );
   return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server };
 }
 
@@ -40,18 +46,43 @@ describe('licence-desk serve (real processes)', () => {
     expect(server.dialect).toBe('sqlite');
     const vendor = server.token();
     expect(vendor).toMatch(/^ldt_/);
-    expect(server.stderr()).toBe(`First vendor token of this database (shown only this once; keep it safe): ${vendor}\n`);
+    expect(server.stderr()).toBe(
+      `First vendor token of this database (shown only this once; keep it safe): ${vendor}\n`,
+    );
     const as = (token: string) => ['--server', server.url, '--token', token];
 
     // The vendor makes a reseller and its token remotely; meanwhile a vendor token is made embedded,
     // on the server's own database, and works against the server at once.
     const [reseller, embeddedRun] = await Promise.all([
       cli([...as(vendor!), 'reseller', 'create', '--name', 'Acme Telecom']),
-      cli(['--data', dir, '--database', join(dir, 'authority.db'), 'token', 'create', '--role', 'vendor', '--label', 'ops']),
+      cli([
+        '--data',
+        dir,
+        '--database',
+        join(dir, 'authority.db'),
+        'token',
+        'create',
+        '--role',
+        'vendor',
+        '--label',
+        'ops',
+      ]),
     ]);
     expect(done(reseller)).toMatch(/^Created reseller "Acme Telecom" \(id \d+\)\n$/);
     const embedded = done(embeddedRun).trim();
-    const token = done(await cli([...as(embedded), 'token', 'create', '--role', 'reseller', '--reseller', 'Acme Telecom', '--label', 'desk 1'])).trim();
+    const token = done(
+      await cli([
+        ...as(embedded),
+        'token',
+        'create',
+        '--role',
+        'reseller',
+        '--reseller',
+        'Acme Telecom',
+        '--label',
+        'desk 1',
+      ]),
+    ).trim();
     expect(token).toMatch(/^ldt_[A-Za-z0-9_-]{43}$/);
     const [add, list, root] = await Promise.all([
       cli([...as(token), 'device', 'add', '--serial', 'R-0001', '--model', 'comtrexx-vm', '--name', 'Remote']),
@@ -69,7 +100,10 @@ describe('licence-desk serve (real processes)', () => {
     const answer = done(await cli([...as(token), 'certificate', 'recreate', '--serial', 'R-0001'], {}, init));
     expect(await installAnswer(pbx, answer)).toMatchObject({ serial: 'R-0001', state: 'licensed' });
     // Refusals come back with their code and exit code, exactly as embedded.
-    refused(await cli([...as(token), 'device', 'add', '--serial', 'R-0001', '--model', 'comtrexx-vm']), 'DEVICE_EXISTS');
+    refused(
+      await cli([...as(token), 'device', 'add', '--serial', 'R-0001', '--model', 'comtrexx-vm']),
+      'DEVICE_EXISTS',
+    );
     refused(await cli([...as(token), 'token', 'list']), 'VENDOR_ONLY');
     refused(await cli([...as('ldt_wrong'), 'device', 'list']), 'TOKEN_INVALID');
 
@@ -84,7 +118,9 @@ describe('licence-desk serve (real processes)', () => {
   });
 
   it('the remote CLI tells a server that is down, one that answers HTML, and one that does not answer apart (exit 1)', async () => {
-    const html = await fakeServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Welcome to nginx!</body></html>'));
+    const html = await fakeServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Welcome to nginx!</body></html>'),
+    );
     let silentHits = 0;
     const silent = await fakeServer(() => void silentHits++); // never answers
     const gone = await fakeServer(() => undefined);
@@ -92,7 +128,9 @@ describe('licence-desk serve (real processes)', () => {
     const [down, garbage, slow] = await Promise.all([
       cli(['--server', gone.url, '--token', 'ldt_x', 'device', 'list']),
       cli(['--server', html.url, '--token', 'ldt_x', 'device', 'list']),
-      cli(['--server', silent.url, '--token', 'ldt_x', 'device', 'add', '--serial', 'S-1', '--model', 'comtrexx-vm'], { LICENCE_DESK_TIMEOUT: '0.3' }),
+      cli(['--server', silent.url, '--token', 'ldt_x', 'device', 'add', '--serial', 'S-1', '--model', 'comtrexx-vm'], {
+        LICENCE_DESK_TIMEOUT: '0.3',
+      }),
     ]);
     expect(refused(down, 'SERVER_UNREACHABLE')).toContain('cannot be reached');
     expect(refused(garbage, 'SERVER_BAD_RESPONSE')).toContain('is not a Licence Desk authority');
@@ -104,12 +142,22 @@ describe('licence-desk serve (real processes)', () => {
     const keys: string[] = [];
     const flaky = await fakeServer((req, res) => {
       keys.push(String(req.headers['idempotency-key']));
-      if (keys.length === 1) return void res.writeHead(503, { 'content-type': 'text/html' }).end('<h1>Service Unavailable</h1>');
-      if (keys.length === 2) return void res.writeHead(503, { 'content-type': 'application/json' }).end('{"code":"DATABASE_UNAVAILABLE","message":"down"}');
-      res.writeHead(422, { 'content-type': 'application/json' }).end('{"code":"RESELLER_ONLY","message":"Only a reseller can manage devices."}');
+      if (keys.length === 1)
+        return void res.writeHead(503, { 'content-type': 'text/html' }).end('<h1>Service Unavailable</h1>');
+      if (keys.length === 2)
+        return void res
+          .writeHead(503, { 'content-type': 'application/json' })
+          .end('{"code":"DATABASE_UNAVAILABLE","message":"down"}');
+      res
+        .writeHead(422, { 'content-type': 'application/json' })
+        .end('{"code":"RESELLER_ONLY","message":"Only a reseller can manage devices."}');
     });
     const client = httpClient({ url: `${flaky.url}/base`, token: 'ldt_x' });
-    await expect(client.call('devices.add', { serial: 'S', model: 'comtrexx-vm' })).rejects.toMatchObject({ code: 'RESELLER_ONLY', kind: 'rule', message: 'Only a reseller can manage devices. (rejected by the server)' });
+    await expect(client.call('devices.add', { serial: 'S', model: 'comtrexx-vm' })).rejects.toMatchObject({
+      code: 'RESELLER_ONLY',
+      kind: 'rule',
+      message: 'Only a reseller can manage devices. (rejected by the server)',
+    });
     expect(keys).toHaveLength(3);
     expect(new Set(keys).size).toBe(1);
     expect(() => httpClient({ url: 'ftp://x' })).toThrow(expect.objectContaining({ code: 'SERVER_URL_INVALID' }));
@@ -128,22 +176,38 @@ describe('licence-desk serve (real processes)', () => {
     const seen: string[] = [];
     const proxy = await fakeServer((req, res) => {
       const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c)).on('end', async () => {
-        seen.push(String(req.headers['idempotency-key'] ?? ''));
-        const pass = ['content-type', 'authorization', 'idempotency-key'].filter((h) => req.headers[h]).map((h) => [h, String(req.headers[h])]);
-        const upstream = await fetch(`${real.url}${req.url}`, { method: 'POST', headers: Object.fromEntries(pass), body: Buffer.concat(chunks) });
-        const body = await upstream.text();
-        if (req.url === '/v1/certificates.recreate' && seen.filter((k) => k === seen.at(-1)).length === 1) return void req.socket.destroy();
-        res.writeHead(upstream.status, { 'content-type': 'application/json' }).end(body);
-      });
+      req
+        .on('data', (c: Buffer) => chunks.push(c))
+        .on('end', async () => {
+          seen.push(String(req.headers['idempotency-key'] ?? ''));
+          const pass = ['content-type', 'authorization', 'idempotency-key']
+            .filter((h) => req.headers[h])
+            .map((h) => [h, String(req.headers[h])]);
+          const upstream = await fetch(`${real.url}${req.url}`, {
+            method: 'POST',
+            headers: Object.fromEntries(pass),
+            body: Buffer.concat(chunks),
+          });
+          const body = await upstream.text();
+          if (req.url === '/v1/certificates.recreate' && seen.filter((k) => k === seen.at(-1)).length === 1)
+            return void req.socket.destroy();
+          res.writeHead(upstream.status, { 'content-type': 'application/json' }).end(body);
+        });
     });
     const client = httpClient({ url: proxy.url, token: a });
     await client.call('devices.add', { serial: 'L-1', model: 'comtrexx-vm' });
     await client.call('licences.grant', { serial: 'L-1', feature: 11 });
-    const answer = await client.call('certificates.recreate', { serial: 'L-1', initCode: makeRequest('L-1', 'comtrexx-vm').code });
+    const answer = await client.call('certificates.recreate', {
+      serial: 'L-1',
+      initCode: makeRequest('L-1', 'comtrexx-vm').code,
+    });
     const keys = seen.slice(-2);
     expect(keys[0]).toBe(keys[1]); // the retry carried the same key
-    const { certificates } = await authority.call('devices.get', { serial: 'L-1' }, (await authenticate(authority.ctx, a))!);
+    const { certificates } = await authority.call(
+      'devices.get',
+      { serial: 'L-1' },
+      (await authenticate(authority.ctx, a))!,
+    );
     expect(certificates.map((c) => c.serialHex)).toEqual([answer.certificateSerial]);
   });
 });

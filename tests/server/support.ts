@@ -25,7 +25,8 @@ export const onCleanup = (fn: () => Promise<void> | void): void => void cleanups
 /** The test's environment without settings that could point a child at real data or a real server. */
 export function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of ['LICENCE_DESK_DATA', 'LICENCE_DESK_TOKEN', 'LICENCE_DESK_TIMEOUT', 'LICENCE_DESK_LOG']) delete env[k];
+  for (const k of ['LICENCE_DESK_DATA', 'LICENCE_DESK_TOKEN', 'LICENCE_DESK_TIMEOUT', 'LICENCE_DESK_LOG'])
+    delete env[k];
   return { ...env, ...extra };
 }
 
@@ -56,16 +57,30 @@ export interface Answer {
 }
 
 /** POST /v1/<op> as the holder of token (none: no Authorization header). */
-export async function call(app: FastifyInstance, op: string, body: unknown, token?: string, headers: Record<string, string> = {}): Promise<Answer> {
+export async function call(
+  app: FastifyInstance,
+  op: string,
+  body: unknown,
+  token?: string,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const r = await app.inject({
-    method: 'POST', url: `/v1/${op}`, payload: JSON.stringify(body),
+    method: 'POST',
+    url: `/v1/${op}`,
+    payload: JSON.stringify(body),
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
   });
   return { status: r.statusCode, body: r.json(), headers: r.headers };
 }
 
 /** Like call, but the operation must succeed. */
-export async function ok<T = Record<string, unknown>>(app: FastifyInstance, op: string, body: unknown, token?: string, headers?: Record<string, string>): Promise<T> {
+export async function ok<T = Record<string, unknown>>(
+  app: FastifyInstance,
+  op: string,
+  body: unknown,
+  token?: string,
+  headers?: Record<string, string>,
+): Promise<T> {
   const r = await call(app, op, body, token, headers);
   if (r.status !== 200) throw new Error(`${op} answered ${r.status}: ${JSON.stringify(r.body)}`);
   return r.body as T;
@@ -73,9 +88,16 @@ export async function ok<T = Record<string, unknown>>(app: FastifyInstance, op: 
 
 /** Every row of every table, as text: equal dumps mean nothing changed. */
 export async function dumpTables(db: Db): Promise<Record<string, string[]>> {
-  const names = db.dialect === 'sqlite'
-    ? await db.read.all(sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`.compile(db.qb))
-    : await db.read.all(sql<{ name: string }>`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`.compile(db.qb));
+  const names =
+    db.dialect === 'sqlite'
+      ? await db.read.all(
+          sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`.compile(db.qb),
+        )
+      : await db.read.all(
+          sql<{
+            name: string;
+          }>`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`.compile(db.qb),
+        );
   const dump: Record<string, string[]> = {};
   for (const { name } of names) {
     const rows = await db.read.all(sql<Record<string, unknown>>`SELECT * FROM ${sql.table(name)}`.compile(db.qb));
@@ -104,15 +126,23 @@ export interface ServeProcess {
 }
 
 /** Starts `licence-desk --data DIR serve --port 0 …` and waits for its one line. */
-export async function startServe(dataDir: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<ServeProcess> {
+export async function startServe(
+  dataDir: string,
+  extra: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): Promise<ServeProcess> {
   const child = spawn(process.execPath, [BIN, '--data', dataDir, 'serve', '--port', '0', ...extra], {
-    cwd: REPO, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: REPO,
+    env: childEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   let err = '';
   child.stdout!.setEncoding('utf8').on('data', (s: string) => (out += s));
   child.stderr!.setEncoding('utf8').on('data', (s: string) => (err += s));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('exit', (code, signal) => done({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.on('exit', (code, signal) => done({ code, signal })),
+  );
   let gone = false;
   void exited.then(() => (gone = true));
   onCleanup(async () => {
@@ -124,7 +154,12 @@ export async function startServe(dataDir: string, extra: string[] = [], env: Nod
   if (!m) throw new Error(`serve did not start: ${JSON.stringify(out)} ${err}`);
   await new Promise((r) => setTimeout(r, 50)); // stderr (the token line) is written first; let its pipe catch up
   return {
-    child, url: m[1]!, dialect: m[2]!, stdout: () => out, stderr: () => err, exited,
+    child,
+    url: m[1]!,
+    dialect: m[2]!,
+    stdout: () => out,
+    stderr: () => err,
+    exited,
     token: () => /ldt_[A-Za-z0-9_-]{43}/.exec(err)?.[0],
   };
 }

@@ -21,39 +21,97 @@ const REFERENCES = new Set(['serial', 'id', 'registration', 'initCode', 'certifi
  */
 const CREATES: Record<string, string> = { 'devices.add': 'DEVICE_EXISTS' };
 
-interface World { refs: Record<string, unknown>; secrets: string[] }
+interface World {
+  refs: Record<string, unknown>;
+  secrets: string[];
+}
 
 /** Reseller A's world: a COMtrexx with a certificate, an Askozia with its host binding, a registration. */
-async function buildWorld(authority: Authority, app: Parameters<typeof ok>[0], a: string, vendor: string): Promise<World> {
-  await ok(app, 'devices.add', { serial: 'A-0001', model: 'comtrexx-vm', name: 'Alpha front desk', customer: 'Alpha Customer' }, a);
+async function buildWorld(
+  authority: Authority,
+  app: Parameters<typeof ok>[0],
+  a: string,
+  vendor: string,
+): Promise<World> {
+  await ok(
+    app,
+    'devices.add',
+    { serial: 'A-0001', model: 'comtrexx-vm', name: 'Alpha front desk', customer: 'Alpha Customer' },
+    a,
+  );
   await ok(app, 'licences.grant', { serial: 'A-0001', feature: 11, quantity: 4 }, a);
-  const cert = await ok<{ certificateSerial: string }>(app, 'certificates.recreate', { serial: 'A-0001', initCode: makeRequest('A-0001', 'comtrexx-vm').code }, a);
+  const cert = await ok<{ certificateSerial: string }>(
+    app,
+    'certificates.recreate',
+    { serial: 'A-0001', initCode: makeRequest('A-0001', 'comtrexx-vm').code },
+    a,
+  );
   await ok(app, 'devices.add', { serial: 'A-0002', model: 'askozia-pbx' }, a);
   await ok(app, 'licences.grant', { serial: 'A-0002', feature: 33 }, a);
-  const cert2 = await ok<{ certificateSerial: string }>(app, 'certificates.recreate', { serial: 'A-0002', initCode: makeRequest('A-0002', 'askozia-pbx').code }, a);
+  const cert2 = await ok<{ certificateSerial: string }>(
+    app,
+    'certificates.recreate',
+    { serial: 'A-0002', initCode: makeRequest('A-0002', 'askozia-pbx').code },
+    a,
+  );
   const bindings = await ok<{ id: number; serial: string }[]>(app, 'bindings.list', {}, a);
-  expect(bindings.map((b) => b.serial), 'A has a host binding').toContain('A-0002');
-  const reg = await ok<{ number: string }>(app, 'registrations.create', { company: 'Alpha Customer GmbH', email: 'it@alpha.example' }, a);
+  expect(
+    bindings.map((b) => b.serial),
+    'A has a host binding',
+  ).toContain('A-0002');
+  const reg = await ok<{ number: string }>(
+    app,
+    'registrations.create',
+    { company: 'Alpha Customer GmbH', email: 'it@alpha.example' },
+    a,
+  );
   const [coupon] = (await ok<{ codes: string[] }>(app, 'coupons.mint', { feature: 12 }, vendor)).codes;
   const refs = {
-    serial: 'A-0001', id: bindings[0]!.id, registration: reg.number, certificateSerial: cert.certificateSerial,
+    serial: 'A-0001',
+    id: bindings[0]!.id,
+    registration: reg.number,
+    certificateSerial: cert.certificateSerial,
     initCode: makeRequest('A-0001', 'comtrexx-vm').code,
     // Plain fields an operation may need besides its references (valid values, so that only the
     // reference can make the call fail).
-    code: coupon, feature: 33, quantity: 1, days: 30, name: 'Renamed by B', customer: 'Beta Customer', host: 'b-host',
-    limit: 10, model: 'comtrexx-vm', email: 'it@alpha.example',
+    code: coupon,
+    feature: 33,
+    quantity: 1,
+    days: 30,
+    name: 'Renamed by B',
+    customer: 'Beta Customer',
+    host: 'b-host',
+    limit: 10,
+    model: 'comtrexx-vm',
+    email: 'it@alpha.example',
   };
-  const secrets = ['A-0001', 'A-0002', 'Alpha front desk', 'Alpha Customer', reg.number, cert.certificateSerial, cert2.certificateSerial, 'it@alpha.example'];
+  const secrets = [
+    'A-0001',
+    'A-0002',
+    'Alpha front desk',
+    'Alpha Customer',
+    reg.number,
+    cert.certificateSerial,
+    cert2.certificateSerial,
+    'it@alpha.example',
+  ];
   return { refs, secrets };
 }
 
 const inputFields = (op: Operation) => {
-  const schema = z.toJSONSchema(op.input, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown>; required?: string[] };
+  const schema = z.toJSONSchema(op.input, { io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<string, unknown>;
+    required?: string[];
+  };
   return { all: Object.keys(schema.properties ?? {}), required: new Set(schema.required ?? []) };
 };
 
 /** A's references (optional ones too, unless withOptional is false) and samples for the other required fields. */
-function inputFor(op: Operation, refs: Record<string, unknown>, withOptional = true): { input: Record<string, unknown>; missing: string[] } {
+function inputFor(
+  op: Operation,
+  refs: Record<string, unknown>,
+  withOptional = true,
+): { input: Record<string, unknown>; missing: string[] } {
   const { all, required } = inputFields(op);
   const input: Record<string, unknown> = {};
   const missing: string[] = [];
@@ -69,7 +127,7 @@ const takesReference = (op: Operation) => inputFields(op).all.some((f) => REFERE
 const needsReference = (op: Operation) => [...inputFields(op).required].some((f) => REFERENCES.has(f));
 
 describeStores('tenancy over HTTP', ({ open }) => {
-  it('every operation that takes a serial or an id answers 404 for another reseller\'s, and changes nothing', async () => {
+  it("every operation that takes a serial or an id answers 404 for another reseller's, and changes nothing", async () => {
     const { authority } = await open();
     const { app, a, b, vendor } = await tenants(authority);
     const { refs } = await buildWorld(authority, app, a, vendor);
@@ -82,26 +140,46 @@ describeStores('tenancy over HTTP', ({ open }) => {
       expect(missing, `${op.name}: add a sample of A's for these fields to buildWorld`).toEqual([]);
       const before = await dumpTables(authority.ctx.db);
       const r = await call(app, op.name, input, b);
-      const expected = CREATES[op.name] ? { status: 409, code: CREATES[op.name] } : { status: 404, code: expect.stringMatching(/_NOT_FOUND$/) };
+      const expected = CREATES[op.name]
+        ? { status: 409, code: CREATES[op.name] }
+        : { status: 404, code: expect.stringMatching(/_NOT_FOUND$/) };
       expect({ op: op.name, status: r.status, code: r.body.code }).toEqual({ op: op.name, ...expected });
       expect(r.body.message).not.toMatch(/Alpha/);
       expect(await dumpTables(authority.ctx.db), `${op.name} changed the database`).toEqual(before);
       // The same call by A is not refused for want of the object (so 404 above was about tenancy).
       if (CREATES[op.name]) continue;
       const mine = await call(app, op.name, input, a);
-      expect(mine.status === 404 && /^(DEVICE|REGISTRATION|BINDING)_NOT_FOUND$/.test(String(mine.body.code)), `${op.name} by A: ${JSON.stringify(mine.body)}`).toBe(false);
+      expect(
+        mine.status === 404 && /^(DEVICE|REGISTRATION|BINDING)_NOT_FOUND$/.test(String(mine.body.code)),
+        `${op.name} by A: ${JSON.stringify(mine.body)}`,
+      ).toBe(false);
       checked.push(op.name);
     }
-    expect(checked).toEqual(expect.arrayContaining(['devices.get', 'devices.rename', 'devices.move', 'devices.retire', 'licences.grant', 'certificates.recreate', 'bindings.show', 'bindings.reset']));
+    expect(checked).toEqual(
+      expect.arrayContaining([
+        'devices.get',
+        'devices.rename',
+        'devices.move',
+        'devices.retire',
+        'licences.grant',
+        'certificates.recreate',
+        'bindings.show',
+        'bindings.reset',
+      ]),
+    );
   });
 
-  it('nothing B can list or read shows any of A\'s serials, names, customers, registrations or certificates', async () => {
+  it("nothing B can list or read shows any of A's serials, names, customers, registrations or certificates", async () => {
     const { authority } = await open();
     const { app, a, b, vendor } = await tenants(authority);
     const { secrets } = await buildWorld(authority, app, a, vendor);
-    const reads = (Object.values(OPERATIONS) as Operation[]).filter((op) => !op.mutating && !op.vendorOnly && !needsReference(op));
+    const reads = (Object.values(OPERATIONS) as Operation[]).filter(
+      (op) => !op.mutating && !op.vendorOnly && !needsReference(op),
+    );
     reads.push(...(Object.values(OPERATIONS) as Operation[]).filter((op) => op.name === 'registrations.recover'));
-    expect(reads.map((op) => op.name)).toEqual(expect.arrayContaining(['devices.list', 'customers.list', 'bindings.list']));
+    expect(reads.map((op) => op.name)).toEqual(
+      expect.arrayContaining(['devices.list', 'customers.list', 'bindings.list']),
+    );
     for (const op of reads) {
       const { input } = inputFor(op, { email: 'it@alpha.example' }, false);
       const r = await call(app, op.name, input, b);

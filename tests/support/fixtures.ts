@@ -18,9 +18,13 @@ export function tempDir(prefix = 'ld-test-'): string {
 }
 
 /** A clock tests can move: the authority reads the time only through it. */
-export interface TestClock { now: Date }
+export interface TestClock {
+  now: Date;
+}
 
-export async function freshAuthority(opts: { database?: string } = {}): Promise<{ dir: string; authority: Authority; clock: TestClock }> {
+export async function freshAuthority(
+  opts: { database?: string } = {},
+): Promise<{ dir: string; authority: Authority; clock: TestClock }> {
   const dir = tempDir();
   await Authority.init(dir, opts.database);
   const clock: TestClock = { now: new Date() };
@@ -34,7 +38,16 @@ export const recreate = (authority: Authority, initCode: string, serial?: string
 
 export type TestRequest = OneOffRequest;
 
-export function makeRequest(serial: string, model: string | undefined, opts: { generation?: number; key?: 'ec' | 'ed25519' | 'rsa' } = {}): TestRequest {
+export function makeRequest(
+  serial: string,
+  model: string | undefined,
+  opts: { generation?: number; key?: 'ec' | 'ed25519' | 'rsa' } = {},
+): TestRequest {
   const keyType = opts.key === 'ed25519' ? 'ed25519' : opts.key === 'rsa' ? 'rsa' : 'ec-p256';
-  return oneOffRequest({ serial, ...(model ? { model } : {}), keyType, ...(opts.generation ? { generation: opts.generation } : {}) });
+  return oneOffRequest({
+    serial,
+    ...(model ? { model } : {}),
+    keyType,
+    ...(opts.generation ? { generation: opts.generation } : {}),
+  });
 }

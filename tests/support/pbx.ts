@@ -18,32 +18,64 @@ export interface LicensedPbx {
 }
 
 /** Adds the device, grants user licences, and walks init → recreate → install. */
-export async function licensedPbx(authority: Authority, clock: TestClock, serial: string, opts: { days?: number; keyType?: KeyType } = {}): Promise<LicensedPbx> {
+export async function licensedPbx(
+  authority: Authority,
+  clock: TestClock,
+  serial: string,
+  opts: { days?: number; keyType?: KeyType } = {},
+): Promise<LicensedPbx> {
   const dir = tempDir('ld-pbx-');
   await authority.call('devices.add', { serial, model: 'comtrexx-vm' });
-  await authority.call('licences.grant', { serial, feature: 11, quantity: 3, ...(opts.days ? { days: opts.days } : {}) });
+  await authority.call('licences.grant', {
+    serial,
+    feature: 11,
+    quantity: 3,
+    ...(opts.days ? { days: opts.days } : {}),
+  });
   const trustPem = toPem('CERTIFICATE', authority.ctx.ca.rootDer);
-  const { code } = await initPbx(dir, { serial, model: 'comtrexx-vm', trustPem, ...(opts.keyType ? { keyType: opts.keyType } : {}) });
+  const { code } = await initPbx(dir, {
+    serial,
+    model: 'comtrexx-vm',
+    trustPem,
+    ...(opts.keyType ? { keyType: opts.keyType } : {}),
+  });
   const answer = await recreate(authority, code, serial);
   await installAnswer(dir, answer.code, clock.now);
   return { dir, serial, certificateSerial: answer.certificateSerial };
 }
 
 /** A PBX's sender that reaches the authority in-process. */
-export const inProcess = (authority: Authority): Sender => (request) => authority.call('verification.check', request);
+export const inProcess =
+  (authority: Authority): Sender =>
+  (request) =>
+    authority.call('verification.check', request);
 
-const STATUS: Record<ErrorKind, number> = { input: 400, forbidden: 403, not_found: 404, conflict: 409, rule: 422, unavailable: 503, internal: 500 };
+const STATUS: Record<ErrorKind, number> = {
+  input: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rule: 422,
+  unavailable: 503,
+  internal: 500,
+};
 
 export async function forwarder(authority: Authority): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
     let body = '';
-    req.setEncoding('utf8').on('data', (s: string) => (body += s)).on('end', () => {
-      const name = (req.url ?? '').replace(/^\/v1\//, '') as OpName;
-      void authority.call(name, body ? JSON.parse(body) : {}).then(
-        (value) => reply(res, 200, value),
-        (e: unknown) => { const v = toErrorValue(e); reply(res, STATUS[v.kind], { code: v.code, message: v.message }); },
-      );
-    });
+    req
+      .setEncoding('utf8')
+      .on('data', (s: string) => (body += s))
+      .on('end', () => {
+        const name = (req.url ?? '').replace(/^\/v1\//, '') as OpName;
+        void authority.call(name, body ? JSON.parse(body) : {}).then(
+          (value) => reply(res, 200, value),
+          (e: unknown) => {
+            const v = toErrorValue(e);
+            reply(res, STATUS[v.kind], { code: v.code, message: v.message });
+          },
+        );
+      });
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;

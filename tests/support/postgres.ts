@@ -6,7 +6,8 @@ import { inject } from 'vitest';
 /** Where PostgreSQL is required: on CI always (the run must not silently skip it). */
 export const pgAvailable = (): boolean => {
   if (inject('pgUrl')) return true;
-  if (process.env.CI) throw new Error('PostgreSQL is not installed, but CI must run the PostgreSQL tests (.ci/run installs it).');
+  if (process.env.CI)
+    throw new Error('PostgreSQL is not installed, but CI must run the PostgreSQL tests (.ci/run installs it).');
   return false;
 };
 

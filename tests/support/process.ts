@@ -20,18 +20,31 @@ export interface StartOptions {
 }
 
 export function startAndWait(args: string[], o: StartOptions): Promise<Started> {
-  const child = spawn(process.execPath, args, { cwd: REPO, env: o.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: REPO,
+    env: o.env ?? process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`not ready after ${o.timeoutMs ?? 30_000} ms: ${out}`)); }, o.timeoutMs ?? 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`not ready after ${o.timeoutMs ?? 30_000} ms: ${out}`));
+    }, o.timeoutMs ?? 30_000);
     const onData = (d: Buffer) => {
       out += d.toString();
       const match = o.ready.exec(out);
-      if (match) { clearTimeout(timer); resolve({ child, match, output: () => out }); }
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, match, output: () => out });
+      }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`exited with ${code} before it was ready: ${out}`)); });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code} before it was ready: ${out}`));
+    });
   });
 }
 

@@ -2,15 +2,33 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { base32crockford } from '@scure/base';
 import CRC32 from 'crc-32';
-import { GROUP_DATA, GROUP_SIZE, MAX_CODE_TEXT, armour, codeChars, looksLikeArmour, unarmour, type CodeKind } from '../../src/licensing/armour';
+import {
+  GROUP_DATA,
+  GROUP_SIZE,
+  MAX_CODE_TEXT,
+  armour,
+  codeChars,
+  looksLikeArmour,
+  unarmour,
+  type CodeKind,
+} from '../../src/licensing/armour';
 import { ALPHA, POSITION_WEIGHTS, alphaPow, checkValue, gfMul, groupPasses } from '../../src/licensing/gf32';
 import { errorOf } from '../support/errors';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const CODES = [
-  'CODE_TOO_LARGE', 'CODE_EMPTY', 'CODE_NOT_RECOGNISED', 'CODE_UNSUPPORTED_VERSION', 'CODE_WRONG_KIND',
-  'CODE_BAD_CHARACTER', 'CODE_GROUP_LENGTH', 'CODE_GROUP_TYPO', 'CODE_GROUPS_SWAPPED', 'CODE_TRUNCATED',
-  'CODE_TOO_LONG', 'CODE_CHECKSUM',
+  'CODE_TOO_LARGE',
+  'CODE_EMPTY',
+  'CODE_NOT_RECOGNISED',
+  'CODE_UNSUPPORTED_VERSION',
+  'CODE_WRONG_KIND',
+  'CODE_BAD_CHARACTER',
+  'CODE_GROUP_LENGTH',
+  'CODE_GROUP_TYPO',
+  'CODE_GROUPS_SWAPPED',
+  'CODE_TRUNCATED',
+  'CODE_TOO_LONG',
+  'CODE_CHECKSUM',
 ];
 
 /** Deterministic bytes, so that failures reproduce. */
@@ -24,7 +42,6 @@ const parts = (code: string) => {
   return { tag, groups };
 };
 const join = (tag: string, groups: string[]): string => [tag, ...groups].join('-');
-
 
 const SAMPLE = bytes(200);
 const CODE = armour('answer', SAMPLE);
@@ -55,7 +72,8 @@ describe('GF(32) check character', () => {
     for (let p = 0; p < GROUP_SIZE; p++) {
       for (let d = 1; d < 32; d++) {
         expect(gfMul(POSITION_WEIGHTS[p]!, d)).not.toBe(0);
-        for (let q = p + 1; q < GROUP_SIZE; q++) expect(gfMul(POSITION_WEIGHTS[p]! ^ POSITION_WEIGHTS[q]!, d)).not.toBe(0);
+        for (let q = p + 1; q < GROUP_SIZE; q++)
+          expect(gfMul(POSITION_WEIGHTS[p]! ^ POSITION_WEIGHTS[q]!, d)).not.toBe(0);
       }
     }
   });
@@ -69,7 +87,8 @@ describe('GF(32) check character', () => {
         for (let p = 0; p < GROUP_SIZE; p++) {
           for (let v = 0; v < 32; v++) if (v !== group[p]) expect(groupPasses(index, group.with(p, v))).toBe(false);
           const q = p + 1;
-          if (q < GROUP_SIZE && group[p] !== group[q]) expect(groupPasses(index, group.with(p, group[q]!).with(q, group[p]!))).toBe(false);
+          if (q < GROUP_SIZE && group[p] !== group[q])
+            expect(groupPasses(index, group.with(p, group[q]!).with(q, group[p]!))).toBe(false);
         }
       }),
       { numRuns: 300 },
@@ -131,37 +150,81 @@ describe('armour format', () => {
 });
 
 describe('tolerant reading', () => {
-  const SEPARATORS = [' ', '\t', '\n', '\r\n', '  ', '-', ' - ', '\u2010', '\u2013', '\u2014', '\u2212', '\uFE58', '\uFE63', '\uFF0D', '\u00A0', '\u2007', '\u202F', '', ''];
+  const SEPARATORS = [
+    ' ',
+    '\t',
+    '\n',
+    '\r\n',
+    '  ',
+    '-',
+    ' - ',
+    '\u2010',
+    '\u2013',
+    '\u2014',
+    '\u2212',
+    '\uFE58',
+    '\uFE63',
+    '\uFF0D',
+    '\u00A0',
+    '\u2007',
+    '\u202F',
+    '',
+    '',
+  ];
   const INVISIBLE = ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD'];
   const LOOKALIKE: Record<string, string[]> = { '1': ['1', 'I', 'i', 'L', 'l'], '0': ['0', 'O', 'o'] };
-  const WRAP = [['', ''], ['"', '"'], ['“', '”'], ['‘', '’'], ['«', '»'], ['„', '“'], ['‚', '‘'], ['<', '>'], ['‹', '›'], ['`', '`'], ["'", "'"], ['  ', '.\n']];
+  const WRAP = [
+    ['', ''],
+    ['"', '"'],
+    ['“', '”'],
+    ['‘', '’'],
+    ['«', '»'],
+    ['„', '“'],
+    ['‚', '‘'],
+    ['<', '>'],
+    ['‹', '›'],
+    ['`', '`'],
+    ["'", "'"],
+    ['  ', '.\n'],
+  ];
 
   const noisy = (code: string, rnd: () => number): string => {
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
     const { tag, groups } = parts(code);
     const mangle = (token: string) =>
-      [...token].map((ch) => {
-        const shown = LOOKALIKE[ch] ? pick(LOOKALIKE[ch]) : rnd() < 0.5 ? ch.toLowerCase() : ch;
-        return rnd() < 0.05 ? pick(INVISIBLE) + shown : shown;
-      }).join('');
+      [...token]
+        .map((ch) => {
+          const shown = LOOKALIKE[ch] ? pick(LOOKALIKE[ch]) : rnd() < 0.5 ? ch.toLowerCase() : ch;
+          return rnd() < 0.05 ? pick(INVISIBLE) + shown : shown;
+        })
+        .join('');
     let text = mangle(tag);
     for (const group of groups) text += pick(SEPARATORS) + mangle(group);
-    if (rnd() < 0.3) text = text.split('\n').map((line) => `${pick(['> ', '>', '> > ', '>> '])}${line}`).join('\n');
+    if (rnd() < 0.3)
+      text = text
+        .split('\n')
+        .map((line) => `${pick(['> ', '>', '> > ', '>> '])}${line}`)
+        .join('\n');
     const [open, close] = pick(WRAP);
     return `${open}${text}${close}`;
   };
 
   it('accepts separators, invisible characters, case, I/L/O look-alikes, quotes and mail quoting (property)', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 400 }), fc.constantFrom<CodeKind>('init', 'answer'), fc.integer(), (payload, kind, seed) => {
-        let x = seed >>> 0;
-        const rnd = () => ((x = (x * 1664525 + 1013904223) >>> 0), x / 2 ** 32);
-        const code = armour(kind, payload);
-        const text = noisy(code, rnd);
-        expect(unarmour(text, kind)).toEqual({ kind, payload });
-        expect(looksLikeArmour(text)).toBe(true);
-        expect(codeChars(text)).toBe(codeChars(code));
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 400 }),
+        fc.constantFrom<CodeKind>('init', 'answer'),
+        fc.integer(),
+        (payload, kind, seed) => {
+          let x = seed >>> 0;
+          const rnd = () => ((x = (x * 1664525 + 1013904223) >>> 0), x / 2 ** 32);
+          const code = armour(kind, payload);
+          const text = noisy(code, rnd);
+          expect(unarmour(text, kind)).toEqual({ kind, payload });
+          expect(looksLikeArmour(text)).toBe(true);
+          expect(codeChars(text)).toBe(codeChars(code));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -201,7 +264,9 @@ describe('every mistake is found and placed', () => {
       for (const ch of ALPHABET + 'UIO') {
         const tag = TAG.slice(0, p) + ch + TAG.slice(p + 1);
         if (tag === TAG || tag.replace(/[IL]/g, '1').replace(/O/g, '0') === TAG) continue;
-        expect(['CODE_NOT_RECOGNISED', 'CODE_UNSUPPORTED_VERSION', 'CODE_WRONG_KIND']).toContain(errorOf(() => unarmour(join(tag, GROUPS), 'answer')).code);
+        expect(['CODE_NOT_RECOGNISED', 'CODE_UNSUPPORTED_VERSION', 'CODE_WRONG_KIND']).toContain(
+          errorOf(() => unarmour(join(tag, GROUPS), 'answer')).code,
+        );
       }
     }
   });
@@ -278,7 +343,12 @@ describe('every mistake is found and placed', () => {
   });
 
   it('reports a typo before the end even when extra groups follow', () => {
-    const e = errorOf(() => unarmour(join(TAG, [...GROUPS.with(4, `${GROUPS[4]!.slice(0, 7)}${GROUPS[4]![7] === 'Z' ? 'Y' : 'Z'}`), 'ZZZZZZZZ']), 'answer'));
+    const e = errorOf(() =>
+      unarmour(
+        join(TAG, [...GROUPS.with(4, `${GROUPS[4]!.slice(0, 7)}${GROUPS[4]![7] === 'Z' ? 'Y' : 'Z'}`), 'ZZZZZZZZ']),
+        'answer',
+      ),
+    );
     expect(e.details).toMatchObject({ groups: [5] });
   });
 
@@ -325,7 +395,9 @@ describe('kind, version and other refusals', () => {
     const wrongAnswer = errorOf(() => unarmour(CODE, 'init'));
     expect(wrongAnswer.code).toBe('CODE_WRONG_KIND');
     expect(wrongAnswer.message).toBe('You pasted an answer code where an initialisation code belongs.');
-    expect(errorOf(() => unarmour(init, 'answer')).message).toBe('You pasted an initialisation code where an answer code belongs.');
+    expect(errorOf(() => unarmour(init, 'answer')).message).toBe(
+      'You pasted an initialisation code where an answer code belongs.',
+    );
     expect(unarmour(init, 'any').kind).toBe('init');
   });
 
@@ -340,7 +412,8 @@ describe('kind, version and other refusals', () => {
   });
 
   it('refuses empty text and text that is not a code', () => {
-    for (const empty of ['', '   \n\t', '\u200B\uFEFF', '""', '> ', '<>']) expect(errorOf(() => unarmour(empty, 'any')).code).toBe('CODE_EMPTY');
+    for (const empty of ['', '   \n\t', '\u200B\uFEFF', '""', '> ', '<>'])
+      expect(errorOf(() => unarmour(empty, 'any')).code).toBe('CODE_EMPTY');
     for (const other of ['hello world', '-----BEGIN CERTIFICATE-----', 'MIIBIjANBgkqhkiG9w0B', 'RE', 'RQE1-00000000']) {
       const e = errorOf(() => unarmour(other, 'any'));
       expect(e.code).toBe('CODE_NOT_RECOGNISED');
@@ -366,7 +439,12 @@ describe('kind, version and other refusals', () => {
 
   it('never succeeds on, nor crashes with, random text', () => {
     const code = fc.string({ unit: 'binary', maxLength: 600 });
-    const tagged = fc.tuple(fc.constantFrom('REQ1-', 'ANS1', 'ans1 '), fc.string({ unit: fc.constantFrom(...ALPHABET, '-', ' '), maxLength: 600 })).map(([t, s]) => t + s);
+    const tagged = fc
+      .tuple(
+        fc.constantFrom('REQ1-', 'ANS1', 'ans1 '),
+        fc.string({ unit: fc.constantFrom(...ALPHABET, '-', ' '), maxLength: 600 }),
+      )
+      .map(([t, s]) => t + s);
     fc.assert(
       fc.property(fc.oneof(code, tagged), (text) => {
         expect(CODES).toContain(errorOf(() => unarmour(text, 'any')).code);
@@ -376,11 +454,19 @@ describe('kind, version and other refusals', () => {
   });
 
   it('rejects groups that pass their own checks but were never a code', () => {
-    const validGroups = fc.array(fc.array(fc.integer({ min: 0, max: 31 }), { minLength: GROUP_DATA, maxLength: GROUP_DATA }), { minLength: 1, maxLength: 60 });
+    const validGroups = fc.array(
+      fc.array(fc.integer({ min: 0, max: 31 }), { minLength: GROUP_DATA, maxLength: GROUP_DATA }),
+      { minLength: 1, maxLength: 60 },
+    );
     fc.assert(
       fc.property(validGroups, (groups) => {
-        const text = join('REQ1', groups.map((v, i) => [...v, checkValue(i + 1, v)].map((x) => ALPHABET[x]).join('')));
-        expect(['CODE_TRUNCATED', 'CODE_TOO_LONG', 'CODE_CHECKSUM']).toContain(errorOf(() => unarmour(text, 'init')).code);
+        const text = join(
+          'REQ1',
+          groups.map((v, i) => [...v, checkValue(i + 1, v)].map((x) => ALPHABET[x]).join('')),
+        );
+        expect(['CODE_TRUNCATED', 'CODE_TOO_LONG', 'CODE_CHECKSUM']).toContain(
+          errorOf(() => unarmour(text, 'init')).code,
+        );
       }),
       { numRuns: 2000 },
     );

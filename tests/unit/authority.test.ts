@@ -21,8 +21,12 @@ async function vm(serial = 'VM0001') {
 /** A request whose subject we write by hand, to smuggle in what our builder would refuse. */
 function handMadeRequest(subject: d.Node): string {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const info = d.encode(d.seq([d.int(0), subject, d.raw(publicKey.export({ type: 'spki', format: 'der' })), d.context(0, [])]));
-  return encodeInitCode(d.encode(d.seq([d.raw(info), d.seq([d.oid(OID.ecdsaWithSha256)]), d.bitString(signWith(privateKey, info))])));
+  const info = d.encode(
+    d.seq([d.int(0), subject, d.raw(publicKey.export({ type: 'spki', format: 'der' })), d.context(0, [])]),
+  );
+  return encodeInitCode(
+    d.encode(d.seq([d.raw(info), d.seq([d.oid(OID.ecdsaWithSha256)]), d.bitString(signWith(privateKey, info))])),
+  );
 }
 const attr = (oid: string, value: d.Node) => d.set([d.seq([d.oid(oid), value])]);
 
@@ -34,26 +38,44 @@ describe('authority: devices and licences', () => {
 
   it('refuses a second device with the same serial', async () => {
     const { authority } = await vm();
-    await expect(authority.call('devices.add', { serial: 'VM0001', model: 'comtrexx-vm' })).rejects.toMatchObject({ code: 'DEVICE_EXISTS', kind: 'conflict' });
+    await expect(authority.call('devices.add', { serial: 'VM0001', model: 'comtrexx-vm' })).rejects.toMatchObject({
+      code: 'DEVICE_EXISTS',
+      kind: 'conflict',
+    });
   });
 
   it.each([
     [{ serial: 'AB 12', model: 'comtrexx-vm' }, 'INPUT_INVALID', /^serial: /],
     [{ serial: 'AB\u202E12', model: 'comtrexx-vm' }, 'INPUT_INVALID', /^serial: /],
     [{ serial: 'AB12', model: 'comtrexx-xl' }, 'UNKNOWN_MODEL', /comtrexx-vm/],
-    [{ serial: 'AB12', model: 'comtrexx-vm', name: 'bad\u0007name' }, 'INPUT_INVALID', /^name: must not contain control/],
+    [
+      { serial: 'AB12', model: 'comtrexx-vm', name: 'bad\u0007name' },
+      'INPUT_INVALID',
+      /^name: must not contain control/,
+    ],
     [{ serial: 'AB12', model: 'comtrexx-vm', colour: 'red' }, 'INPUT_INVALID', /unknown field colour/],
   ])('refuses device %j with %s', async (input, code, message) => {
     const { authority } = await freshAuthority();
-    await expect(authority.call('devices.add', input)).rejects.toMatchObject({ code, kind: 'input', message: expect.stringMatching(message) });
+    await expect(authority.call('devices.add', input)).rejects.toMatchObject({
+      code,
+      kind: 'input',
+      message: expect.stringMatching(message),
+    });
     expect(await authority.call('devices.list', {})).toHaveLength(0);
   });
 
   it('refuses features the model cannot carry and quantities of non-countable features', async () => {
     const { authority } = await vm();
-    await expect(authority.call('licences.grant', { serial: 'VM0001', feature: 33 })).rejects.toMatchObject({ code: 'FEATURE_NOT_FOR_MODEL' });
-    await expect(authority.call('licences.grant', { serial: 'VM0001', feature: 'call-assist-v1', quantity: 2 })).rejects.toMatchObject({ code: 'QUANTITY_INVALID' });
-    await expect(authority.call('licences.grant', { serial: 'VM0001', feature: 11, days: 0 })).rejects.toMatchObject({ code: 'INPUT_INVALID', message: expect.stringMatching(/^days: /) });
+    await expect(authority.call('licences.grant', { serial: 'VM0001', feature: 33 })).rejects.toMatchObject({
+      code: 'FEATURE_NOT_FOR_MODEL',
+    });
+    await expect(
+      authority.call('licences.grant', { serial: 'VM0001', feature: 'call-assist-v1', quantity: 2 }),
+    ).rejects.toMatchObject({ code: 'QUANTITY_INVALID' });
+    await expect(authority.call('licences.grant', { serial: 'VM0001', feature: 11, days: 0 })).rejects.toMatchObject({
+      code: 'INPUT_INVALID',
+      message: expect.stringMatching(/^days: /),
+    });
     expect((await authority.call('devices.get', { serial: 'VM0001' })).licences).toHaveLength(0);
   });
 });
@@ -107,7 +129,9 @@ describe('authority: recreate certificate', () => {
   it('records every one of 50 concurrent issuances and leaves exactly one current', async () => {
     const { authority } = await vm();
     await authority.call('licences.grant', { serial: 'VM0001', feature: 11 });
-    const answers = await Promise.all(Array.from({ length: 50 }, () => recreate(authority, makeRequest('VM0001', 'comtrexx-vm').code)));
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () => recreate(authority, makeRequest('VM0001', 'comtrexx-vm').code)),
+    );
     const certs = (await authority.call('devices.get', { serial: 'VM0001' })).certificates;
     expect(new Set(certs.map((c) => c.serialHex))).toEqual(new Set(answers.map((a) => a.certificateSerial)));
     expect(certs.filter((c) => c.supersededBy === null)).toHaveLength(1);
@@ -115,7 +139,7 @@ describe('authority: recreate certificate', () => {
 
   it.each([
     ['an unregistered serial', 'XX9999', 'comtrexx-vm', undefined, 'DEVICE_NOT_FOUND'],
-    ['another device\'s code', 'VM0001', 'comtrexx-vm', 'VM0002', 'REQUEST_OTHER_DEVICE'],
+    ["another device's code", 'VM0001', 'comtrexx-vm', 'VM0002', 'REQUEST_OTHER_DEVICE'],
     ['another model', 'VM0001', 'comtrexx-business', undefined, 'MODEL_MISMATCH'],
   ])('refuses %s', async (_what, serial, model, expected, code) => {
     const { authority } = await vm();
@@ -126,21 +150,34 @@ describe('authority: recreate certificate', () => {
 
   it('refuses a device without licences, and a Business PBX without system activation', async () => {
     const { authority } = await vm();
-    await expect(recreate(authority, makeRequest('VM0001', 'comtrexx-vm').code)).rejects.toMatchObject({ code: 'NO_LICENCES' });
+    await expect(recreate(authority, makeRequest('VM0001', 'comtrexx-vm').code)).rejects.toMatchObject({
+      code: 'NO_LICENCES',
+    });
     await authority.call('devices.add', { serial: 'BIZ1', model: 'comtrexx-business' });
     await authority.call('licences.grant', { serial: 'BIZ1', feature: 11, quantity: 5 });
     await expect(recreate(authority, makeRequest('BIZ1', 'comtrexx-business').code)).rejects.toMatchObject({
-      code: 'SYSTEM_ACTIVATION_REQUIRED', message: expect.stringContaining('COMtrexx Business needs a system activation licence'),
+      code: 'SYSTEM_ACTIVATION_REQUIRED',
+      message: expect.stringContaining('COMtrexx Business needs a system activation licence'),
     });
     await authority.call('licences.grant', { serial: 'BIZ1', feature: 'system-activation' });
-    await expect(recreate(authority, makeRequest('BIZ1', 'comtrexx-business').code)).resolves.toMatchObject({ serial: 'BIZ1' });
+    await expect(recreate(authority, makeRequest('BIZ1', 'comtrexx-business').code)).resolves.toMatchObject({
+      serial: 'BIZ1',
+    });
   });
 });
 
 describe('authority: hostile requests', () => {
   it.each([
-    ['a right-to-left mark in the serial', d.seq([attr(OID.serialNumber, d.utf8('VM00\u202E01'))]), 'SUBJECT_UNSAFE_TEXT'],
-    ['a control character in the CN', d.seq([attr(OID.serialNumber, d.printable('VM0001')), attr(OID.commonName, d.utf8('comtrexx\u0000vm'))]), 'SUBJECT_UNSAFE_TEXT'],
+    [
+      'a right-to-left mark in the serial',
+      d.seq([attr(OID.serialNumber, d.utf8('VM00\u202E01'))]),
+      'SUBJECT_UNSAFE_TEXT',
+    ],
+    [
+      'a control character in the CN',
+      d.seq([attr(OID.serialNumber, d.printable('VM0001')), attr(OID.commonName, d.utf8('comtrexx\u0000vm'))]),
+      'SUBJECT_UNSAFE_TEXT',
+    ],
     ['no serialNumber', d.seq([attr(OID.commonName, d.utf8('comtrexx-vm'))]), 'SUBJECT_NO_SERIAL'],
   ])('refuses %s', async (_what, subject, code) => {
     const { authority } = await vm();
@@ -160,8 +197,12 @@ describe('authority: hostile requests', () => {
     const { authority } = await vm();
     const big = d.encode(d.seq([d.octets(randomBytes(17 * 1024))]));
     expect(() => parseRequest(big)).toThrow(expect.objectContaining({ code: 'DER_TOO_LARGE' }));
-    await expect(recreate(authority, `-----BEGIN CERTIFICATE REQUEST-----\n${big.toString('base64')}\n-----END CERTIFICATE REQUEST-----`))
-      .rejects.toMatchObject({ code: 'INPUT_INVALID', message: expect.stringMatching(/^initCode: /) });
+    await expect(
+      recreate(
+        authority,
+        `-----BEGIN CERTIFICATE REQUEST-----\n${big.toString('base64')}\n-----END CERTIFICATE REQUEST-----`,
+      ),
+    ).rejects.toMatchObject({ code: 'INPUT_INVALID', message: expect.stringMatching(/^initCode: /) });
   });
 
   it('refuses a request whose signature does not match its content', async () => {
@@ -170,7 +211,9 @@ describe('authority: hostile requests', () => {
     const req = makeRequest('VM0001', 'comtrexx-vm');
     const der = Buffer.from(req.der);
     der[der.length - 5]! ^= 0x01;
-    await expect(recreate(authority, encodeInitCode(der))).rejects.toMatchObject({ code: expect.stringMatching(/^(SIGNATURE_INVALID|DER_MALFORMED)$/) });
+    await expect(recreate(authority, encodeInitCode(der))).rejects.toMatchObject({
+      code: expect.stringMatching(/^(SIGNATURE_INVALID|DER_MALFORMED)$/),
+    });
   });
 
   it('refuses an answer code pasted where an initialisation code belongs', async () => {

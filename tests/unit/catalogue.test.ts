@@ -74,14 +74,20 @@ describe('the shipped catalogue', () => {
   });
 
   it('requires a system activation for Business and Advanced only', () => {
-    const needing = cat().models.filter((m) => m.needsSystemActivation).map((m) => m.id);
+    const needing = cat()
+      .models.filter((m) => m.needsSystemActivation)
+      .map((m) => m.id);
     expect(needing).toEqual(['comtrexx-business', 'comtrexx-advanced']);
     for (const id of needing) expect(model(id).features).toContain(10);
     expect(model('comtrexx-vm').features).not.toContain(10);
   });
 
   it('gives only the VM a tryout: 14 days with 3 test users', () => {
-    expect(cat().models.filter((m) => m.tryout !== null).map((m) => m.id)).toEqual(['comtrexx-vm']);
+    expect(
+      cat()
+        .models.filter((m) => m.tryout !== null)
+        .map((m) => m.id),
+    ).toEqual(['comtrexx-vm']);
     expect(model('comtrexx-vm').tryout).toEqual({ days: 14, testUsers: 3 });
   });
 
@@ -98,7 +104,8 @@ describe('the shipped catalogue', () => {
     expect(model('askozia-cfe').productFeature).toBe(34);
     expect(requireFeature(cat(), 33).name).toBe('Askozia PBX');
     expect(requireFeature(cat(), 34).name).toBe('Askozia CFE');
-    for (const id of ['comtrexx-business', 'comtrexx-advanced', 'comtrexx-vm']) expect(model(id).productFeature).toBeNull();
+    for (const id of ['comtrexx-business', 'comtrexx-advanced', 'comtrexx-vm'])
+      expect(model(id).productFeature).toBeNull();
   });
 
   it('lets every COMtrexx model carry user licences and Call Assist V1', () => {
@@ -114,7 +121,6 @@ describe('the shipped catalogue', () => {
 });
 
 describe('lookups', () => {
-
   it('finds a feature by number, numeric text or id', () => {
     expect(findFeature(cat(), 33)?.id).toBe('askozia-pbx');
     expect(findFeature(cat(), '33')?.id).toBe('askozia-pbx');
@@ -272,7 +278,9 @@ describe('a broken catalogue is refused, naming the field', () => {
     raw.models[3]!.vendor = 'mikko';
     const message = refusal(raw);
     expect(message).toContain('models[0].needsSystemActivation: expected boolean, got "yes"');
-    expect(message).toContain('features[1].kind: expected "activation" or "countable" or "addon" or "product", got "floating"');
+    expect(message).toContain(
+      'features[1].kind: expected "activation" or "countable" or "addon" or "product", got "floating"',
+    );
     expect(message).toContain('models[3].vendor: expected "auerswald" or "miko", got "mikko"');
   });
 
@@ -333,8 +341,12 @@ describe('licensing rules are cross-checked', () => {
     raw.models[0]!.features = [11, 12];
     raw.models[2]!.features = [10, 11, 12];
     const message = refusal(raw);
-    expect(message).toContain('models[0].needsSystemActivation: is true, but the model carries no feature of kind "activation"');
-    expect(message).toContain('models[2].needsSystemActivation: is false, but the model carries a feature of kind "activation"');
+    expect(message).toContain(
+      'models[0].needsSystemActivation: is true, but the model carries no feature of kind "activation"',
+    );
+    expect(message).toContain(
+      'models[2].needsSystemActivation: is false, but the model carries a feature of kind "activation"',
+    );
   });
 
   it('refuses a host-bound model without a product feature, or with a wrong one', () => {

@@ -4,7 +4,15 @@ import { deviceStatus, type StatusInput } from '../../src/authority/devices/stat
 
 const now = new Date('2026-06-01T00:00:00Z');
 const days = (n: number) => new Date(now.getTime() + n * 86_400_000).toISOString();
-const base: StatusInput = { retiredAt: null, active: [], hadLicences: false, tryoutEndsAt: null, hasCertificate: false, lastVerifiedAt: null, certificateIssuedAt: null };
+const base: StatusInput = {
+  retiredAt: null,
+  active: [],
+  hadLicences: false,
+  tryoutEndsAt: null,
+  hasCertificate: false,
+  lastVerifiedAt: null,
+  certificateIssuedAt: null,
+};
 
 describe('device status', () => {
   it.each<[string, Partial<StatusInput>, string]>([
@@ -12,18 +20,56 @@ describe('device status', () => {
     ['expired: had licences, none active', { hadLicences: true }, 'expired'],
     ['retired wins over everything', { retiredAt: days(-1), active: [{ source: 'grant', notAfter: null }] }, 'retired'],
     ['licensed: perpetual licence', { active: [{ source: 'grant', notAfter: null }], hadLicences: true }, 'licensed'],
-    ['expiring: a licence ends within 30 days', { active: [{ source: 'grant', notAfter: days(29) }], hadLicences: true }, 'expiring'],
+    [
+      'expiring: a licence ends within 30 days',
+      { active: [{ source: 'grant', notAfter: days(29) }], hadLicences: true },
+      'expiring',
+    ],
     ['not expiring at 31 days', { active: [{ source: 'grant', notAfter: days(31) }], hadLicences: true }, 'licensed'],
-    ['tryout with days left', { active: [{ source: 'tryout', notAfter: days(5) }], hadLicences: true, tryoutEndsAt: days(5) }, 'tryout'],
+    [
+      'tryout with days left',
+      { active: [{ source: 'tryout', notAfter: days(5) }], hadLicences: true, tryoutEndsAt: days(5) },
+      'tryout',
+    ],
     ['trial only', { active: [{ source: 'trial', notAfter: days(20) }], hadLicences: true }, 'trial'],
-    ['verification overdue after 14 days without a check', { active: [{ source: 'grant', notAfter: null }], hadLicences: true, hasCertificate: true, certificateIssuedAt: days(-20) }, 'verification_overdue'],
-    ['a recent check clears overdue', { active: [{ source: 'grant', notAfter: null }], hadLicences: true, hasCertificate: true, certificateIssuedAt: days(-20), lastVerifiedAt: days(-1) }, 'licensed'],
+    [
+      'verification overdue after 14 days without a check',
+      {
+        active: [{ source: 'grant', notAfter: null }],
+        hadLicences: true,
+        hasCertificate: true,
+        certificateIssuedAt: days(-20),
+      },
+      'verification_overdue',
+    ],
+    [
+      'a recent check clears overdue',
+      {
+        active: [{ source: 'grant', notAfter: null }],
+        hadLicences: true,
+        hasCertificate: true,
+        certificateIssuedAt: days(-20),
+        lastVerifiedAt: days(-1),
+      },
+      'licensed',
+    ],
   ])('%s', (_name, input, status) => {
     expect(deviceStatus({ ...base, ...input }, now).status).toBe(status);
   });
 
   it('counts tryout days left and reports the earliest end date', () => {
-    const s = deviceStatus({ ...base, hadLicences: true, tryoutEndsAt: days(3.5), active: [{ source: 'tryout', notAfter: days(3.5) }, { source: 'grant', notAfter: days(90) }] }, now);
+    const s = deviceStatus(
+      {
+        ...base,
+        hadLicences: true,
+        tryoutEndsAt: days(3.5),
+        active: [
+          { source: 'tryout', notAfter: days(3.5) },
+          { source: 'grant', notAfter: days(90) },
+        ],
+      },
+      now,
+    );
     expect(s).toMatchObject({ tryoutDaysLeft: 4, endDate: days(3.5) });
   });
 });

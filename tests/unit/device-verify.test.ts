@@ -32,13 +32,27 @@ async function setup(): Promise<{ authority: Authority; dir: string; serial: str
 }
 
 /** A sender that passes the request on and changes the genuine receipt on the way back. */
-const relay = (authority: Authority, change: (r: Receipt) => unknown): Sender => async (req) => change(await authority.call('verification.check', req));
-const signedBy = (key: KeyObject, r: Receipt, chain: Uint8Array[]): Receipt => ({ ...r, signature: b64(signWith(key, receiptBytes(r))), chain: chain.map(b64) });
+const relay =
+  (authority: Authority, change: (r: Receipt) => unknown): Sender =>
+  async (req) =>
+    change(await authority.call('verification.check', req));
+const signedBy = (key: KeyObject, r: Receipt, chain: Uint8Array[]): Receipt => ({
+  ...r,
+  signature: b64(signWith(key, receiptBytes(r))),
+  chain: chain.map(b64),
+});
 
 function ca(name: string, issuer?: Issuer, pathLen = 0): { issuer: Issuer; der: Buffer } {
   const k = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const self: Issuer = { name: caName(name), key: k.privateKey, keyId: keyIdentifier(spki(k.privateKey)) };
-  const der = buildCertificate({ issuer: issuer ?? self, subject: self.name, spkiDer: spki(k.privateKey), notBefore: at(-3650), notAfter: at(3650), ca: { pathLen } });
+  const der = buildCertificate({
+    issuer: issuer ?? self,
+    subject: self.name,
+    spkiDer: spki(k.privateKey),
+    notBefore: at(-3650),
+    notAfter: at(3650),
+    ca: { pathLen },
+  });
   return { issuer: self, der };
 }
 
@@ -51,19 +65,39 @@ async function refusedReceipt(sender: Sender, dir: string, code: string): Promis
 
 describe('the signed bytes', () => {
   it('request: LD-VERIFY-1, serial, device time, nonce, one per line; signed with the device key', async () => {
-    const fields = { certificateSerial: '0a1b', deviceTime: '2026-03-01T12:00:00.000Z', nonce: 'AAAAAAAAAAAAAAAAAAAAAA' };
+    const fields = {
+      certificateSerial: '0a1b',
+      deviceTime: '2026-03-01T12:00:00.000Z',
+      nonce: 'AAAAAAAAAAAAAAAAAAAAAA',
+    };
     expect(requestBytes(fields).toString()).toBe('LD-VERIFY-1\n0a1b\n2026-03-01T12:00:00.000Z\nAAAAAAAAAAAAAAAAAAAAAA');
     const { authority, dir } = await setup();
     let seen: { signature: string; certificateSerial: string; deviceTime: string; nonce: string } | undefined;
-    await verifyOnline(dir, async (req) => { seen = req; return authority.call('verification.check', req); });
+    await verifyOnline(dir, async (req) => {
+      seen = req;
+      return authority.call('verification.check', req);
+    });
     const key = inspectPublicKey(spki(await currentKey(dir)));
-    expect(() => verifyWithKey(key, requestBytes(seen!), Buffer.from(seen!.signature, 'base64'), 'request')).not.toThrow();
+    expect(() =>
+      verifyWithKey(key, requestBytes(seen!), Buffer.from(seen!.signature, 'base64'), 'request'),
+    ).not.toThrow();
   });
 
   it('receipt: LD-RECEIPT-1, serial, nonce, status, server time, next check-in, licences', () => {
-    const body = { certificateSerial: '0a', nonce: 'n', status: 'valid' as const, serverTime: 's', nextCheckIn: 'c',
-      licences: [{ number: 10, quantity: 1, notAfter: null }, { number: 11, quantity: 5, notAfter: '2027-01-01T00:00:00.000Z' }] };
-    expect(receiptBytes(body).toString()).toBe('LD-RECEIPT-1\n0a\nn\nvalid\ns\nc\n10:1:-,11:5:2027-01-01T00:00:00.000Z');
+    const body = {
+      certificateSerial: '0a',
+      nonce: 'n',
+      status: 'valid' as const,
+      serverTime: 's',
+      nextCheckIn: 'c',
+      licences: [
+        { number: 10, quantity: 1, notAfter: null },
+        { number: 11, quantity: 5, notAfter: '2027-01-01T00:00:00.000Z' },
+      ],
+    };
+    expect(receiptBytes(body).toString()).toBe(
+      'LD-RECEIPT-1\n0a\nn\nvalid\ns\nc\n10:1:-,11:5:2027-01-01T00:00:00.000Z',
+    );
   });
 });
 
@@ -71,48 +105,95 @@ describe('the PBX believes a receipt only when it must', () => {
   it('refuses a receipt changed on the way (RECEIPT_SIGNATURE_INVALID)', async () => {
     const { authority, dir } = await setup();
     await verifyOnline(dir, inProcess(authority));
-    await refusedReceipt(relay(authority, (r) => ({ ...r, status: 'valid', nextCheckIn: '2099-01-01T00:00:00.000Z' })), dir, 'RECEIPT_SIGNATURE_INVALID');
-    await refusedReceipt(relay(authority, (r) => ({ ...r, licences: [{ number: 11, quantity: 500, notAfter: null }] })), dir, 'RECEIPT_SIGNATURE_INVALID');
+    await refusedReceipt(
+      relay(authority, (r) => ({ ...r, status: 'valid', nextCheckIn: '2099-01-01T00:00:00.000Z' })),
+      dir,
+      'RECEIPT_SIGNATURE_INVALID',
+    );
+    await refusedReceipt(
+      relay(authority, (r) => ({ ...r, licences: [{ number: 11, quantity: 500, notAfter: null }] })),
+      dir,
+      'RECEIPT_SIGNATURE_INVALID',
+    );
   });
 
   it('refuses an old receipt replayed for a new request (RECEIPT_NONCE_MISMATCH)', async () => {
     const { authority, dir } = await setup();
     let old: Receipt | undefined;
-    await verifyOnline(dir, relay(authority, (r) => (old = r)));
-    await refusedReceipt(async (req) => { await authority.call('verification.check', req); return old; }, dir, 'RECEIPT_NONCE_MISMATCH');
+    await verifyOnline(
+      dir,
+      relay(authority, (r) => (old = r)),
+    );
+    await refusedReceipt(
+      async (req) => {
+        await authority.call('verification.check', req);
+        return old;
+      },
+      dir,
+      'RECEIPT_NONCE_MISMATCH',
+    );
   });
 
   it('refuses a receipt about another certificate (RECEIPT_WRONG_CERTIFICATE)', async () => {
     const { authority, dir } = await setup();
-    await refusedReceipt(relay(authority, (r) => ({ ...r, certificateSerial: 'ff'.repeat(16) })), dir, 'RECEIPT_WRONG_CERTIFICATE');
+    await refusedReceipt(
+      relay(authority, (r) => ({ ...r, certificateSerial: 'ff'.repeat(16) })),
+      dir,
+      'RECEIPT_WRONG_CERTIFICATE',
+    );
   });
 
   it('refuses a receipt signed under another root (RECEIPT_UNTRUSTED)', async () => {
     const { authority, dir } = await setup();
     const foreignRoot = ca('Foreign Root', undefined, 1);
     const foreign = ca('Foreign Issuing', foreignRoot.issuer);
-    await refusedReceipt(relay(authority, (r) => signedBy(foreign.issuer.key, r, [foreign.der])), dir, 'RECEIPT_UNTRUSTED');
+    await refusedReceipt(
+      relay(authority, (r) => signedBy(foreign.issuer.key, r, [foreign.der])),
+      dir,
+      'RECEIPT_UNTRUSTED',
+    );
     // The genuine issuing CA's certificate with a foreign key's signature: the signature check catches it.
-    await refusedReceipt(relay(authority, (r) => signedBy(foreign.issuer.key, r, [authority.ctx.ca.issuingDer])), dir, 'RECEIPT_SIGNATURE_INVALID');
+    await refusedReceipt(
+      relay(authority, (r) => signedBy(foreign.issuer.key, r, [authority.ctx.ca.issuingDer])),
+      dir,
+      'RECEIPT_SIGNATURE_INVALID',
+    );
   });
 
   it('refuses a receipt signed by a PBX certificate rather than a CA (RECEIPT_SIGNER_NOT_CA)', async () => {
     const { authority, dir } = await setup();
-    const leaf = (await readFile(join(dir, 'licence-1.pem'), 'utf8')).split('-----END CERTIFICATE-----')[0]!.replace(/-----BEGIN CERTIFICATE-----|\s/g, '');
+    const leaf = (await readFile(join(dir, 'licence-1.pem'), 'utf8'))
+      .split('-----END CERTIFICATE-----')[0]!
+      .replace(/-----BEGIN CERTIFICATE-----|\s/g, '');
     const key = await currentKey(dir);
-    await refusedReceipt(relay(authority, (r) => ({ ...signedBy(key, r, []), chain: [leaf] })), dir, 'RECEIPT_SIGNER_NOT_CA');
+    await refusedReceipt(
+      relay(authority, (r) => ({ ...signedBy(key, r, []), chain: [leaf] })),
+      dir,
+      'RECEIPT_SIGNER_NOT_CA',
+    );
   });
 
   it('refuses an answer that is no receipt at all (RECEIPT_MALFORMED)', async () => {
     const { authority, dir } = await setup();
-    await refusedReceipt(relay(authority, () => ({ ok: true })), dir, 'RECEIPT_MALFORMED');
-    await refusedReceipt(relay(authority, (r) => ({ ...r, chain: [] })), dir, 'RECEIPT_MALFORMED');
+    await refusedReceipt(
+      relay(authority, () => ({ ok: true })),
+      dir,
+      'RECEIPT_MALFORMED',
+    );
+    await refusedReceipt(
+      relay(authority, (r) => ({ ...r, chain: [] })),
+      dir,
+      'RECEIPT_MALFORMED',
+    );
   });
 
-  it('accepts a receipt signed by a CA delegated below the issuing CA: the signer need not be the vendor\'s own CA', async () => {
+  it("accepts a receipt signed by a CA delegated below the issuing CA: the signer need not be the vendor's own CA", async () => {
     const { authority, dir } = await setup();
     const delegated = ca('Reseller Desk CA', authority.ctx.ca.issuer);
-    const r = await verifyOnline(dir, relay(authority, (x) => signedBy(delegated.issuer.key, x, [delegated.der, authority.ctx.ca.issuingDer])));
+    const r = await verifyOnline(
+      dir,
+      relay(authority, (x) => signedBy(delegated.issuer.key, x, [delegated.der, authority.ctx.ca.issuingDer])),
+    );
     expect(r).toMatchObject({ outcome: 'verified', online: { state: 'licensed' } });
   });
 });
@@ -120,9 +201,21 @@ describe('the PBX believes a receipt only when it must', () => {
 describe('reaching the server', () => {
   it('a sender that throws is "unreachable"; an authority that answers with an error is "refused"', async () => {
     const { dir } = await setup();
-    expect(await verifyOnline(dir, async () => { throw new Error('socket hang up'); })).toMatchObject({ outcome: 'unreachable', error: { message: expect.stringContaining('socket hang up') } });
-    expect(await verifyOnline(dir, async () => { throw new LdError({ code: 'SERVER_TIMEOUT', kind: 'unavailable', message: 'late' }); })).toMatchObject({ outcome: 'unreachable' });
-    expect(await verifyOnline(dir, async () => { throw new LdError({ code: 'VERIFY_REPLAY', kind: 'conflict', message: 'again' }); })).toMatchObject({ outcome: 'refused', error: { code: 'VERIFY_REPLAY' } });
+    expect(
+      await verifyOnline(dir, async () => {
+        throw new Error('socket hang up');
+      }),
+    ).toMatchObject({ outcome: 'unreachable', error: { message: expect.stringContaining('socket hang up') } });
+    expect(
+      await verifyOnline(dir, async () => {
+        throw new LdError({ code: 'SERVER_TIMEOUT', kind: 'unavailable', message: 'late' });
+      }),
+    ).toMatchObject({ outcome: 'unreachable' });
+    expect(
+      await verifyOnline(dir, async () => {
+        throw new LdError({ code: 'VERIFY_REPLAY', kind: 'conflict', message: 'again' });
+      }),
+    ).toMatchObject({ outcome: 'refused', error: { code: 'VERIFY_REPLAY' } });
   });
 
   it('a PBX without an installed certificate has nothing to verify (PBX_NOT_LICENSED)', async () => {
@@ -135,7 +228,10 @@ describe('reaching the server', () => {
   it('a damaged online record is reported by status and replaced by the next check', async () => {
     const { authority, dir } = await setup();
     await writeFile(join(dir, 'online.json'), '{"version":1,"lastReceipt":7}');
-    await expect(pbxStatus(dir)).rejects.toMatchObject({ code: 'PBX_STATE_CORRUPT', details: { path: join(dir, 'online.json') } });
+    await expect(pbxStatus(dir)).rejects.toMatchObject({
+      code: 'PBX_STATE_CORRUPT',
+      details: { path: join(dir, 'online.json') },
+    });
     expect((await verifyOnline(dir, inProcess(authority))).online.state).toBe('licensed');
     expect((await pbxStatus(dir)).online?.state).toBe('licensed');
   });
@@ -143,9 +239,19 @@ describe('reaching the server', () => {
 
 describe('grace and clock (pure)', () => {
   const leaf = { serialHex: 'aa', notBefore: T0 };
-  const checked = (status: 'valid' | 'revoked' | 'superseded' | 'expired', serial = 'aa', serverShiftMs = 0): OnlineRecord => ({
+  const checked = (
+    status: 'valid' | 'revoked' | 'superseded' | 'expired',
+    serial = 'aa',
+    serverShiftMs = 0,
+  ): OnlineRecord => ({
     version: 1,
-    lastReceipt: { certificateSerial: serial, status, serverTime: new Date(T0.getTime() + serverShiftMs).toISOString(), nextCheckIn: new Date(T0.getTime() + serverShiftMs + 7 * DAY).toISOString(), checkedAt: T0.toISOString() },
+    lastReceipt: {
+      certificateSerial: serial,
+      status,
+      serverTime: new Date(T0.getTime() + serverShiftMs).toISOString(),
+      nextCheckIn: new Date(T0.getTime() + serverShiftMs + 7 * DAY).toISOString(),
+      checkedAt: T0.toISOString(),
+    },
   });
 
   it.each<[string, OnlineRecord | undefined, Date, string]>([
@@ -163,10 +269,15 @@ describe('grace and clock (pure)', () => {
     expect(onlineStatus(record, leaf, now).state).toBe(state);
   });
 
-  it('measures the due date on the PBX\'s clock, so a constant offset from the server cancels out', () => {
+  it("measures the due date on the PBX's clock, so a constant offset from the server cancels out", () => {
     // The server's clock ran 3 hours ahead of this PBX's at the check; an hour later the PBX is still 2 hours behind.
     const s = onlineStatus(checked('valid', 'aa', 3 * 3_600_000), leaf, new Date(T0.getTime() + 3_600_000));
-    expect(s).toMatchObject({ state: 'licensed', checkDue: at(7).toISOString(), graceUntil: at(GRACE_DAYS).toISOString(), clockBehind: true });
+    expect(s).toMatchObject({
+      state: 'licensed',
+      checkDue: at(7).toISOString(),
+      graceUntil: at(GRACE_DAYS).toISOString(),
+      clockBehind: true,
+    });
   });
 
   it('calls the clock behind only beyond a 5-minute tolerance of the last server time', () => {

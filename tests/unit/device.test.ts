@@ -18,23 +18,43 @@ import { isLdError, type LdError } from '../../src/shared/errors';
 const DAY = 86_400_000;
 const NOW = Date.now();
 const at = (days: number): Date => new Date(NOW + days * DAY);
-const spkiOf = (k: KeyObject): Buffer => (k.type === 'private' ? createPublicKey(k) : k).export({ type: 'spki', format: 'der' });
+const spkiOf = (k: KeyObject): Buffer =>
+  (k.type === 'private' ? createPublicKey(k) : k).export({ type: 'spki', format: 'der' });
 const FEATURES: LicensedFeature[] = [
   { number: 11, quantity: 8, notAfter: null, source: 'grant' },
   { number: 12, quantity: 1, notAfter: new Date(Math.floor(at(30).getTime() / 1000) * 1000), source: 'grant' },
 ];
 
-interface Ca { rootDer: Buffer; rootPem: string; issuing: Issuer; issuingDer: Buffer }
+interface Ca {
+  rootDer: Buffer;
+  rootPem: string;
+  issuing: Issuer;
+  issuingDer: Buffer;
+}
 
 function makeCa(name: string): Ca {
   const root = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const rootSpki = spkiOf(root.publicKey);
   const rootIssuer: Issuer = { name: caName(`${name} Root`), key: root.privateKey, keyId: keyIdentifier(rootSpki) };
-  const rootDer = buildCertificate({ issuer: rootIssuer, subject: rootIssuer.name, spkiDer: rootSpki, notBefore: at(-10), notAfter: at(3650), ca: {} });
+  const rootDer = buildCertificate({
+    issuer: rootIssuer,
+    subject: rootIssuer.name,
+    spkiDer: rootSpki,
+    notBefore: at(-10),
+    notAfter: at(3650),
+    ca: {},
+  });
   const mid = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const midSpki = spkiOf(mid.publicKey);
   const issuing: Issuer = { name: caName(`${name} Issuing`), key: mid.privateKey, keyId: keyIdentifier(midSpki) };
-  const issuingDer = buildCertificate({ issuer: rootIssuer, subject: issuing.name, spkiDer: midSpki, notBefore: at(-10), notAfter: at(1000), ca: { pathLen: 0 } });
+  const issuingDer = buildCertificate({
+    issuer: rootIssuer,
+    subject: issuing.name,
+    spkiDer: midSpki,
+    notBefore: at(-10),
+    notAfter: at(1000),
+    ca: { pathLen: 0 },
+  });
   return { rootDer, rootPem: toPem('CERTIFICATE', rootDer), issuing, issuingDer };
 }
 
@@ -60,7 +80,12 @@ function answer(initCode: string, o: LeafOptions = {}): { code: string; leafDer:
   const device = req.device!;
   const issuer = o.from ?? ca;
   const model = o.model === null ? undefined : (o.model ?? req.model);
-  const binding = { hostFingerprint: device.hostFingerprint, nonce: device.nonce, generation: device.generation, ...o.binding };
+  const binding = {
+    hostFingerprint: device.hostFingerprint,
+    nonce: device.nonce,
+    generation: device.generation,
+    ...o.binding,
+  };
   const leafDer = buildCertificate({
     issuer: issuer.issuing,
     subject: encodeSubject({ serial: o.serial ?? req.serial, ...(model ? { model } : {}) }),
@@ -81,7 +106,8 @@ afterEach(async () => {
 });
 
 const PBX = { serial: 'CTX-1001', model: 'comtrexx-vm' };
-const init = (extra: Partial<Parameters<typeof initPbx>[1]> = {}) => initPbx(dir, { ...PBX, trustPem: ca.rootPem, ...extra });
+const init = (extra: Partial<Parameters<typeof initPbx>[1]> = {}) =>
+  initPbx(dir, { ...PBX, trustPem: ca.rootPem, ...extra });
 
 /** Name, mode and SHA-256 of every file in the folder. */
 async function snapshot(folder: string): Promise<Record<string, string>> {
@@ -90,7 +116,9 @@ async function snapshot(folder: string): Promise<Record<string, string>> {
     const path = join(folder, name);
     if (!(await stat(path)).isFile()) continue;
     const mode = ((await stat(path)).mode & 0o777).toString(8);
-    out[name] = `${mode} ${createHash('sha256').update(await readFile(path)).digest('hex')}`;
+    out[name] = `${mode} ${createHash('sha256')
+      .update(await readFile(path))
+      .digest('hex')}`;
   }
   return out;
 }
@@ -120,7 +148,11 @@ describe('init and install: the happy path', () => {
     const { code, generation } = await init();
     expect(generation).toBe(1);
     const req = requestOf(code);
-    expect(req).toMatchObject({ serial: 'CTX-1001', model: 'comtrexx-vm', device: { generation: 1, firmware: '8.4.1' } });
+    expect(req).toMatchObject({
+      serial: 'CTX-1001',
+      model: 'comtrexx-vm',
+      device: { generation: 1, firmware: '8.4.1' },
+    });
     expect(await pbxStatus(dir)).toMatchObject({ state: 'unlicensed', pending: true, generation: 1, licences: [] });
     expect(await pendingCode(dir)).toBe(code);
 
@@ -137,7 +169,9 @@ describe('init and install: the happy path', () => {
     expect(spkiOf(await currentKey(dir))).toEqual(parseRequest(requestOf(code).der).spkiDer);
     expect(await trustedRootPem(dir)).toBe(ca.rootPem);
     expect(Object.keys(await snapshot(dir))).toEqual(['key-1.pem', 'licence-1.pem', 'pbx.json', 'trust.pem']);
-    expect(await readFile(join(dir, 'licence-1.pem'), 'utf8')).toBe(toPem('CERTIFICATE', leafDer) + toPem('CERTIFICATE', ca.issuingDer));
+    expect(await readFile(join(dir, 'licence-1.pem'), 'utf8')).toBe(
+      toPem('CERTIFICATE', leafDer) + toPem('CERTIFICATE', ca.issuingDer),
+    );
   });
 
   it('accepts the answer as PEM too, and creates a missing folder', async () => {
@@ -213,11 +247,16 @@ describe('initialisation', () => {
   it('refuses another identity, a missing or unusable trust root, and writes nothing', async () => {
     expect((await failure(initPbx(dir, PBX))).code).toBe('PBX_TRUST_REQUIRED');
     const leaf = answer((await initPbx(join(dir, 'x'), { ...PBX, trustPem: ca.rootPem })).code).leafDer;
-    expect((await failure(initPbx(dir, { ...PBX, trustPem: toPem('CERTIFICATE', leaf) }))).code).toBe('PBX_TRUST_INVALID');
+    expect((await failure(initPbx(dir, { ...PBX, trustPem: toPem('CERTIFICATE', leaf) }))).code).toBe(
+      'PBX_TRUST_INVALID',
+    );
     expect(await readdir(dir)).toEqual(['x']);
     await init();
     const before = await snapshot(dir);
-    for (const other of [{ ...PBX, serial: 'CTX-2002' }, { ...PBX, model: 'comtrexx-business' }]) {
+    for (const other of [
+      { ...PBX, serial: 'CTX-2002' },
+      { ...PBX, model: 'comtrexx-business' },
+    ]) {
       const e = await failure(initPbx(dir, other));
       expect(e.code).toBe('PBX_IDENTITY_MISMATCH');
       expect(e.message).toContain('CTX-1001');
@@ -228,7 +267,12 @@ describe('initialisation', () => {
 
   it('reports a missing or damaged state folder with its path', async () => {
     const missing = join(dir, 'nothing-here');
-    const ops = [() => pbxStatus(missing), () => installAnswer(missing, 'x'), () => currentKey(missing), () => trustedRootPem(missing)];
+    const ops = [
+      () => pbxStatus(missing),
+      () => installAnswer(missing, 'x'),
+      () => currentKey(missing),
+      () => trustedRootPem(missing),
+    ];
     for (const op of ops) {
       expect(await failure(op())).toMatchObject({ code: 'PBX_STATE_MISSING', details: { path: missing } });
     }
@@ -236,7 +280,10 @@ describe('initialisation', () => {
     const saved = await readFile(join(dir, 'pbx.json'), 'utf8');
     for (const broken of ['{not json', JSON.stringify({ ...JSON.parse(saved), generation: -1 })]) {
       await writeFile(join(dir, 'pbx.json'), broken);
-      expect(await failure(pbxStatus(dir))).toMatchObject({ code: 'PBX_STATE_CORRUPT', details: { path: join(dir, 'pbx.json') } });
+      expect(await failure(pbxStatus(dir))).toMatchObject({
+        code: 'PBX_STATE_CORRUPT',
+        details: { path: join(dir, 'pbx.json') },
+      });
     }
     await writeFile(join(dir, 'pbx.json'), saved);
     await rm(join(dir, 'key-1.pem'));
@@ -265,7 +312,9 @@ describe('install refuses, in order, and writes nothing', () => {
     const old = (await init()).code;
     const current = (await init()).code;
     const e = await refused(answer(old).code, 'ANSWER_STALE');
-    expect(e.message).toContain('made for an older initialisation code (generation 1); this PBX waits for generation 2');
+    expect(e.message).toContain(
+      'made for an older initialisation code (generation 1); this PBX waits for generation 2',
+    );
     const foreignKey = spkiOf(generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey);
     await refused(answer(current, { spkiDer: foreignKey, binding: { generation: 1 } }).code, 'ANSWER_STALE');
     // The older key alone is enough, even if the binding claims the waiting generation.
@@ -279,7 +328,12 @@ describe('install refuses, in order, and writes nothing', () => {
     await init();
     const e = await refused(first.code, 'ANSWER_STALE');
     expect(e.details).toEqual({ answerGeneration: 1, waitingGeneration: 2 });
-    expect(await pbxStatus(dir)).toMatchObject({ state: 'licensed', installedGeneration: 1, pending: true, generation: 2 });
+    expect(await pbxStatus(dir)).toMatchObject({
+      state: 'licensed',
+      installedGeneration: 1,
+      pending: true,
+      generation: 2,
+    });
   });
 
   it('ANSWER_WRONG_KEY: the right binding on a key this PBX never made', async () => {
@@ -322,7 +376,10 @@ describe('install refuses, in order, and writes nothing', () => {
     await refused(answer(code, { notBefore: at(1), notAfter: at(10) }).code, 'CERT_NOT_YET_VALID');
     await refused(answer(code).code, 'CERT_EXPIRED', at(400));
     // Checked last: an expired answer that is also for another PBX says the more useful thing...
-    await refused(answer(code, { notAfter: at(-1), notBefore: at(-10), serial: 'CTX-9999' }).code, 'ANSWER_WRONG_DEVICE');
+    await refused(
+      answer(code, { notAfter: at(-1), notBefore: at(-10), serial: 'CTX-9999' }).code,
+      'ANSWER_WRONG_DEVICE',
+    );
     // ...but never at the cost of its signature: an expired answer from another CA is still untrusted.
     await refused(answer(code, { notAfter: at(-1), notBefore: at(-10), from: otherCa }).code, 'CHAIN_UNTRUSTED');
   });

@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { errorOf } from '../support/errors';
 import { MAX_PEM_TEXT, fromPem, isPem, toPem, type PemLabel } from '../../src/licensing/pem';
 
-
 const der = (n: number, seed = 7): Uint8Array => Uint8Array.from({ length: n }, (_, i) => (i * 31 + seed * 17) & 0xff);
 const CERT = der(700);
 const CSR = der(300, 3);
@@ -33,12 +32,16 @@ describe('toPem', () => {
 
   it('round-trips any DER for both labels (property)', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 1, maxLength: 3000 }), fc.constantFrom<PemLabel>('CERTIFICATE', 'CERTIFICATE REQUEST'), (bytes, label) => {
-        const pem = toPem(label, bytes);
-        expect(pem.split('\n').every((line) => line.length <= 64)).toBe(true);
-        expect(fromPem(pem)).toEqual([{ label, der: bytes }]);
-        expect(isPem(pem)).toBe(true);
-      }),
+      fc.property(
+        fc.uint8Array({ minLength: 1, maxLength: 3000 }),
+        fc.constantFrom<PemLabel>('CERTIFICATE', 'CERTIFICATE REQUEST'),
+        (bytes, label) => {
+          const pem = toPem(label, bytes);
+          expect(pem.split('\n').every((line) => line.length <= 64)).toBe(true);
+          expect(fromPem(pem)).toEqual([{ label, der: bytes }]);
+          expect(isPem(pem)).toBe(true);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -48,15 +51,23 @@ describe('fromPem reads PEM however it was carried', () => {
   it('accepts any line width, CRLF, indentation, mail quoting and surrounding prose (property)', () => {
     const pem = toPem('CERTIFICATE', CERT) + toPem('CERTIFICATE', CSR);
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 200 }), fc.boolean(), fc.constantFrom('', '  ', '\t', '> ', '>> ', '> > '), (width, crlf, prefix) => {
-        let text = rewrap(pem, width);
-        text = text.split('\n').map((line) => prefix + line).join(crlf ? '\r\n' : '\n');
-        text = `Hello,\n\nhere is the chain you asked for:\n\n${text}\nRegards,\nAnna\n-- \nsent from my phone`;
-        expect(fromPem(text)).toEqual([
-          { label: 'CERTIFICATE', der: CERT },
-          { label: 'CERTIFICATE', der: CSR },
-        ]);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 200 }),
+        fc.boolean(),
+        fc.constantFrom('', '  ', '\t', '> ', '>> ', '> > '),
+        (width, crlf, prefix) => {
+          let text = rewrap(pem, width);
+          text = text
+            .split('\n')
+            .map((line) => prefix + line)
+            .join(crlf ? '\r\n' : '\n');
+          text = `Hello,\n\nhere is the chain you asked for:\n\n${text}\nRegards,\nAnna\n-- \nsent from my phone`;
+          expect(fromPem(text)).toEqual([
+            { label: 'CERTIFICATE', der: CERT },
+            { label: 'CERTIFICATE', der: CSR },
+          ]);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -110,7 +121,9 @@ describe('fromPem errors name the block', () => {
   it('reports an empty block, a stray END and mismatched labels', () => {
     expect(malformed('-----BEGIN CERTIFICATE-----\n\n-----END CERTIFICATE-----', 1).message).toContain('empty');
     expect(malformed(`-----END CERTIFICATE-----\n${one}`, 1).message).toContain('without a BEGIN');
-    expect(malformed(one.replace('END CERTIFICATE', 'END CERTIFICATE REQUEST'), 1).message).toContain('ends as CERTIFICATE REQUEST');
+    expect(malformed(one.replace('END CERTIFICATE', 'END CERTIFICATE REQUEST'), 1).message).toContain(
+      'ends as CERTIFICATE REQUEST',
+    );
   });
 
   it('refuses absurdly large text before scanning it', () => {
@@ -121,7 +134,10 @@ describe('fromPem errors name the block', () => {
 describe('browser safety', () => {
   it('armour, pem and gf32 use no Node modules and no Buffer', () => {
     for (const file of ['armour', 'pem', 'gf32']) {
-      const source = readFileSync(new URL(`../../src/licensing/${file}.ts`, import.meta.url), 'utf8').replace(/^\s*\/\/.*$/gm, '');
+      const source = readFileSync(new URL(`../../src/licensing/${file}.ts`, import.meta.url), 'utf8').replace(
+        /^\s*\/\/.*$/gm,
+        '',
+      );
       expect(source).not.toMatch(/from ['"](node:|fs|path|crypto|buffer)/);
       expect(source).not.toMatch(/\bBuffer\b|\brequire\(/);
     }

@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { randomRegistrationNumber } from '../../src/authority/registration/service';
 import {
-  maskRegistrationNumber, readRegistrationNumber, registrationNumberSchema, typoCandidates,
+  maskRegistrationNumber,
+  readRegistrationNumber,
+  registrationNumberSchema,
+  typoCandidates,
 } from '../../src/shared/registration-number';
 
 const FORMAT = /^MIKO-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/;
@@ -10,7 +13,11 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const chars = (n: string) => n.slice(5).replace(/-/g, '');
 const withChars = (c: string) => `MIKO-${c.match(/.{5}/g)!.join('-')}`;
 const failure = (f: () => unknown) => {
-  try { f(); } catch (e) { return e as { code: string; message: string; details?: Record<string, unknown> }; }
+  try {
+    f();
+  } catch (e) {
+    return e as { code: string; message: string; details?: Record<string, unknown> };
+  }
   throw new Error('expected a failure');
 };
 
@@ -58,12 +65,17 @@ describe('registration numbers', () => {
   it('a typo is refused naming the group: wrong length, a character not in the alphabet', () => {
     const c = chars(randomRegistrationNumber());
     const short = `MIKO-${c.slice(0, 5)}-${c.slice(5, 9)}-${c.slice(10, 15)}-${c.slice(15)}`;
-    expect(failure(() => readRegistrationNumber(short))).toMatchObject({ code: 'REGISTRATION_NUMBER_TYPO', details: { group: 2 } });
+    expect(failure(() => readRegistrationNumber(short))).toMatchObject({
+      code: 'REGISTRATION_NUMBER_TYPO',
+      details: { group: 2 },
+    });
     const bad = withChars(c.slice(0, 12) + 'U' + c.slice(13));
     const e = failure(() => readRegistrationNumber(bad));
     expect(e).toMatchObject({ code: 'REGISTRATION_NUMBER_TYPO', details: { group: 3, position: 3 } });
     expect(e.message).toContain('group 3, character 3: "U"');
-    expect(failure(() => readRegistrationNumber('MIKO-ABCDE-12345'))).toMatchObject({ code: 'REGISTRATION_NUMBER_INVALID' });
+    expect(failure(() => readRegistrationNumber('MIKO-ABCDE-12345'))).toMatchObject({
+      code: 'REGISTRATION_NUMBER_INVALID',
+    });
     expect(failure(() => readRegistrationNumber('hello'))).toMatchObject({ code: 'REGISTRATION_NUMBER_INVALID' });
   });
 
@@ -76,7 +88,8 @@ describe('registration numbers', () => {
     const j = c[14] === c[15] ? 3 : 14;
     const s = [...c];
     [s[j], s[j + 1]] = [s[j + 1]!, s[j]!];
-    if (s.join('') !== c) expect(typoCandidates(readRegistrationNumber(withChars(s.join(''))).values).map((x) => x.number)).toContain(n);
+    if (s.join('') !== c)
+      expect(typoCandidates(readRegistrationNumber(withChars(s.join(''))).values).map((x) => x.number)).toContain(n);
   });
 
   it('the zod schema gives the canonical number and refuses a failing check', () => {

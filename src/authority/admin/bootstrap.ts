@@ -20,10 +20,18 @@ export async function ensureFirstVendorToken(ctx: AuthorityContext): Promise<str
   if (await ctx.db.read.first(anyVendorToken(ctx))) return null;
   try {
     return await mutate(ctx, SERVE, async (tx) => {
-      if (ctx.db.dialect === 'postgres') await tx.run(sql`SELECT pg_advisory_xact_lock(hashtext('licence-desk:first-vendor-token'))`.compile(ctx.db.qb));
+      if (ctx.db.dialect === 'postgres')
+        await tx.run(sql`SELECT pg_advisory_xact_lock(hashtext('licence-desk:first-vendor-token'))`.compile(ctx.db.qb));
       if (await tx.first(anyVendorToken(ctx))) throw new AlreadyMade();
       const t = await insertToken(ctx, tx, { role: 'vendor', label: 'first vendor token (made by serve)' });
-      return { value: t.token, audit: { action: 'token.create', subject: `token:${t.id}`, data: { role: 'vendor', reseller: null, label: t.label } } };
+      return {
+        value: t.token,
+        audit: {
+          action: 'token.create',
+          subject: `token:${t.id}`,
+          data: { role: 'vendor', reseller: null, label: t.label },
+        },
+      };
     });
   } catch (e) {
     if (e instanceof AlreadyMade) return null;

@@ -20,7 +20,10 @@ export function checkTokenRequest(input: { role: Role; reseller?: string | undef
     throw inputError('TOKEN_RESELLER_REQUIRED', 'A reseller token needs the reseller it acts for (reseller: NAME).');
   }
   if (input.role === 'vendor' && input.reseller) {
-    throw inputError('TOKEN_VENDOR_WITH_RESELLER', `A vendor token acts for no reseller; leave out reseller "${input.reseller}".`);
+    throw inputError(
+      'TOKEN_VENDOR_WITH_RESELLER',
+      `A vendor token acts for no reseller; leave out reseller "${input.reseller}".`,
+    );
   }
 }
 

@@ -6,29 +6,55 @@ import type { Tx } from '../db/executor';
 import { mutate } from '../mutate';
 import { actorOf, checkTokenRequest, hashToken, looksLikeToken, newToken, type Role } from './rules';
 
-interface TokenRow { id: number; role: Role; reseller_id: number | null; reseller: string | null; label: string; created_at: string; revoked_at: string | null }
+interface TokenRow {
+  id: number;
+  role: Role;
+  reseller_id: number | null;
+  reseller: string | null;
+  label: string;
+  created_at: string;
+  revoked_at: string | null;
+}
 
 const toTokenDto = (t: TokenRow) => ({
-  id: t.id, role: t.role, reseller: t.reseller, label: t.label, createdAt: t.created_at, revokedAt: t.revoked_at,
+  id: t.id,
+  role: t.role,
+  reseller: t.reseller,
+  label: t.label,
+  createdAt: t.created_at,
+  revokedAt: t.revoked_at,
 });
 
-const selectTokens = (ctx: AuthorityContext) => ctx.db.qb.selectFrom('api_tokens as t').leftJoin('resellers as r', 'r.id', 't.reseller_id')
-  .select(['t.id', 't.role', 't.reseller_id', 'r.name as reseller', 't.label', 't.created_at', 't.revoked_at']);
+const selectTokens = (ctx: AuthorityContext) =>
+  ctx.db.qb
+    .selectFrom('api_tokens as t')
+    .leftJoin('resellers as r', 'r.id', 't.reseller_id')
+    .select(['t.id', 't.role', 't.reseller_id', 'r.name as reseller', 't.label', 't.created_at', 't.revoked_at']);
 
 export async function createReseller(ctx: AuthorityContext, actor: Actor, input: { name: string }) {
   const createdAt = ctx.now().toISOString();
   try {
     return await mutate(ctx, actor, async (tx) => {
-      const row = await tx.first(ctx.db.qb.insertInto('resellers').values({ name: input.name, created_at: createdAt }).returning('id'));
-      return { value: { id: row!.id, name: input.name, createdAt }, audit: { action: 'reseller.create', subject: `reseller:${row!.id}`, data: { name: input.name } } };
+      const row = await tx.first(
+        ctx.db.qb.insertInto('resellers').values({ name: input.name, created_at: createdAt }).returning('id'),
+      );
+      return {
+        value: { id: row!.id, name: input.name, createdAt },
+        audit: { action: 'reseller.create', subject: `reseller:${row!.id}`, data: { name: input.name } },
+      };
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw conflictError('RESELLER_EXISTS', `A reseller named "${input.name}" already exists.`);
+    if (isUniqueViolation(e))
+      throw conflictError('RESELLER_EXISTS', `A reseller named "${input.name}" already exists.`);
     throw e;
   }
 }
 
-export function createToken(ctx: AuthorityContext, actor: Actor, input: { role: Role; reseller?: string; label?: string }) {
+export function createToken(
+  ctx: AuthorityContext,
+  actor: Actor,
+  input: { role: Role; reseller?: string; label?: string },
+) {
   checkTokenRequest(input);
   return mutate(ctx, actor, async (tx) => {
     const value = await insertToken(ctx, tx, input);
@@ -38,20 +64,38 @@ export function createToken(ctx: AuthorityContext, actor: Actor, input: { role: 
 }
 
 /** Inserts a token row; the token itself exists only in the returned value. */
-export async function insertToken(ctx: AuthorityContext, tx: Tx, input: { role: Role; reseller?: string; label?: string }) {
+export async function insertToken(
+  ctx: AuthorityContext,
+  tx: Tx,
+  input: { role: Role; reseller?: string; label?: string },
+) {
   const resellerId = input.reseller ? await resellerIdOf(ctx, tx, input.reseller) : null;
   const token = newToken();
   const createdAt = ctx.now().toISOString();
   const label = input.label ?? '';
-  const row = await tx.first(ctx.db.qb.insertInto('api_tokens').values({
-    reseller_id: resellerId, role: input.role, token_hash: hashToken(token), label, created_at: createdAt, revoked_at: null,
-  }).returning('id'));
+  const row = await tx.first(
+    ctx.db.qb
+      .insertInto('api_tokens')
+      .values({
+        reseller_id: resellerId,
+        role: input.role,
+        token_hash: hashToken(token),
+        label,
+        created_at: createdAt,
+        revoked_at: null,
+      })
+      .returning('id'),
+  );
   return { id: row!.id, role: input.role, reseller: input.reseller ?? null, label, createdAt, revokedAt: null, token };
 }
 
 async function resellerIdOf(ctx: AuthorityContext, tx: Tx, name: string): Promise<number> {
   const row = await tx.first(ctx.db.qb.selectFrom('resellers').select('id').where('name', '=', name.trim()));
-  if (!row) throw notFound('RESELLER_NOT_FOUND', `There is no reseller named "${name.trim()}"; create it first (reseller create --name).`);
+  if (!row)
+    throw notFound(
+      'RESELLER_NOT_FOUND',
+      `There is no reseller named "${name.trim()}"; create it first (reseller create --name).`,
+    );
   return row.id;
 }
 
@@ -65,18 +109,36 @@ export function revokeToken(ctx: AuthorityContext, actor: Actor, input: { id: nu
   return mutate(ctx, actor, async (tx) => {
     const at = ctx.now().toISOString();
     // Conditional update: of two concurrent revocations exactly one changes the row.
-    const changed = await tx.run(ctx.db.qb.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', input.id).where('revoked_at', 'is', null));
+    const changed = await tx.run(
+      ctx.db.qb
+        .updateTable('api_tokens')
+        .set({ revoked_at: at })
+        .where('id', '=', input.id)
+        .where('revoked_at', 'is', null),
+    );
     const row = await tx.first(selectTokens(ctx).where('t.id', '=', input.id));
     if (!row) throw notFound('TOKEN_NOT_FOUND', `There is no API token with id ${input.id}.`);
-    if (changed !== 1) throw ruleError('TOKEN_ALREADY_REVOKED', `API token ${input.id} was already revoked on ${row.revoked_at?.slice(0, 10)}.`);
-    return { value: toTokenDto(row), audit: { action: 'token.revoke', subject: `token:${row.id}`, data: { role: row.role, reseller: row.reseller } } };
+    if (changed !== 1)
+      throw ruleError(
+        'TOKEN_ALREADY_REVOKED',
+        `API token ${input.id} was already revoked on ${row.revoked_at?.slice(0, 10)}.`,
+      );
+    return {
+      value: toTokenDto(row),
+      audit: { action: 'token.revoke', subject: `token:${row.id}`, data: { role: row.role, reseller: row.reseller } },
+    };
   });
 }
 
 /** The actor a presented token speaks for, or undefined if it is unknown or revoked. */
 export async function authenticate(ctx: AuthorityContext, token: string): Promise<Actor | undefined> {
   if (!looksLikeToken(token)) return undefined;
-  const row = await ctx.db.read.first(ctx.db.qb.selectFrom('api_tokens').select(['role', 'reseller_id'])
-    .where('token_hash', '=', hashToken(token)).where('revoked_at', 'is', null));
+  const row = await ctx.db.read.first(
+    ctx.db.qb
+      .selectFrom('api_tokens')
+      .select(['role', 'reseller_id'])
+      .where('token_hash', '=', hashToken(token))
+      .where('revoked_at', 'is', null),
+  );
   return row ? actorOf(row) : undefined;
 }

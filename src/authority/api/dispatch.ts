@@ -8,10 +8,16 @@ export { parseInput };
 import type { Actor, AuthorityContext } from '../context';
 import { HANDLERS } from './handlers';
 
-export async function dispatch<N extends OpName>(ctx: AuthorityContext, actor: Actor, name: N | string, rawInput: unknown): Promise<OpOutput<N>> {
+export async function dispatch<N extends OpName>(
+  ctx: AuthorityContext,
+  actor: Actor,
+  name: N | string,
+  rawInput: unknown,
+): Promise<OpOutput<N>> {
   if (!isOpName(name)) throw inputError('UNKNOWN_OPERATION', `There is no operation "${String(name).slice(0, 60)}".`);
   const op = OPERATIONS[name];
-  if ('vendorOnly' in op && op.vendorOnly && !actor.vendor) throw forbidden('VENDOR_ONLY', `Only the vendor may ${op.summary.toLowerCase()}.`);
+  if ('vendorOnly' in op && op.vendorOnly && !actor.vendor)
+    throw forbidden('VENDOR_ONLY', `Only the vendor may ${op.summary.toLowerCase()}.`);
   const input = parseInput(op.input, rawInput ?? {});
   const output = await HANDLERS[name](ctx, actor, input as never);
   return op.output.parse(output) as OpOutput<N>;

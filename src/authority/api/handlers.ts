@@ -5,7 +5,15 @@ import type { Actor, AuthorityContext } from '../context';
 import { adminHandlers } from '../admin/handlers';
 import { recreateCertificate } from '../certificates/issue';
 import { grantLicence } from '../certificates/licences';
-import { addDevice, importDevices, list, listCustomers, moveDevice, renameDevice, retireDevice } from '../devices/service';
+import {
+  addDevice,
+  importDevices,
+  list,
+  listCustomers,
+  moveDevice,
+  renameDevice,
+  retireDevice,
+} from '../devices/service';
 import { deviceDetail } from '../devices/detail';
 import { OFFERS_HANDLERS } from '../registration/handlers';
 import { blockCoupon, mintCoupons, redeemCoupon } from '../coupons/service';

@@ -7,6 +7,9 @@ export function parseInput(schema: z.ZodType, raw: unknown): unknown {
   if (result.success) return result.data;
   const first = result.error.issues[0]!;
   const field = first.path.length ? first.path.join('.') : 'input';
-  const message = first.code === 'unrecognized_keys' ? `unknown field${first.keys.length > 1 ? 's' : ''} ${first.keys.join(', ')}` : first.message;
+  const message =
+    first.code === 'unrecognized_keys'
+      ? `unknown field${first.keys.length > 1 ? 's' : ''} ${first.keys.join(', ')}`
+      : first.message;
   throw inputError('INPUT_INVALID', `${field}: ${message}.`, { field, issues: result.error.issues.length });
 }

@@ -16,25 +16,48 @@ export interface AuditEntry {
   data?: Record<string, unknown>;
 }
 
-export function entryHash(prev: string, e: { id: number; at: string; actor: string; action: string; subject: string; data: string }): string {
-  return createHash('sha256').update([prev, e.id, e.at, e.actor, e.action, e.subject, e.data].join('\u001f')).digest('hex');
+export function entryHash(
+  prev: string,
+  e: { id: number; at: string; actor: string; action: string; subject: string; data: string },
+): string {
+  return createHash('sha256')
+    .update([prev, e.id, e.at, e.actor, e.action, e.subject, e.data].join('\u001f'))
+    .digest('hex');
 }
 
 export async function appendAudit(db: Db, tx: Tx, actor: Actor, entry: AuditEntry, at: Date): Promise<void> {
   // One appender at a time across server processes; on SQLite the write lock already ensures it.
-  if (db.dialect === 'postgres') await tx.run(sql`SELECT pg_advisory_xact_lock(hashtext('licence-desk:audit'))`.compile(db.qb));
+  if (db.dialect === 'postgres')
+    await tx.run(sql`SELECT pg_advisory_xact_lock(hashtext('licence-desk:audit'))`.compile(db.qb));
   const last = await tx.first(lastEntry(db.qb));
   const row = {
-    id: (last?.id ?? 0) + 1, at: at.toISOString(), actor: actor.label, action: entry.action, subject: entry.subject,
+    id: (last?.id ?? 0) + 1,
+    at: at.toISOString(),
+    actor: actor.label,
+    action: entry.action,
+    subject: entry.subject,
     data: JSON.stringify(entry.data ?? {}),
   };
   const prev = last?.hash ?? GENESIS;
-  await tx.run(insertEntry(db.qb, row.id, row.at, row.actor, row.action, row.subject, row.data, prev, entryHash(prev, row)));
+  await tx.run(
+    insertEntry(db.qb, row.id, row.at, row.actor, row.action, row.subject, row.data, prev, entryHash(prev, row)),
+  );
 }
 
 const lastEntry = prepared((qb) => qb.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1));
-const insertEntry = prepared((qb, id: number, at: string, actor: string, action: string, subject: string, data: string, prev_hash: string, hash: string) =>
-  qb.insertInto('audit_log').values({ id, at, actor, action, subject, data, prev_hash, hash }));
+const insertEntry = prepared(
+  (
+    qb,
+    id: number,
+    at: string,
+    actor: string,
+    action: string,
+    subject: string,
+    data: string,
+    prev_hash: string,
+    hash: string,
+  ) => qb.insertInto('audit_log').values({ id, at, actor, action, subject, data, prev_hash, hash }),
+);
 
 export interface AuditVerdict {
   ok: boolean;
@@ -47,9 +70,14 @@ export async function verifyAudit(db: Db): Promise<AuditVerdict> {
   const rows = await db.read.all(db.qb.selectFrom('audit_log').selectAll().orderBy('id'));
   let prev = GENESIS;
   for (const [i, r] of rows.entries()) {
-    const reason = r.id !== i + 1 ? `entry ${i + 1} is missing`
-      : r.prev_hash !== prev ? 'its link to the previous entry does not match'
-        : entryHash(prev, r) !== r.hash ? 'its content does not match its hash' : undefined;
+    const reason =
+      r.id !== i + 1
+        ? `entry ${i + 1} is missing`
+        : r.prev_hash !== prev
+          ? 'its link to the previous entry does not match'
+          : entryHash(prev, r) !== r.hash
+            ? 'its content does not match its hash'
+            : undefined;
     if (reason) return { ok: false, entries: rows.length, firstBroken: { id: r.id, reason } };
     prev = r.hash;
   }

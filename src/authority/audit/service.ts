@@ -11,8 +11,11 @@ export interface AuditListInput {
 }
 
 export async function listAudit(ctx: AuthorityContext, actor: Actor, input: AuditListInput) {
-  let q = ctx.db.qb.selectFrom('audit_log').select(['id', 'at', 'actor', 'action', 'subject', 'data', 'hash'])
-    .orderBy('id', 'desc').limit(input.limit ?? 100);
+  let q = ctx.db.qb
+    .selectFrom('audit_log')
+    .select(['id', 'at', 'actor', 'action', 'subject', 'data', 'hash'])
+    .orderBy('id', 'desc')
+    .limit(input.limit ?? 100);
   if (!actor.vendor) q = q.where('actor', '=', actor.label);
   if (input.beforeId !== undefined) q = q.where('id', '<', input.beforeId);
   if (input.action !== undefined) q = q.where('action', '=', input.action);
@@ -25,7 +28,9 @@ export async function listAudit(ctx: AuthorityContext, actor: Actor, input: Audi
 function parseData(text: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : { value };
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : { value };
   } catch {
     return { unparsable: text };
   }

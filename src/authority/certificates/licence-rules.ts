@@ -5,7 +5,10 @@ import type { LicensedFeature } from '../../licensing/extensions';
 import { inputError, ruleError } from '../../shared/errors';
 import type { LicenceRow } from './licences';
 
-interface DeviceLike { serial: string; model: string }
+interface DeviceLike {
+  serial: string;
+  model: string;
+}
 
 const DAY_MS = 24 * 3600 * 1000;
 const MAX_DAYS = 100 * 365;
@@ -18,11 +21,19 @@ export interface GrantRequest {
 }
 
 /** Validates a grant for a device; returns the row to store. */
-export function planGrant(cat: Catalogue, device: DeviceLike, g: GrantRequest, now: Date): { feature: number; quantity: number; notAfter: string | null } {
+export function planGrant(
+  cat: Catalogue,
+  device: DeviceLike,
+  g: GrantRequest,
+  now: Date,
+): { feature: number; quantity: number; notAfter: string | null } {
   const feature = requireFeature(cat, g.feature);
   const model = requireModel(cat, device.model);
   if (!model.features.includes(feature.number)) {
-    throw ruleError('FEATURE_NOT_FOR_MODEL', `${model.name} cannot carry ${feature.name} (feature ${feature.number}); it takes features ${model.features.join(', ')}.`);
+    throw ruleError(
+      'FEATURE_NOT_FOR_MODEL',
+      `${model.name} cannot carry ${feature.name} (feature ${feature.number}); it takes features ${model.features.join(', ')}.`,
+    );
   }
   const quantity = g.quantity ?? 1;
   if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) {
@@ -39,22 +50,39 @@ export function planGrant(cat: Catalogue, device: DeviceLike, g: GrantRequest, n
 }
 
 /** The features a certificate issued now carries: active licences, equal ones merged. */
-export function certificateFeatures(cat: Catalogue, device: DeviceLike, licences: LicenceRow[], now: Date): LicensedFeature[] {
+export function certificateFeatures(
+  cat: Catalogue,
+  device: DeviceLike,
+  licences: LicenceRow[],
+  now: Date,
+): LicensedFeature[] {
   const active = licences.filter((l) => l.ended_at === null && (l.not_after === null || new Date(l.not_after) > now));
   const model = requireModel(cat, device.model);
   if (active.length === 0) {
-    throw ruleError('NO_LICENCES', `Device ${device.serial} has no active licences: grant one before recreating its certificate.`);
+    throw ruleError(
+      'NO_LICENCES',
+      `Device ${device.serial} has no active licences: grant one before recreating its certificate.`,
+    );
   }
   const activation = cat.features.find((f) => f.kind === 'activation');
   if (model.needsSystemActivation && activation && !active.some((l) => l.feature === activation.number)) {
-    throw ruleError('SYSTEM_ACTIVATION_REQUIRED', `${model.name} needs a system activation licence (feature ${activation.number}).`);
+    throw ruleError(
+      'SYSTEM_ACTIVATION_REQUIRED',
+      `${model.name} needs a system activation licence (feature ${activation.number}).`,
+    );
   }
   const merged = new Map<string, LicensedFeature>();
   for (const l of active) {
     const key = `${l.feature}|${l.not_after}|${l.source}`;
     const prev = merged.get(key);
     if (prev) prev.quantity += l.quantity;
-    else merged.set(key, { number: l.feature, quantity: l.quantity, notAfter: l.not_after ? new Date(l.not_after) : null, source: l.source });
+    else
+      merged.set(key, {
+        number: l.feature,
+        quantity: l.quantity,
+        notAfter: l.not_after ? new Date(l.not_after) : null,
+        source: l.source,
+      });
   }
   return [...merged.values()].sort((a, b) => a.number - b.number);
 }

@@ -8,15 +8,30 @@ import { notFound, ruleError } from '../../shared/errors';
 import type { DeviceRow } from '../devices/queries';
 
 /** The device the request belongs to, or a refusal that says why not. */
-export function matchDevice(cat: Catalogue, req: ParsedRequest, device: DeviceRow | undefined, expectedSerial?: string): DeviceRow {
+export function matchDevice(
+  cat: Catalogue,
+  req: ParsedRequest,
+  device: DeviceRow | undefined,
+  expectedSerial?: string,
+): DeviceRow {
   if (expectedSerial !== undefined && expectedSerial !== req.serial) {
-    throw ruleError('REQUEST_OTHER_DEVICE', `This initialisation code belongs to the PBX with serial ${req.serial}, not to ${expectedSerial}.`);
+    throw ruleError(
+      'REQUEST_OTHER_DEVICE',
+      `This initialisation code belongs to the PBX with serial ${req.serial}, not to ${expectedSerial}.`,
+    );
   }
   if (!device) throw notFound('DEVICE_NOT_FOUND', `No device with serial ${req.serial} is registered; add it first.`);
-  if (device.retired_at) throw ruleError('DEVICE_RETIRED', `Device ${device.serial} was retired on ${device.retired_at.slice(0, 10)}; it gets no new certificates.`);
+  if (device.retired_at)
+    throw ruleError(
+      'DEVICE_RETIRED',
+      `Device ${device.serial} was retired on ${device.retired_at.slice(0, 10)}; it gets no new certificates.`,
+    );
   if (req.model !== undefined && req.model !== device.model) {
     const known = cat.models.find((m) => m.id === device.model)?.name ?? device.model;
-    throw ruleError('MODEL_MISMATCH', `The code says the PBX is a ${req.model}, but ${device.serial} is registered as ${known}.`);
+    throw ruleError(
+      'MODEL_MISMATCH',
+      `The code says the PBX is a ${req.model}, but ${device.serial} is registered as ${known}.`,
+    );
   }
   return device;
 }
@@ -26,7 +41,8 @@ export function matchDevice(cat: Catalogue, req: ParsedRequest, device: DeviceRo
  * its key stands in for the host, and a hash of the request for the nonce, at generation 1.
  */
 export function bindingFor(req: ParsedRequest): Binding {
-  if (req.device) return { hostFingerprint: req.device.hostFingerprint, nonce: req.device.nonce, generation: req.device.generation };
+  if (req.device)
+    return { hostFingerprint: req.device.hostFingerprint, nonce: req.device.nonce, generation: req.device.generation };
   const spkiHash = createHash('sha256').update(req.spkiDer).digest();
   const reqHash = createHash('sha256').update(req.der).digest();
   return { hostFingerprint: spkiHash.subarray(0, 16), nonce: reqHash.subarray(0, 16), generation: 1 };

@@ -18,15 +18,28 @@ export interface RecordedOffer {
 }
 
 /** Issues; if the issuance is refused, takes the offer back and rethrows the refusal. */
-export async function issueOrUndo<T>(ctx: AuthorityContext, actor: Actor, offer: RecordedOffer, issue: () => Promise<T>): Promise<T> {
+export async function issueOrUndo<T>(
+  ctx: AuthorityContext,
+  actor: Actor,
+  offer: RecordedOffer,
+  issue: () => Promise<T>,
+): Promise<T> {
   try {
     return await issue();
   } catch (refusal) {
     await mutate(ctx, actor, async (tx) => {
       await offer.deleteRow(tx);
       await tx.run(ctx.db.qb.deleteFrom('licences').where('id', '=', offer.licenceId).where('source', '=', offer.kind));
-      await tx.run(ctx.db.qb.updateTable('devices').set((eb) => ({ revision: eb('revision', '+', 1) })).where('id', '=', offer.deviceId));
-      return { value: undefined, audit: { action: `${offer.kind}.undo`, subject: offer.subject, data: { reason: toErrorValue(refusal).code } } };
+      await tx.run(
+        ctx.db.qb
+          .updateTable('devices')
+          .set((eb) => ({ revision: eb('revision', '+', 1) }))
+          .where('id', '=', offer.deviceId),
+      );
+      return {
+        value: undefined,
+        audit: { action: `${offer.kind}.undo`, subject: offer.subject, data: { reason: toErrorValue(refusal).code } },
+      };
     });
     throw refusal;
   }

@@ -6,14 +6,23 @@ import { embeddedClient, type Client } from '../client';
 import { defaultDataDir } from '../data-dir';
 import { httpClient } from '../http/client';
 
-interface Globals { data?: string; database?: string; server?: string; token?: string }
+interface Globals {
+  data?: string;
+  database?: string;
+  server?: string;
+  token?: string;
+}
 
 export const dataDir = (cmd: Command): string => (cmd.optsWithGlobals() as Globals).data ?? defaultDataDir();
 
 /** --database: a SQLite file or a postgres:// URL instead of the data folder's own database. */
 export function databaseOption(cmd: Command): string | undefined {
   const g = cmd.optsWithGlobals() as Globals;
-  if (g.database && g.server) throw inputError('OPTION_CONFLICT', '--database is for the embedded authority; with --server, the server has its own database.');
+  if (g.database && g.server)
+    throw inputError(
+      'OPTION_CONFLICT',
+      '--database is for the embedded authority; with --server, the server has its own database.',
+    );
   return g.database;
 }
 
@@ -22,7 +31,8 @@ function timeoutMs(env = process.env): number | undefined {
   const raw = env.LICENCE_DESK_TIMEOUT;
   if (raw === undefined || raw === '') return undefined;
   const seconds = Number(raw);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw inputError('OPTION_INVALID', `LICENCE_DESK_TIMEOUT must be a number of seconds, not "${raw}".`);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw inputError('OPTION_INVALID', `LICENCE_DESK_TIMEOUT must be a number of seconds, not "${raw}".`);
   return Math.round(seconds * 1000);
 }
 
@@ -31,7 +41,10 @@ export function openClient(cmd: Command): Promise<Client> {
   const database = databaseOption(cmd);
   const token = g.token ?? process.env.LICENCE_DESK_TOKEN;
   const timeout = timeoutMs();
-  if (g.server) return Promise.resolve(httpClient({ url: g.server, ...(token ? { token } : {}), ...(timeout ? { timeoutMs: timeout } : {}) }));
+  if (g.server)
+    return Promise.resolve(
+      httpClient({ url: g.server, ...(token ? { token } : {}), ...(timeout ? { timeoutMs: timeout } : {}) }),
+    );
   return embeddedClient(dataDir(cmd), database);
 }
 

@@ -18,7 +18,8 @@ export const DEMO_SERIAL = 'DEMO-0001';
 const MODEL = 'comtrexx-vm';
 
 export function demoCommand(program: Command): void {
-  program.command('demo')
+  program
+    .command('demo')
     .description('walk the whole licensing loop in a temporary folder (never touches --data) and remove it afterwards')
     .option('--keep', 'keep the temporary folder and say where it is')
     .action(async (o: { keep?: boolean }) => {
@@ -26,7 +27,10 @@ export function demoCommand(program: Command): void {
       try {
         await walk(dir);
       } finally {
-        if (o.keep) print(`# Kept ${dir}; look around with: licence-desk --data ${join(dir, 'authority')} device show ${DEMO_SERIAL}`);
+        if (o.keep)
+          print(
+            `# Kept ${dir}; look around with: licence-desk --data ${join(dir, 'authority')} device show ${DEMO_SERIAL}`,
+          );
         else rmSync(dir, { recursive: true, force: true });
       }
     });
@@ -43,7 +47,11 @@ async function walk(dir: string): Promise<void> {
   const started = performance.now();
 
   step('--data authority init');
-  print((await Authority.init(data)) ? `Created a licence authority in ${data}` : `The licence authority in ${data} already exists; nothing changed`);
+  print(
+    (await Authority.init(data))
+      ? `Created a licence authority in ${data}`
+      : `The licence authority in ${data} already exists; nothing changed`,
+  );
 
   const authority = await Authority.open({ dataDir: data });
   let status: PbxStatus;
@@ -72,7 +80,10 @@ async function walk(dir: string): Promise<void> {
     print(initCode);
 
     step(`--data authority certificate recreate --serial ${DEMO_SERIAL} --init-code init.txt > answer.txt`);
-    const answer = await authority.call('certificates.recreate', { serial: DEMO_SERIAL, initCode: readInput(file('init.txt'), 'an initialisation code') });
+    const answer = await authority.call('certificates.recreate', {
+      serial: DEMO_SERIAL,
+      initCode: readInput(file('init.txt'), 'an initialisation code'),
+    });
     // As `certificate recreate` does: never hand out an answer the PBX's chain check would refuse.
     verifyAnswerChain(answer.code, authority.ctx.ca.rootDer);
     writeFileSync(file('answer.txt'), `${answer.code}\n`);
@@ -86,14 +97,20 @@ async function walk(dir: string): Promise<void> {
     step('pbx status --state pbx');
     status = await pbxStatus(state);
     print(`${status.serial} (${status.model}): ${status.state}${status.pending ? ', waiting for an answer' : ''}`);
-    for (const l of status.licences) print(`  feature ${l.number} × ${l.quantity}  ${l.source}  ${l.notAfter ? `until ${l.notAfter.slice(0, 10)}` : 'perpetual'}${l.expired ? '  EXPIRED' : ''}`);
+    for (const l of status.licences)
+      print(
+        `  feature ${l.number} × ${l.quantity}  ${l.source}  ${l.notAfter ? `until ${l.notAfter.slice(0, 10)}` : 'perpetual'}${l.expired ? '  EXPIRED' : ''}`,
+      );
   } finally {
     await authority.close();
   }
 
   const took = Math.round(performance.now() - started);
   if (status.state !== 'licensed' || status.licences.length === 0) {
-    throw ruleError('DEMO_FAILED', `The demo PBX reports "${status.state}" after installing its answer; the loop did not complete.`);
+    throw ruleError(
+      'DEMO_FAILED',
+      `The demo PBX reports "${status.state}" after installing its answer; the loop did not complete.`,
+    );
   }
   const features = status.licences.map((l) => `feature ${l.number} × ${l.quantity}`).join(', ');
   print(`\nDone: PBX ${status.serial} is licensed (${features}). The loop took ${took} ms.`);

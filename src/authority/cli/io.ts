@@ -9,20 +9,24 @@ const MAX_INPUT = 64 * 1024;
 export function readInput(source: string | undefined, what: string): string {
   const fd = !source || source === '-' ? 0 : openOrFail(source, what);
   try {
-    if (fd !== 0 && fstatSync(fd).size > MAX_INPUT) throw inputError('INPUT_TOO_LARGE', `${source} is larger than ${MAX_INPUT / 1024} KiB; it cannot be ${what}.`);
+    if (fd !== 0 && fstatSync(fd).size > MAX_INPUT)
+      throw inputError('INPUT_TOO_LARGE', `${source} is larger than ${MAX_INPUT / 1024} KiB; it cannot be ${what}.`);
     const chunks: Buffer[] = [];
     let total = 0;
     const buf = Buffer.alloc(16 * 1024);
     for (;;) {
       let n: number;
-      try { n = readSync(fd, buf, 0, buf.length, null); } catch (e) {
+      try {
+        n = readSync(fd, buf, 0, buf.length, null);
+      } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
         if ((e as NodeJS.ErrnoException).code === 'EOF') break;
         throw e;
       }
       if (n === 0) break;
       total += n;
-      if (total > MAX_INPUT) throw inputError('INPUT_TOO_LARGE', `The input is larger than ${MAX_INPUT / 1024} KiB; it cannot be ${what}.`);
+      if (total > MAX_INPUT)
+        throw inputError('INPUT_TOO_LARGE', `The input is larger than ${MAX_INPUT / 1024} KiB; it cannot be ${what}.`);
       chunks.push(Buffer.from(buf.subarray(0, n)));
     }
     return Buffer.concat(chunks).toString('utf8');

@@ -18,8 +18,11 @@ const EXIT = { input: 2, rule: 1, not_found: 1, conflict: 1, forbidden: 1, unava
 export function buildProgram(): Command {
   const program = new Command('licence-desk')
     .description('Licence Desk: licences for PBXs by copy and paste')
-    .option('--data <dir>', 'authority data folder (default: the desktop app\'s folder; env LICENCE_DESK_DATA)')
-    .option('--database <target>', 'the embedded authority\'s database: a SQLite file or postgres://… (default: the data folder\'s)')
+    .option('--data <dir>', "authority data folder (default: the desktop app's folder; env LICENCE_DESK_DATA)")
+    .option(
+      '--database <target>',
+      "the embedded authority's database: a SQLite file or postgres://… (default: the data folder's)",
+    )
     .option('--server <url>', 'use the authority server at URL instead of the embedded one')
     .option('--token <token>', 'API token for --server (env LICENCE_DESK_TOKEN)')
     .showHelpAfterError(false)

@@ -9,29 +9,48 @@ const KEY_TYPES = ['ec-p256', 'ed25519', 'rsa'] as const;
 
 export function pbxCommands(program: Command): void {
   const pbx = program.command('pbx').description('the PBX simulator (the device side)');
-  pbx.command('init').description('make a fresh key and print the PBX\'s initialisation code')
-    .requiredOption('--state <dir>', 'the simulated PBX\'s folder').requiredOption('--serial <serial>').requiredOption('--model <model>')
+  pbx
+    .command('init')
+    .description("make a fresh key and print the PBX's initialisation code")
+    .requiredOption('--state <dir>', "the simulated PBX's folder")
+    .requiredOption('--serial <serial>')
+    .requiredOption('--model <model>')
     .option('--trust <root.pem>', 'the root certificate this PBX trusts (needed the first time)')
     .option('--key-type <type>', `device key: ${KEY_TYPES.join(', ')}`, 'ec-p256')
     .action(async (o: { state: string; serial: string; model: string; trust?: string; keyType: string }) => {
       const keyType = KEY_TYPES.find((k) => k === o.keyType);
       if (!keyType) throw inputError('OPTION_INVALID', `--key-type must be one of ${KEY_TYPES.join(', ')}.`);
       const trustPem = o.trust ? readInput(o.trust, 'a root certificate (PEM)') : undefined;
-      const { code } = await initPbx(o.state, { serial: o.serial, model: o.model, keyType, ...(trustPem ? { trustPem } : {}) });
+      const { code } = await initPbx(o.state, {
+        serial: o.serial,
+        model: o.model,
+        keyType,
+        ...(trustPem ? { trustPem } : {}),
+      });
       print(code);
     });
-  pbx.command('install').argument('[file]', 'file with the answer code, or - for standard input', '-')
-    .description('check the answer against the trusted root and install it').requiredOption('--state <dir>')
+  pbx
+    .command('install')
+    .argument('[file]', 'file with the answer code, or - for standard input', '-')
+    .description('check the answer against the trusted root and install it')
+    .requiredOption('--state <dir>')
     .action(async (file: string, o: { state: string }) => {
       const status = await installAnswer(o.state, readInput(file, 'an answer code'));
       print(`Installed: ${status.serial} is ${status.state} until ${status.certificate?.notAfter ?? '?'}`);
     });
-  pbx.command('status').description('the simulated PBX\'s licence state').requiredOption('--state <dir>').option('--json', 'print JSON')
+  pbx
+    .command('status')
+    .description("the simulated PBX's licence state")
+    .requiredOption('--state <dir>')
+    .option('--json', 'print JSON')
     .action(async (o: { state: string; json?: boolean }) => {
       const s = await pbxStatus(o.state);
       if (o.json) return printJson(s);
       print(`${s.serial} (${s.model}): ${s.state}${s.pending ? ', waiting for an answer' : ''}`);
-      for (const l of s.licences) print(`  feature ${l.number} × ${l.quantity}  ${l.source}  ${l.notAfter ? `until ${String(l.notAfter).slice(0, 10)}` : 'perpetual'}${l.expired ? '  EXPIRED' : ''}`);
+      for (const l of s.licences)
+        print(
+          `  feature ${l.number} × ${l.quantity}  ${l.source}  ${l.notAfter ? `until ${String(l.notAfter).slice(0, 10)}` : 'perpetual'}${l.expired ? '  EXPIRED' : ''}`,
+        );
       if (s.online) for (const line of formatOnline(s.online)) print(line);
     });
   verifyCommands(pbx);

@@ -15,16 +15,29 @@ const DEFAULT_PORT = '8417';
 const FORCED_EXIT_MS = 15_000;
 
 export function serveCommand(program: Command): void {
-  program.command('serve').description('run the authority as an HTTP server (--database postgres://… or FILE; default the data folder\'s SQLite file)')
+  program
+    .command('serve')
+    .description(
+      "run the authority as an HTTP server (--database postgres://… or FILE; default the data folder's SQLite file)",
+    )
     .option('--port <port>', 'TCP port (0: any free port)', DEFAULT_PORT)
     .option('--host <address>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
-    .option('--redeem-limit <n>', 'coupon redemptions per minute and token (0: no limit)', String(DEFAULT_RATE_LIMITS.redeem.max))
-    .option('--verify-limit <n>', 'PBX online checks per minute and client address (0: no limit)', String(DEFAULT_RATE_LIMITS.verify.max))
+    .option(
+      '--redeem-limit <n>',
+      'coupon redemptions per minute and token (0: no limit)',
+      String(DEFAULT_RATE_LIMITS.redeem.max),
+    )
+    .option(
+      '--verify-limit <n>',
+      'PBX online checks per minute and client address (0: no limit)',
+      String(DEFAULT_RATE_LIMITS.verify.max),
+    )
     .option('--trust-proxy', 'behind a reverse proxy: client addresses from X-Forwarded-For')
     .action(async (o: ServeOptions, cmd: Command) => {
       const port = intOption(o.port, '--port')!;
       if (port > 65_535) throw inputError('OPTION_INVALID', `--port must be at most 65535, not ${port}.`);
-      if ((cmd.optsWithGlobals() as { server?: string }).server) throw inputError('OPTION_CONFLICT', 'serve runs an authority; --server is for using one elsewhere.');
+      if ((cmd.optsWithGlobals() as { server?: string }).server)
+        throw inputError('OPTION_CONFLICT', 'serve runs an authority; --server is for using one elsewhere.');
       const options = appOptions(o);
       const database = databaseOption(cmd);
       const authority = await Authority.open({ dataDir: dataDir(cmd), ...(database ? { database } : {}) });
@@ -42,7 +55,13 @@ export function serveCommand(program: Command): void {
     });
 }
 
-interface ServeOptions { port: string; host: string; redeemLimit: string; verifyLimit: string; trustProxy?: boolean }
+interface ServeOptions {
+  port: string;
+  host: string;
+  redeemLimit: string;
+  verifyLimit: string;
+  trustProxy?: boolean;
+}
 
 function appOptions(o: ServeOptions): AppOptions {
   return {
@@ -56,13 +75,21 @@ function appOptions(o: ServeOptions): AppOptions {
 
 async function start(authority: Authority, port: number, host: string, opts: AppOptions): Promise<RunningServer> {
   const token = await ensureFirstVendorToken(authority.ctx);
-  if (token) process.stderr.write(`First vendor token of this database (shown only this once; keep it safe): ${token}\n`);
+  if (token)
+    process.stderr.write(`First vendor token of this database (shown only this once; keep it safe): ${token}\n`);
   try {
     // Unexpected failures are logged to stderr with their cause (LICENCE_DESK_LOG=info logs every request).
-    return await listen(authority, { ...opts, port, host, logger: { level: process.env.LICENCE_DESK_LOG ?? 'warn', stream: process.stderr } });
+    return await listen(authority, {
+      ...opts,
+      port,
+      host,
+      logger: { level: process.env.LICENCE_DESK_LOG ?? 'warn', stream: process.stderr },
+    });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw inputError('PORT_IN_USE', `Port ${port} on ${host} is already in use; choose another with --port.`);
-    if ((e as NodeJS.ErrnoException).code === 'EADDRNOTAVAIL') throw inputError('OPTION_INVALID', `--host ${host} is not an address of this machine.`);
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw inputError('PORT_IN_USE', `Port ${port} on ${host} is already in use; choose another with --port.`);
+    if ((e as NodeJS.ErrnoException).code === 'EADDRNOTAVAIL')
+      throw inputError('OPTION_INVALID', `--host ${host} is not an address of this machine.`);
     throw e;
   }
 }

@@ -11,34 +11,54 @@ import { print, printJson } from './io';
 const minute = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
 export function formatOnline(o: OnlineStatus): string[] {
-  const last = o.lastCheck ? `last check ${minute(o.lastCheck.checkedAt)} (${o.lastCheck.status})` : 'never checked online';
-  const lines = [`Online: ${o.state}; ${last}; next check due ${minute(o.checkDue)}; grace until ${minute(o.graceUntil)}`];
-  if (o.lastAttempt && !o.lastAttempt.ok) lines.push(`  The last attempt (${minute(o.lastAttempt.at)}) failed: ${o.lastAttempt.code ?? 'unknown error'}`);
-  if (o.clockBehind) lines.push('  Warning: this PBX\'s clock is behind the licence server\'s time; set the clock (licences are not locked on time alone).');
+  const last = o.lastCheck
+    ? `last check ${minute(o.lastCheck.checkedAt)} (${o.lastCheck.status})`
+    : 'never checked online';
+  const lines = [
+    `Online: ${o.state}; ${last}; next check due ${minute(o.checkDue)}; grace until ${minute(o.graceUntil)}`,
+  ];
+  if (o.lastAttempt && !o.lastAttempt.ok)
+    lines.push(`  The last attempt (${minute(o.lastAttempt.at)}) failed: ${o.lastAttempt.code ?? 'unknown error'}`);
+  if (o.clockBehind)
+    lines.push(
+      "  Warning: this PBX's clock is behind the licence server's time; set the clock (licences are not locked on time alone).",
+    );
   return lines;
 }
 
 export function formatOutcome(r: VerifyOutcome): string[] {
   const serial = r.serial;
-  const head = r.outcome === 'verified'
-    ? `${serial}: verified online, the certificate is ${r.receipt!.status} (server time ${minute(r.receipt!.serverTime)})`
-    : r.outcome === 'unreachable' ? `${serial}: the licence server could not be reached: ${r.error!.message}`
-      : r.outcome === 'refused' ? `${serial}: the licence server refused the check: ${r.error!.message}`
-        : `${serial}: the server's answer was not accepted: ${r.error!.message}`;
-  const offset = r.clockOffsetMs !== undefined && Math.abs(r.clockOffsetMs) >= 60_000 ? [`  This PBX's clock differs from the server's by ${Math.round(r.clockOffsetMs / 60_000)} min (positive: behind).`] : [];
+  const head =
+    r.outcome === 'verified'
+      ? `${serial}: verified online, the certificate is ${r.receipt!.status} (server time ${minute(r.receipt!.serverTime)})`
+      : r.outcome === 'unreachable'
+        ? `${serial}: the licence server could not be reached: ${r.error!.message}`
+        : r.outcome === 'refused'
+          ? `${serial}: the licence server refused the check: ${r.error!.message}`
+          : `${serial}: the server's answer was not accepted: ${r.error!.message}`;
+  const offset =
+    r.clockOffsetMs !== undefined && Math.abs(r.clockOffsetMs) >= 60_000
+      ? [
+          `  This PBX's clock differs from the server's by ${Math.round(r.clockOffsetMs / 60_000)} min (positive: behind).`,
+        ]
+      : [];
   return [head, ...offset, ...formatOnline(r.online)];
 }
 
 // Literal codes (not built from the status) so the error-code table generator finds them.
 const NOT_VALID = {
   revoked: ['PBX_CERTIFICATE_REVOKED', 'its binding was reset or it was withdrawn: recreate the certificate'],
-  superseded: ['PBX_CERTIFICATE_SUPERSEDED', 'a newer certificate was issued for this PBX: install its answer (or recreate the certificate)'],
+  superseded: [
+    'PBX_CERTIFICATE_SUPERSEDED',
+    'a newer certificate was issued for this PBX: install its answer (or recreate the certificate)',
+  ],
   expired: ['PBX_CERTIFICATE_EXPIRED', 'its licences ran out: recreate the certificate after renewing them'],
 } as const;
 
 /** Anything but a valid receipt exits non-zero, with the reason as the error line. */
 function verdictError(r: VerifyOutcome): LdError | undefined {
-  if (r.outcome !== 'verified') return new LdError({ ...r.error!, kind: r.error!.kind === 'input' ? 'rule' : r.error!.kind });
+  if (r.outcome !== 'verified')
+    return new LdError({ ...r.error!, kind: r.error!.kind === 'input' ? 'rule' : r.error!.kind });
   const status = r.receipt!.status;
   if (status === 'valid') return undefined;
   const [code, advice] = NOT_VALID[status];
@@ -46,13 +66,18 @@ function verdictError(r: VerifyOutcome): LdError | undefined {
 }
 
 export function verifyCommands(pbx: Command): void {
-  pbx.command('verify').description('the PBX\'s regular online check against the licence server (--server URL, or the embedded authority)')
-    .requiredOption('--state <dir>', 'the simulated PBX\'s folder').option('--json', 'print JSON')
-    .action((o: { state: string; json?: boolean }, cmd: Command) => withClient(cmd, async (c) => {
-      const result = await verifyOnline(o.state, (request) => c.call('verification.check', request));
-      if (o.json) printJson(result);
-      else for (const line of formatOutcome(result)) print(line);
-      const error = verdictError(result);
-      if (error) throw error;
-    }));
+  pbx
+    .command('verify')
+    .description("the PBX's regular online check against the licence server (--server URL, or the embedded authority)")
+    .requiredOption('--state <dir>', "the simulated PBX's folder")
+    .option('--json', 'print JSON')
+    .action((o: { state: string; json?: boolean }, cmd: Command) =>
+      withClient(cmd, async (c) => {
+        const result = await verifyOnline(o.state, (request) => c.call('verification.check', request));
+        if (o.json) printJson(result);
+        else for (const line of formatOutcome(result)) print(line);
+        const error = verdictError(result);
+        if (error) throw error;
+      }),
+    );
 }

@@ -23,7 +23,12 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const VALUES: ReadonlyMap<string, number> = (() => {
   const map = new Map<string, number>();
   [...ALPHABET].forEach((ch, v) => map.set(ch, v));
-  for (const [ch, v] of [['I', 1], ['L', 1], ['O', 0]] as const) map.set(ch, v);
+  for (const [ch, v] of [
+    ['I', 1],
+    ['L', 1],
+    ['O', 0],
+  ] as const)
+    map.set(ch, v);
   return map;
 })();
 // Spaces, line breaks, hyphens and the dashes word processors substitute for them.
@@ -56,24 +61,37 @@ export function newCouponCode(): string {
  * is wrong: the length, the character (and where), or a typo found by the check character.
  */
 export function parseCouponCode(text: string): string {
-  if (text.length > MAX_TEXT) throw malformed(`is ${text.length} characters long; a coupon code is ${CODE_CHARS} characters after ${COUPON_PREFIX}-`);
+  if (text.length > MAX_TEXT)
+    throw malformed(
+      `is ${text.length} characters long; a coupon code is ${CODE_CHARS} characters after ${COUPON_PREFIX}-`,
+    );
   const cleaned = text.replace(INVISIBLE, '').trim().replace(WRAPPERS, '').toUpperCase();
   let chars = cleaned.replace(SEPARATORS, '');
   // "LDC" is the prefix when a separator follows it, or when it makes up the full length; data
   // may start with "1DC" typed as "LDC", which these two tests keep apart.
-  const prefixed = PREFIX_THEN_SEPARATOR.test(cleaned) || (chars.length === COUPON_PREFIX.length + CODE_CHARS && chars.startsWith(COUPON_PREFIX));
+  const prefixed =
+    PREFIX_THEN_SEPARATOR.test(cleaned) ||
+    (chars.length === COUPON_PREFIX.length + CODE_CHARS && chars.startsWith(COUPON_PREFIX));
   if (prefixed) chars = chars.slice(COUPON_PREFIX.length);
   if (chars.length !== CODE_CHARS) {
-    throw malformed(`has ${chars.length} characters after ${COUPON_PREFIX}-; a coupon code has ${CODE_CHARS} (4 groups of 5)`);
+    throw malformed(
+      `has ${chars.length} characters after ${COUPON_PREFIX}-; a coupon code has ${CODE_CHARS} (4 groups of 5)`,
+    );
   }
   const values = [...chars].map((ch, i) => {
     const v = VALUES.get(ch);
-    if (v === undefined) throw malformed(`has "${ch}" in group ${Math.floor(i / GROUP) + 1}, position ${(i % GROUP) + 1}; coupon codes use only 0-9 and A-Z without U`);
+    if (v === undefined)
+      throw malformed(
+        `has "${ch}" in group ${Math.floor(i / GROUP) + 1}, position ${(i % GROUP) + 1}; coupon codes use only 0-9 and A-Z without U`,
+      );
     return v;
   });
   const canonical = formatCoupon(values.map((v) => ALPHABET[v]).join(''));
   if (checkCharValue(values.slice(0, COUPON_DATA_CHARS)) !== values[COUPON_DATA_CHARS]) {
-    throw inputError('COUPON_TYPO', `The coupon code ${canonical} has a typo: its check character does not match. Compare it character by character with the delivery email.`);
+    throw inputError(
+      'COUPON_TYPO',
+      `The coupon code ${canonical} has a typo: its check character does not match. Compare it character by character with the delivery email.`,
+    );
   }
   return canonical;
 }

@@ -23,7 +23,9 @@ export function mintCoupons(ctx: AuthorityContext, actor: Actor, input: MintRequ
     const mintedAt = ctx.now().toISOString();
     const ids: number[] = [];
     for (let at = 0; at < codes.length; at += CHUNK) {
-      const rows = codes.slice(at, at + CHUNK).map((c) => ({ code_hash: couponHash(c), minted_at: mintedAt, minted_by: actor.label }));
+      const rows = codes
+        .slice(at, at + CHUNK)
+        .map((c) => ({ code_hash: couponHash(c), minted_at: mintedAt, minted_by: actor.label }));
       ids.push(...(await tx.all(ctx.db.qb.insertInto('coupons').values(rows).returning('id'))).map((r) => r.id));
     }
     for (let at = 0; at < ids.length; at += CHUNK) {
@@ -33,7 +35,11 @@ export function mintCoupons(ctx: AuthorityContext, actor: Actor, input: MintRequ
     return {
       value: { codes, features: bundle.map((b) => describe(ctx, b)), mintedAt },
       // Never the codes themselves: the audit log is readable by more people than the shop.
-      audit: { action: 'coupon.mint', subject: `${codes.length} coupon${codes.length === 1 ? '' : 's'}`, data: { ids, features: bundle } },
+      audit: {
+        action: 'coupon.mint',
+        subject: `${codes.length} coupon${codes.length === 1 ? '' : 's'}`,
+        data: { ids, features: bundle },
+      },
     };
   });
 }
@@ -48,16 +54,42 @@ export function redeemCoupon(ctx: AuthorityContext, actor: Actor, input: { code:
     const coupon = await couponState(ctx, tx, hash);
     if (!coupon) throw unknownCoupon(canonical);
     if (coupon.redeemed_at || coupon.blocked_at) throw unavailable(coupon, actor.resellerId, shown);
-    const bundle = await tx.all(ctx.db.qb.selectFrom('coupon_features').select(['feature', 'quantity']).where('coupon_id', '=', coupon.id).orderBy('feature'));
+    const bundle = await tx.all(
+      ctx.db.qb
+        .selectFrom('coupon_features')
+        .select(['feature', 'quantity'])
+        .where('coupon_id', '=', coupon.id)
+        .orderBy('feature'),
+    );
     checkRedeemable(ctx.catalogue, device, bundle);
     const redeemedAt = ctx.now().toISOString();
-    const won = await tx.all(ctx.db.qb.updateTable('coupons')
-      .set({ redeemed_at: redeemedAt, redeemed_device_id: device.id, redeemed_registration_id: device.registration_id, redeemed_reseller_id: device.reseller_id })
-      .where('code_hash', '=', hash).where('redeemed_at', 'is', null).where('blocked_at', 'is', null).returning('id'));
+    const won = await tx.all(
+      ctx.db.qb
+        .updateTable('coupons')
+        .set({
+          redeemed_at: redeemedAt,
+          redeemed_device_id: device.id,
+          redeemed_registration_id: device.registration_id,
+          redeemed_reseller_id: device.reseller_id,
+        })
+        .where('code_hash', '=', hash)
+        .where('redeemed_at', 'is', null)
+        .where('blocked_at', 'is', null)
+        .returning('id'),
+    );
     if (won.length !== 1) throw unavailable((await couponState(ctx, tx, hash))!, actor.resellerId, shown);
     const licences = [];
     for (const b of bundle) {
-      licences.push(await insertLicence(ctx, tx, { device_id: device.id, feature: b.feature, quantity: b.quantity, source: 'coupon', not_after: null, coupon_id: coupon.id }));
+      licences.push(
+        await insertLicence(ctx, tx, {
+          device_id: device.id,
+          feature: b.feature,
+          quantity: b.quantity,
+          source: 'coupon',
+          not_after: null,
+          coupon_id: coupon.id,
+        }),
+      );
     }
     return {
       value: { serial: device.serial, redeemedAt, licences: licences.map((l) => toLicenceDto(ctx, l)) },
@@ -71,24 +103,43 @@ export function blockCoupon(ctx: AuthorityContext, actor: Actor, input: { code: 
   const hash = couponHash(canonical);
   return mutate(ctx, actor, async (tx) => {
     const blockedAt = ctx.now().toISOString();
-    const won = await tx.all(ctx.db.qb.updateTable('coupons').set({ blocked_at: blockedAt })
-      .where('code_hash', '=', hash).where('redeemed_at', 'is', null).where('blocked_at', 'is', null).returning('id'));
+    const won = await tx.all(
+      ctx.db.qb
+        .updateTable('coupons')
+        .set({ blocked_at: blockedAt })
+        .where('code_hash', '=', hash)
+        .where('redeemed_at', 'is', null)
+        .where('blocked_at', 'is', null)
+        .returning('id'),
+    );
     const coupon = won[0] ? undefined : await couponState(ctx, tx, hash);
     if (!won[0] && !coupon) throw unknownCoupon(canonical);
     if (coupon?.redeemed_at) throw unavailable(coupon, actor.resellerId, maskCoupon(canonical));
     // Blocking twice is harmless: answer with the first block instead of an error.
-    const value = coupon ? { blockedAt: coupon.blocked_at!, alreadyBlocked: true } : { blockedAt, alreadyBlocked: false };
+    const value = coupon
+      ? { blockedAt: coupon.blocked_at!, alreadyBlocked: true }
+      : { blockedAt, alreadyBlocked: false };
     return { value, audit: won[0] ? { action: 'coupon.block', subject: `coupon ${won[0].id}` } : [] };
   });
 }
 
 function couponState(ctx: AuthorityContext, tx: Tx, hash: string) {
-  return tx.first(ctx.db.qb.selectFrom('coupons as c').leftJoin('devices as d', 'd.id', 'c.redeemed_device_id')
-    .select(['c.id', 'c.blocked_at', 'c.redeemed_at', 'c.redeemed_reseller_id', 'd.serial as redeemed_serial'])
-    .where('c.code_hash', '=', hash));
+  return tx.first(
+    ctx.db.qb
+      .selectFrom('coupons as c')
+      .leftJoin('devices as d', 'd.id', 'c.redeemed_device_id')
+      .select(['c.id', 'c.blocked_at', 'c.redeemed_at', 'c.redeemed_reseller_id', 'd.serial as redeemed_serial'])
+      .where('c.code_hash', '=', hash),
+  );
 }
 
 const unknownCoupon = (canonical: string) =>
-  notFound('COUPON_UNKNOWN', `There is no coupon ${maskCoupon(canonical)}: check the code in the delivery email (its check character is right, so it is probably from another shop or was never issued).`);
+  notFound(
+    'COUPON_UNKNOWN',
+    `There is no coupon ${maskCoupon(canonical)}: check the code in the delivery email (its check character is right, so it is probably from another shop or was never issued).`,
+  );
 
-const describe = (ctx: AuthorityContext, b: BundleItem) => ({ ...b, featureName: featureName(requireFeature(ctx.catalogue, b.feature), 'en') });
+const describe = (ctx: AuthorityContext, b: BundleItem) => ({
+  ...b,
+  featureName: featureName(requireFeature(ctx.catalogue, b.feature), 'en'),
+});

@@ -1,7 +1,13 @@
 // Compile-only Kysely instances: they turn typed queries into SQL for one dialect.
 import {
-  DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler,
-  SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler,
+  DummyDriver,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
 } from 'kysely';
 import type { Dialect } from './executor';
 import type { Database } from './schema';

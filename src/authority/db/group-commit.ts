@@ -19,9 +19,19 @@ export class GroupCommit {
   private running: Promise<void> | null = null;
   private readonly sql;
 
-  constructor(private readonly db: Database.Database, private readonly tx: Tx) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly tx: Tx,
+  ) {
     const s = (text: string) => db.prepare(text);
-    this.sql = { begin: s('BEGIN IMMEDIATE'), commit: s('COMMIT'), rollback: s('ROLLBACK'), savepoint: s('SAVEPOINT w'), release: s('RELEASE w'), undo: s('ROLLBACK TO w') };
+    this.sql = {
+      begin: s('BEGIN IMMEDIATE'),
+      commit: s('COMMIT'),
+      rollback: s('ROLLBACK'),
+      savepoint: s('SAVEPOINT w'),
+      release: s('RELEASE w'),
+      undo: s('ROLLBACK TO w'),
+    };
   }
 
   write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {

@@ -13,7 +13,10 @@ export function migrateSqlite(db: Database.Database): void {
     const done = (db.prepare('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations').get() as { v: number }).v;
     SCHEMA_STEPS.slice(done).forEach((step, i) => {
       db.exec(schemaSql(step, 'sqlite'));
-      db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(done + i + 1, new Date().toISOString());
+      db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(
+        done + i + 1,
+        new Date().toISOString(),
+      );
     });
     db.exec('COMMIT');
   } catch (e) {
@@ -27,11 +30,16 @@ export async function migratePostgres(client: pg.PoolClient): Promise<void> {
   try {
     await client.query("SELECT pg_advisory_xact_lock(hashtext('licence-desk:migrate'))");
     await client.query(TRACK);
-    const { rows } = await client.query<{ v: number }>('SELECT COALESCE(MAX(version), 0)::int AS v FROM schema_migrations');
+    const { rows } = await client.query<{ v: number }>(
+      'SELECT COALESCE(MAX(version), 0)::int AS v FROM schema_migrations',
+    );
     const done = rows[0]?.v ?? 0;
     for (const [i, step] of SCHEMA_STEPS.slice(done).entries()) {
       await client.query(schemaSql(step, 'postgres'));
-      await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [done + i + 1, new Date().toISOString()]);
+      await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [
+        done + i + 1,
+        new Date().toISOString(),
+      ]);
     }
     await client.query('COMMIT');
   } catch (e) {

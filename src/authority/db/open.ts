@@ -7,5 +7,7 @@ import type { Db } from './executor';
 export const isPostgresUrl = (target: string): boolean => /^postgres(ql)?:\/\//i.test(target);
 
 export function openDb(target: string): Promise<Db> {
-  return isPostgresUrl(target) ? openPostgresDb(target, migratePostgres) : Promise.resolve(openSqliteDb(target, migrateSqlite));
+  return isPostgresUrl(target)
+    ? openPostgresDb(target, migratePostgres)
+    : Promise.resolve(openSqliteDb(target, migrateSqlite));
 }

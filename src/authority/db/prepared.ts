@@ -8,13 +8,18 @@ import type { Database } from './schema';
 const MARK = '\u0000ld-param-';
 
 export function prepared<A extends unknown[], R>(build: (qb: Kysely<Database>, ...args: A) => Compilable<R>) {
-  const byBuilder = new WeakMap<Kysely<Database>, { sql: string; slots: (number | { value: unknown })[]; query: CompiledQuery<R> }>();
+  const byBuilder = new WeakMap<
+    Kysely<Database>,
+    { sql: string; slots: (number | { value: unknown })[]; query: CompiledQuery<R> }
+  >();
   return (qb: Kysely<Database>, ...args: A): CompiledQuery<R> => {
     let p = byBuilder.get(qb);
     if (!p) {
       const markers = args.map((_, i) => `${MARK}${i}`) as A;
       const query = build(qb, ...markers).compile();
-      const slots = query.parameters.map((v) => (typeof v === 'string' && v.startsWith(MARK) ? Number(v.slice(MARK.length)) : { value: v }));
+      const slots = query.parameters.map((v) =>
+        typeof v === 'string' && v.startsWith(MARK) ? Number(v.slice(MARK.length)) : { value: v },
+      );
       p = { sql: query.sql, slots, query };
       byBuilder.set(qb, p);
     }

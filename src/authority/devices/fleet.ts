@@ -14,10 +14,33 @@ export async function fleetSummaries(ctx: AuthorityContext, actor: Actor, now: D
   const reseller = actor.resellerId ?? -1;
   const mine = qb.selectFrom('devices').select('id').where('reseller_id', '=', reseller);
   const [licences, tryouts, verified, certs] = await Promise.all([
-    read.all(qb.selectFrom('licences').select(['device_id', 'feature', 'quantity', 'source', 'not_after', 'ended_at']).where('device_id', 'in', mine)),
-    read.all(qb.selectFrom('tryouts').select(['device_id', 'ends_at']).where('ended_at', 'is', null).where('device_id', 'in', mine)),
-    read.all(qb.selectFrom('verifications').select(['device_id', (eb) => eb.fn.max('server_time').as('last')]).where('device_id', 'in', mine).groupBy('device_id')),
-    read.all(qb.selectFrom('certificates').select(['device_id', (eb) => eb.fn.max('issued_at').as('issued')]).where('device_id', 'in', mine).groupBy('device_id')),
+    read.all(
+      qb
+        .selectFrom('licences')
+        .select(['device_id', 'feature', 'quantity', 'source', 'not_after', 'ended_at'])
+        .where('device_id', 'in', mine),
+    ),
+    read.all(
+      qb
+        .selectFrom('tryouts')
+        .select(['device_id', 'ends_at'])
+        .where('ended_at', 'is', null)
+        .where('device_id', 'in', mine),
+    ),
+    read.all(
+      qb
+        .selectFrom('verifications')
+        .select(['device_id', (eb) => eb.fn.max('server_time').as('last')])
+        .where('device_id', 'in', mine)
+        .groupBy('device_id'),
+    ),
+    read.all(
+      qb
+        .selectFrom('certificates')
+        .select(['device_id', (eb) => eb.fn.max('issued_at').as('issued')])
+        .where('device_id', 'in', mine)
+        .groupBy('device_id'),
+    ),
   ]);
   const nowIso = now.toISOString();
   const byDevice = new Map<number, typeof licences>();
@@ -29,10 +52,18 @@ export async function fleetSummaries(ctx: AuthorityContext, actor: Actor, now: D
   for (const id of new Set([...byDevice.keys(), ...issued.keys()])) {
     const all = byDevice.get(id) ?? [];
     const active = all.filter((l) => l.ended_at === null && (l.not_after === null || l.not_after > nowIso));
-    const summary = deviceStatus({
-      retiredAt: null, active: active.map((l) => ({ source: l.source, notAfter: l.not_after })), hadLicences: all.length > 0, tryoutEndsAt: tryoutEnd.get(id) ?? null,
-      hasCertificate: issued.has(id), lastVerifiedAt: lastCheck.get(id) ?? null, certificateIssuedAt: issued.get(id) ?? null,
-    }, now);
+    const summary = deviceStatus(
+      {
+        retiredAt: null,
+        active: active.map((l) => ({ source: l.source, notAfter: l.not_after })),
+        hadLicences: all.length > 0,
+        tryoutEndsAt: tryoutEnd.get(id) ?? null,
+        hasCertificate: issued.has(id),
+        lastVerifiedAt: lastCheck.get(id) ?? null,
+        certificateIssuedAt: issued.get(id) ?? null,
+      },
+      now,
+    );
     out.set(id, { ...summary, licences: licenceText(active), lastVerifiedAt: lastCheck.get(id) ?? null });
   }
   return out;
@@ -42,5 +73,8 @@ export async function fleetSummaries(ctx: AuthorityContext, actor: Actor, now: D
 function licenceText(active: { feature: number; quantity: number }[]): string {
   const sums = new Map<number, number>();
   for (const l of active) sums.set(l.feature, (sums.get(l.feature) ?? 0) + l.quantity);
-  return [...sums].sort((a, b) => a[0] - b[0]).map(([f, q]) => (q > 1 ? `${f}×${q}` : `${f}`)).join(', ');
+  return [...sums]
+    .sort((a, b) => a[0] - b[0])
+    .map(([f, q]) => (q > 1 ? `${f}×${q}` : `${f}`))
+    .join(', ');
 }

@@ -5,8 +5,18 @@ import type { Tx } from '../db/executor';
 import { prepared } from '../db/prepared';
 
 export interface DeviceRow {
-  id: number; reseller_id: number; customer_id: number | null; registration_id: number | null; serial: string; model: string;
-  name: string; created_at: string; retired_at: string | null; revision: number; customer: string | null; registration: string | null;
+  id: number;
+  reseller_id: number;
+  customer_id: number | null;
+  registration_id: number | null;
+  serial: string;
+  model: string;
+  name: string;
+  created_at: string;
+  retired_at: string | null;
+  revision: number;
+  customer: string | null;
+  registration: string | null;
 }
 
 function selectDevices(ctx: AuthorityContext, actor: Actor) {
@@ -14,16 +24,35 @@ function selectDevices(ctx: AuthorityContext, actor: Actor) {
 }
 
 const deviceSelect = (qb: AuthorityContext['db']['qb']) =>
-  qb.selectFrom('devices as d')
+  qb
+    .selectFrom('devices as d')
     .leftJoin('customers as c', 'c.id', 'd.customer_id')
     .leftJoin('registrations as r', 'r.id', 'd.registration_id')
-    .select(['d.id', 'd.reseller_id', 'd.customer_id', 'd.registration_id', 'd.serial', 'd.model', 'd.name', 'd.created_at',
-      'd.retired_at', 'd.revision', 'c.name as customer', 'r.number as registration']);
+    .select([
+      'd.id',
+      'd.reseller_id',
+      'd.customer_id',
+      'd.registration_id',
+      'd.serial',
+      'd.model',
+      'd.name',
+      'd.created_at',
+      'd.retired_at',
+      'd.revision',
+      'c.name as customer',
+      'r.number as registration',
+    ]);
 
 const deviceBySerial = prepared((qb, resellerId: number, serial: string) =>
-  deviceSelect(qb).where('d.reseller_id', '=', resellerId).where('d.serial', '=', serial));
+  deviceSelect(qb).where('d.reseller_id', '=', resellerId).where('d.serial', '=', serial),
+);
 
-export async function findDevice(ctx: AuthorityContext, tx: Tx, actor: Actor, serial: string): Promise<DeviceRow | undefined> {
+export async function findDevice(
+  ctx: AuthorityContext,
+  tx: Tx,
+  actor: Actor,
+  serial: string,
+): Promise<DeviceRow | undefined> {
   return tx.first(deviceBySerial(ctx.db.qb, actor.resellerId ?? -1, serial.trim()));
 }
 
@@ -40,6 +69,11 @@ export async function listDevices(ctx: AuthorityContext, actor: Actor, includeRe
 }
 
 export const toDeviceDto = (d: DeviceRow) => ({
-  serial: d.serial, model: d.model, name: d.name, customer: d.customer, registration: d.registration,
-  createdAt: d.created_at, retiredAt: d.retired_at,
+  serial: d.serial,
+  model: d.model,
+  name: d.name,
+  customer: d.customer,
+  registration: d.registration,
+  createdAt: d.created_at,
+  retiredAt: d.retired_at,
 });

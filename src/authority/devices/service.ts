@@ -11,42 +11,83 @@ import { mutate } from '../mutate';
 import { fleetSummaries, type FleetEntry } from './fleet';
 import { listDevices, requireDevice, toDeviceDto, type DeviceRow } from './queries';
 
-export async function addDevice(ctx: AuthorityContext, actor: Actor, input: { serial: string; model: string; name?: string; customer?: string }) {
+export async function addDevice(
+  ctx: AuthorityContext,
+  actor: Actor,
+  input: { serial: string; model: string; name?: string; customer?: string },
+) {
   const serial = checkSerial(input.serial.trim());
   const model = requireModel(ctx.catalogue, input.model);
   const resellerId = requireReseller(actor);
   try {
     return await mutate(ctx, actor, async (tx) => {
       const customerId = input.customer ? await customerFor(ctx, tx, resellerId, input.customer) : null;
-      await tx.run(ctx.db.qb.insertInto('devices').values({
-        reseller_id: resellerId, customer_id: customerId, registration_id: null, serial, model: model.id,
-        name: input.name ?? '', created_at: ctx.now().toISOString(), retired_at: null,
-      }));
+      await tx.run(
+        ctx.db.qb.insertInto('devices').values({
+          reseller_id: resellerId,
+          customer_id: customerId,
+          registration_id: null,
+          serial,
+          model: model.id,
+          name: input.name ?? '',
+          created_at: ctx.now().toISOString(),
+          retired_at: null,
+        }),
+      );
       const device = await requireDevice(ctx, tx, actor, serial);
-      return { value: toDeviceDto(device), audit: { action: 'device.add', subject: serial, data: { model: model.id, name: device.name, customer: device.customer } } };
+      return {
+        value: toDeviceDto(device),
+        audit: {
+          action: 'device.add',
+          subject: serial,
+          data: { model: model.id, name: device.name, customer: device.customer },
+        },
+      };
     });
   } catch (e) {
     // The serial may belong to another reseller: say it exists, never whose it is.
-    if (isUniqueViolation(e)) throw conflictError('DEVICE_EXISTS', `A device with serial ${serial} is already registered.`);
+    if (isUniqueViolation(e))
+      throw conflictError('DEVICE_EXISTS', `A device with serial ${serial} is already registered.`);
     throw e;
   }
 }
 
 export async function list(ctx: AuthorityContext, actor: Actor, input: { includeRetired?: boolean }) {
   const now = ctx.now();
-  const [devices, fleet] = await Promise.all([listDevices(ctx, actor, input.includeRetired ?? false), fleetSummaries(ctx, actor, now)]);
+  const [devices, fleet] = await Promise.all([
+    listDevices(ctx, actor, input.includeRetired ?? false),
+    fleetSummaries(ctx, actor, now),
+  ]);
   return devices.map((d) => ({ ...toDeviceDto(d), summary: summaryOf(d, fleet.get(d.id)) }));
 }
 
 const summaryOf = (d: DeviceRow, f: FleetEntry | undefined) =>
-  d.retired_at ? { status: 'retired' as const, licences: f?.licences ?? '', endDate: null, lastVerifiedAt: f?.lastVerifiedAt ?? null, tryoutDaysLeft: null, verificationOverdue: false }
-    : f ?? { status: 'unlicensed' as const, licences: '', endDate: null, lastVerifiedAt: null, tryoutDaysLeft: null, verificationOverdue: false };
+  d.retired_at
+    ? {
+        status: 'retired' as const,
+        licences: f?.licences ?? '',
+        endDate: null,
+        lastVerifiedAt: f?.lastVerifiedAt ?? null,
+        tryoutDaysLeft: null,
+        verificationOverdue: false,
+      }
+    : (f ?? {
+        status: 'unlicensed' as const,
+        licences: '',
+        endDate: null,
+        lastVerifiedAt: null,
+        tryoutDaysLeft: null,
+        verificationOverdue: false,
+      });
 
 export function renameDevice(ctx: AuthorityContext, actor: Actor, input: { serial: string; name: string }) {
   return mutate(ctx, actor, async (tx) => {
     const d = await requireDevice(ctx, tx, actor, input.serial);
     await tx.run(ctx.db.qb.updateTable('devices').set({ name: input.name }).where('id', '=', d.id));
-    return { value: toDeviceDto({ ...d, name: input.name }), audit: { action: 'device.rename', subject: d.serial, data: { from: d.name, to: input.name } } };
+    return {
+      value: toDeviceDto({ ...d, name: input.name }),
+      audit: { action: 'device.rename', subject: d.serial, data: { from: d.name, to: input.name } },
+    };
   });
 }
 
@@ -55,37 +96,54 @@ export function moveDevice(ctx: AuthorityContext, actor: Actor, input: { serial:
     const d = await requireDevice(ctx, tx, actor, input.serial);
     const customerId = await customerFor(ctx, tx, d.reseller_id, input.customer);
     await tx.run(ctx.db.qb.updateTable('devices').set({ customer_id: customerId }).where('id', '=', d.id));
-    return { value: toDeviceDto({ ...d, customer: input.customer }), audit: { action: 'device.move', subject: d.serial, data: { from: d.customer, to: input.customer } } };
+    return {
+      value: toDeviceDto({ ...d, customer: input.customer }),
+      audit: { action: 'device.move', subject: d.serial, data: { from: d.customer, to: input.customer } },
+    };
   });
 }
 
 export function retireDevice(ctx: AuthorityContext, actor: Actor, input: { serial: string }) {
   return mutate(ctx, actor, async (tx) => {
     const d = await requireDevice(ctx, tx, actor, input.serial);
-    if (d.retired_at) throw ruleError('DEVICE_RETIRED', `Device ${d.serial} was already retired on ${d.retired_at.slice(0, 10)}.`);
+    if (d.retired_at)
+      throw ruleError('DEVICE_RETIRED', `Device ${d.serial} was already retired on ${d.retired_at.slice(0, 10)}.`);
     const at = ctx.now().toISOString();
-    await tx.run(ctx.db.qb.updateTable('devices').set({ retired_at: at }).where('id', '=', d.id).where('retired_at', 'is', null));
+    await tx.run(
+      ctx.db.qb.updateTable('devices').set({ retired_at: at }).where('id', '=', d.id).where('retired_at', 'is', null),
+    );
     return { value: toDeviceDto({ ...d, retired_at: at }), audit: { action: 'device.retire', subject: d.serial } };
   });
 }
 
 export async function listCustomers(ctx: AuthorityContext, actor: Actor) {
-  const q = ctx.db.qb.selectFrom('customers as c').leftJoin('devices as d', 'd.customer_id', 'c.id')
+  const q = ctx.db.qb
+    .selectFrom('customers as c')
+    .leftJoin('devices as d', 'd.customer_id', 'c.id')
     .select(['c.name', (eb) => eb.fn.count<number>('d.id').as('devices')])
-    .where('c.reseller_id', '=', actor.resellerId ?? -1).groupBy('c.name').orderBy('c.name');
+    .where('c.reseller_id', '=', actor.resellerId ?? -1)
+    .groupBy('c.name')
+    .orderBy('c.name');
   return (await ctx.db.read.all(q)).map((r) => ({ name: r.name, devices: Number(r.devices) }));
 }
 
 /** The customer's id, created on first use (race-free: the unique key decides). */
 async function customerFor(ctx: AuthorityContext, tx: Tx, resellerId: number, name: string): Promise<number> {
-  await tx.run(ctx.db.qb.insertInto('customers').values({ reseller_id: resellerId, name, created_at: ctx.now().toISOString() })
-    .onConflict((oc) => oc.columns(['reseller_id', 'name']).doNothing()));
-  const row = await tx.first(ctx.db.qb.selectFrom('customers').select('id').where('reseller_id', '=', resellerId).where('name', '=', name));
+  await tx.run(
+    ctx.db.qb
+      .insertInto('customers')
+      .values({ reseller_id: resellerId, name, created_at: ctx.now().toISOString() })
+      .onConflict((oc) => oc.columns(['reseller_id', 'name']).doNothing()),
+  );
+  const row = await tx.first(
+    ctx.db.qb.selectFrom('customers').select('id').where('reseller_id', '=', resellerId).where('name', '=', name),
+  );
   return row!.id;
 }
 
 export function requireReseller(actor: Actor): number {
-  if (actor.resellerId === null) throw ruleError('RESELLER_ONLY', 'Only a reseller can manage devices; this token belongs to the vendor.');
+  if (actor.resellerId === null)
+    throw ruleError('RESELLER_ONLY', 'Only a reseller can manage devices; this token belongs to the vendor.');
   return actor.resellerId;
 }
 
@@ -94,17 +152,23 @@ export function requireReseller(actor: Actor): number {
  * validated exactly as devices.add validates it. Rows run concurrently, so on SQLite they share
  * group commits.
  */
-export async function importDevices(ctx: AuthorityContext, actor: Actor, input: { rows: { serial: string; model: string; name?: string; customer?: string }[] }) {
+export async function importDevices(
+  ctx: AuthorityContext,
+  actor: Actor,
+  input: { rows: { serial: string; model: string; name?: string; customer?: string }[] },
+) {
   const one = OPERATIONS['devices.add'].input;
-  const results = await Promise.all(input.rows.map(async (row, i) => {
-    try {
-      await addDevice(ctx, actor, parseInput(one, row) as Parameters<typeof addDevice>[2]);
-      return null;
-    } catch (e) {
-      const err = toErrorValue(e);
-      return { row: i + 1, code: err.code, message: err.message };
-    }
-  }));
+  const results = await Promise.all(
+    input.rows.map(async (row, i) => {
+      try {
+        await addDevice(ctx, actor, parseInput(one, row) as Parameters<typeof addDevice>[2]);
+        return null;
+      } catch (e) {
+        const err = toErrorValue(e);
+        return { row: i + 1, code: err.code, message: err.message };
+      }
+    }),
+  );
   const errors = results.filter((r) => r !== null);
   return { added: input.rows.length - errors.length, errors };
 }

@@ -1,5 +1,14 @@
 // The status badge of a device in "My devices", as a plain rule over plain data.
-export const DEVICE_STATUSES = ['retired', 'unlicensed', 'expired', 'verification_overdue', 'expiring', 'tryout', 'trial', 'licensed'] as const;
+export const DEVICE_STATUSES = [
+  'retired',
+  'unlicensed',
+  'expired',
+  'verification_overdue',
+  'expiring',
+  'tryout',
+  'trial',
+  'licensed',
+] as const;
 export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
 
 const DAY = 24 * 3600 * 1000;
@@ -29,13 +38,26 @@ export interface StatusSummary {
 }
 
 export function deviceStatus(s: StatusInput, now: Date): StatusSummary {
-  const ends = s.active.map((l) => l.notAfter).filter((d): d is string => d !== null).sort();
+  const ends = s.active
+    .map((l) => l.notAfter)
+    .filter((d): d is string => d !== null)
+    .sort();
   const endDate = ends[0] ?? null;
-  const tryoutActive = s.tryoutEndsAt !== null && new Date(s.tryoutEndsAt) > now && s.active.some((l) => l.source === 'tryout');
+  const tryoutActive =
+    s.tryoutEndsAt !== null && new Date(s.tryoutEndsAt) > now && s.active.some((l) => l.source === 'tryout');
   const tryoutDaysLeft = tryoutActive ? Math.ceil((new Date(s.tryoutEndsAt!).getTime() - now.getTime()) / DAY) : null;
   const since = s.lastVerifiedAt ?? s.certificateIssuedAt;
-  const verificationOverdue = s.hasCertificate && s.active.length > 0 && since !== null && now.getTime() - new Date(since).getTime() > VERIFICATION_OVERDUE_DAYS * DAY;
-  return { status: pick(s, now, endDate, tryoutActive, verificationOverdue), endDate, tryoutDaysLeft, verificationOverdue };
+  const verificationOverdue =
+    s.hasCertificate &&
+    s.active.length > 0 &&
+    since !== null &&
+    now.getTime() - new Date(since).getTime() > VERIFICATION_OVERDUE_DAYS * DAY;
+  return {
+    status: pick(s, now, endDate, tryoutActive, verificationOverdue),
+    endDate,
+    tryoutDaysLeft,
+    verificationOverdue,
+  };
 }
 
 function pick(s: StatusInput, now: Date, endDate: string | null, tryout: boolean, overdue: boolean): DeviceStatus {

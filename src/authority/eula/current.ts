@@ -16,9 +16,18 @@ export async function currentVersion(ctx: AuthorityContext, tx: Tx): Promise<str
 }
 
 /** "No certificate for a registration whose owner has not accepted the current version." */
-export async function requireAccepted(ctx: AuthorityContext, tx: Tx, registration: { id: number; number: string }): Promise<void> {
+export async function requireAccepted(
+  ctx: AuthorityContext,
+  tx: Tx,
+  registration: { id: number; number: string },
+): Promise<void> {
   const version = await currentVersion(ctx, tx);
-  const accepted = await tx.first(ctx.db.qb.selectFrom('eula_acceptances').select('id')
-    .where('registration_id', '=', registration.id).where('version', '=', version));
+  const accepted = await tx.first(
+    ctx.db.qb
+      .selectFrom('eula_acceptances')
+      .select('id')
+      .where('registration_id', '=', registration.id)
+      .where('version', '=', version),
+  );
   if (!accepted) throw notAccepted(registration.number, version);
 }

@@ -7,8 +7,13 @@ import { registerPolicy } from '../certificates/policies';
 import { prepared } from '../db/prepared';
 import { requireAccepted } from './current';
 
-const registrationOf = prepared((qb, deviceId: number) => qb.selectFrom('devices as d').innerJoin('registrations as r', 'r.id', 'd.registration_id')
-  .select(['r.id', 'r.number']).where('d.id', '=', deviceId));
+const registrationOf = prepared((qb, deviceId: number) =>
+  qb
+    .selectFrom('devices as d')
+    .innerJoin('registrations as r', 'r.id', 'd.registration_id')
+    .select(['r.id', 'r.number'])
+    .where('d.id', '=', deviceId),
+);
 
 registerPolicy({
   name: 'eula',

@@ -2,7 +2,11 @@
 // may be published, and the refusal for a registration whose owner has not accepted it.
 import { conflictError, ruleError } from '../../shared/errors';
 
-export interface EulaRow { version: string; text: string; published_at: string }
+export interface EulaRow {
+  version: string;
+  text: string;
+  published_at: string;
+}
 
 /** An authority always has a current EULA: this one until the vendor publishes another. */
 export const SEED_EULA: Omit<EulaRow, 'published_at'> = {
@@ -32,18 +36,28 @@ export function compareVersions(a: string, b: string): number {
 
 /** The current version: the highest number (publication time breaks a 1 / 1.0 tie). */
 export function currentOf<T extends Pick<EulaRow, 'version' | 'published_at'>>(rows: readonly T[]): T | undefined {
-  return [...rows].sort((x, y) => compareVersions(y.version, x.version) || y.published_at.localeCompare(x.published_at))[0];
+  return [...rows].sort(
+    (x, y) => compareVersions(y.version, x.version) || y.published_at.localeCompare(x.published_at),
+  )[0];
 }
 
 /** A published version must be newer than the current one, so "current" never goes backwards. */
 export function checkPublishable(version: string, current: Pick<EulaRow, 'version'> | undefined): void {
   if (current && compareVersions(version, current.version) <= 0) {
     const same = compareVersions(version, current.version) === 0;
-    if (same && version === current.version) throw conflictError('EULA_VERSION_EXISTS', `Licence agreement ${version} is already published.`);
-    throw ruleError('EULA_VERSION_NOT_NEWER', `Licence agreement ${version} is not newer than the current version ${current.version}; publish a higher version number.`, { current: current.version });
+    if (same && version === current.version)
+      throw conflictError('EULA_VERSION_EXISTS', `Licence agreement ${version} is already published.`);
+    throw ruleError(
+      'EULA_VERSION_NOT_NEWER',
+      `Licence agreement ${version} is not newer than the current version ${current.version}; publish a higher version number.`,
+      { current: current.version },
+    );
   }
 }
 
 export const notAccepted = (registration: string, version: string) =>
-  ruleError('EULA_NOT_ACCEPTED', `The owner of ${registration} has not accepted licence agreement ${version} yet: accept it first (licence-desk eula accept --registration ${registration}).`,
-    { registration, version });
+  ruleError(
+    'EULA_NOT_ACCEPTED',
+    `The owner of ${registration} has not accepted licence agreement ${version} yet: accept it first (licence-desk eula accept --registration ${registration}).`,
+    { registration, version },
+  );

@@ -14,12 +14,17 @@ const toDto = (e: EulaRow) => ({ version: e.version, text: e.text, publishedAt: 
 async function ensureSeed(ctx: AuthorityContext, tx: Tx): Promise<boolean> {
   const any = await tx.first(ctx.db.qb.selectFrom('eula_versions').select('version').limit(1));
   if (any) return false;
-  const inserted = await tx.run(ctx.db.qb.insertInto('eula_versions').values({ ...SEED_EULA, published_at: ctx.now().toISOString() })
-    .onConflict((oc) => oc.column('version').doNothing()));
+  const inserted = await tx.run(
+    ctx.db.qb
+      .insertInto('eula_versions')
+      .values({ ...SEED_EULA, published_at: ctx.now().toISOString() })
+      .onConflict((oc) => oc.column('version').doNothing()),
+  );
   return inserted > 0;
 }
 
-const seedAudit = (seeded: boolean) => (seeded ? [{ action: 'eula.publish', subject: SEED_EULA.version, data: { seed: true } }] : []);
+const seedAudit = (seeded: boolean) =>
+  seeded ? [{ action: 'eula.publish', subject: SEED_EULA.version, data: { seed: true } }] : [];
 
 export async function showEula(ctx: AuthorityContext, actor: Actor) {
   const rows = await ctx.db.read.all(ctx.db.qb.selectFrom('eula_versions').selectAll());
@@ -36,10 +41,18 @@ export function publishEula(ctx: AuthorityContext, actor: Actor, input: { versio
     const rows = await tx.all(ctx.db.qb.selectFrom('eula_versions').select(['version', 'published_at']));
     checkPublishable(input.version, currentOf(rows));
     const row: EulaRow = { version: input.version, text: input.text, published_at: ctx.now().toISOString() };
-    const inserted = await tx.run(ctx.db.qb.insertInto('eula_versions').values(row).onConflict((oc) => oc.column('version').doNothing()));
+    const inserted = await tx.run(
+      ctx.db.qb
+        .insertInto('eula_versions')
+        .values(row)
+        .onConflict((oc) => oc.column('version').doNothing()),
+    );
     // A concurrent publish of the same version got there first.
     if (inserted === 0) checkPublishable(input.version, row);
-    return { value: toDto(row), audit: { action: 'eula.publish', subject: input.version, data: { chars: input.text.length } } };
+    return {
+      value: toDto(row),
+      audit: { action: 'eula.publish', subject: input.version, data: { chars: input.text.length } },
+    };
   });
 }
 
@@ -49,14 +62,36 @@ export function acceptEula(ctx: AuthorityContext, actor: Actor, input: { registr
     const registration = await requireRegistration(ctx, tx, actor, input.registration);
     const seeded = await ensureSeed(ctx, tx);
     const version = await currentVersion(ctx, tx);
-    const inserted = await tx.run(ctx.db.qb.insertInto('eula_acceptances').values({
-      registration_id: registration.id, version, accepted_at: ctx.now().toISOString(), accepted_by: actor.label, host: input.host ?? '',
-    }).onConflict((oc) => oc.columns(['registration_id', 'version']).doNothing()));
-    const row = (await tx.first(ctx.db.qb.selectFrom('eula_acceptances').selectAll().where('registration_id', '=', registration.id).where('version', '=', version)))!;
+    const inserted = await tx.run(
+      ctx.db.qb
+        .insertInto('eula_acceptances')
+        .values({
+          registration_id: registration.id,
+          version,
+          accepted_at: ctx.now().toISOString(),
+          accepted_by: actor.label,
+          host: input.host ?? '',
+        })
+        .onConflict((oc) => oc.columns(['registration_id', 'version']).doNothing()),
+    );
+    const row = (await tx.first(
+      ctx.db.qb
+        .selectFrom('eula_acceptances')
+        .selectAll()
+        .where('registration_id', '=', registration.id)
+        .where('version', '=', version),
+    ))!;
     const value = {
-      registration: registration.number, version, acceptedAt: row.accepted_at, acceptedBy: row.accepted_by, host: row.host, alreadyAccepted: inserted === 0,
+      registration: registration.number,
+      version,
+      acceptedAt: row.accepted_at,
+      acceptedBy: row.accepted_by,
+      host: row.host,
+      alreadyAccepted: inserted === 0,
     };
-    const audit = inserted ? [{ action: 'eula.accept', subject: registration.number, data: { version, host: row.host } }] : [];
+    const audit = inserted
+      ? [{ action: 'eula.accept', subject: registration.number, data: { version, host: row.host } }]
+      : [];
     return { value, audit: [...seedAudit(seeded), ...audit] };
   });
 }

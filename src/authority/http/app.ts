@@ -31,7 +31,8 @@ export const DEFAULT_RATE_LIMITS: RouteOptions['rateLimits'] = {
   verify: { max: 600, timeWindowMs: 60_000, per: 'ip' },
 };
 
-const rateLimited = (after: string): LdError => ruleError('RATE_LIMITED', `Too many requests of this kind; try again in ${after}.`);
+const rateLimited = (after: string): LdError =>
+  ruleError('RATE_LIMITED', `Too many requests of this kind; try again in ${after}.`);
 
 export async function buildApp(authority: Authority, opts: AppOptions = {}): Promise<FastifyInstance> {
   const bodyLimit = opts.bodyLimit ?? 64 * 1024;
@@ -46,7 +47,8 @@ export async function buildApp(authority: Authority, opts: AppOptions = {}): Pro
   await registerOpenApi(app, opts.version ?? '1');
   healthRoute(app, authority);
   operationRoutes(app, authority, {
-    bodyLimit, bulkBodyLimit: opts.bulkBodyLimit ?? 2 * 1024 * 1024,
+    bodyLimit,
+    bulkBodyLimit: opts.bulkBodyLimit ?? 2 * 1024 * 1024,
     bucketOf: opts.bucketOf ?? ((op) => op.rateLimit),
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...opts.rateLimits },
     idempotency: { ...IDEMPOTENCY_DEFAULTS, ...opts.idempotency },

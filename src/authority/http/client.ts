@@ -18,22 +18,41 @@ export interface HttpClientOptions {
 }
 
 const STATUS_KIND: Record<number, ErrorKind> = {
-  400: 'input', 401: 'forbidden', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'input', 415: 'input', 422: 'rule', 429: 'rule', 500: 'internal',
+  400: 'input',
+  401: 'forbidden',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'input',
+  415: 'input',
+  422: 'rule',
+  429: 'rule',
+  500: 'internal',
 };
 // Worth another attempt with the same Idempotency-Key: the request may not have arrived, the server
 // is briefly unavailable (503), or the first attempt is still running there. A server that answered
 // something other than a Licence Desk answer will not change its mind in a second.
 const retryable = (e: unknown): boolean =>
-  e instanceof LdError && ((e.kind === 'unavailable' && e.code !== 'SERVER_BAD_RESPONSE') || e.code === 'IDEMPOTENCY_IN_PROGRESS');
+  e instanceof LdError &&
+  ((e.kind === 'unavailable' && e.code !== 'SERVER_BAD_RESPONSE') || e.code === 'IDEMPOTENCY_IN_PROGRESS');
 
 export function httpClient(opts: HttpClientOptions): Client {
   let base: URL;
   try {
     base = new URL(opts.url);
   } catch {
-    throw new LdError({ code: 'SERVER_URL_INVALID', message: `"${opts.url.slice(0, 100)}" is not a server address such as http://host:8417.`, kind: 'input' });
+    throw new LdError({
+      code: 'SERVER_URL_INVALID',
+      message: `"${opts.url.slice(0, 100)}" is not a server address such as http://host:8417.`,
+      kind: 'input',
+    });
   }
-  if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new LdError({ code: 'SERVER_URL_INVALID', message: `The server address must start with http:// or https://, not ${base.protocol}`, kind: 'input' });
+  if (base.protocol !== 'http:' && base.protocol !== 'https:')
+    throw new LdError({
+      code: 'SERVER_URL_INVALID',
+      message: `The server address must start with http:// or https://, not ${base.protocol}`,
+      kind: 'input',
+    });
   if (!base.pathname.endsWith('/')) base.pathname += '/';
   return {
     call: (name, input) => callWithRetries(base, opts, name, input),
@@ -41,7 +60,12 @@ export function httpClient(opts: HttpClientOptions): Client {
   };
 }
 
-async function callWithRetries<N extends OpName>(base: URL, opts: HttpClientOptions, name: N, input: unknown): Promise<OpOutput<N>> {
+async function callWithRetries<N extends OpName>(
+  base: URL,
+  opts: HttpClientOptions,
+  name: N,
+  input: unknown,
+): Promise<OpOutput<N>> {
   const key = OPERATIONS[name].mutating ? randomUUID() : undefined;
   const attempts = 1 + (opts.retries ?? 2);
   for (let attempt = 1; ; attempt++) {
@@ -54,7 +78,13 @@ async function callWithRetries<N extends OpName>(base: URL, opts: HttpClientOpti
   }
 }
 
-async function callOnce<N extends OpName>(base: URL, opts: HttpClientOptions, name: N, input: unknown, key: string | undefined): Promise<OpOutput<N>> {
+async function callOnce<N extends OpName>(
+  base: URL,
+  opts: HttpClientOptions,
+  name: N,
+  input: unknown,
+  key: string | undefined,
+): Promise<OpOutput<N>> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (key) headers['idempotency-key'] = key;
@@ -62,7 +92,12 @@ async function callOnce<N extends OpName>(base: URL, opts: HttpClientOptions, na
   let res: Response;
   let body: unknown;
   try {
-    res = await fetch(new URL(`v1/${name}`, base), { method: 'POST', headers, body: JSON.stringify(input ?? {}), signal });
+    res = await fetch(new URL(`v1/${name}`, base), {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(input ?? {}),
+      signal,
+    });
     body = await readJson(res, base);
   } catch (e) {
     throw e instanceof LdError ? e : unreachable(e, base);
@@ -89,10 +124,18 @@ async function readJson(res: Response, base: URL): Promise<unknown> {
 function unreachable(e: unknown, base: URL): LdError {
   const err = e as Error;
   if (err.name === 'TimeoutError' || err.name === 'AbortError') {
-    return new LdError({ code: 'SERVER_TIMEOUT', message: `The server at ${base.host} did not answer in time.`, kind: 'unavailable' });
+    return new LdError({
+      code: 'SERVER_TIMEOUT',
+      message: `The server at ${base.host} did not answer in time.`,
+      kind: 'unavailable',
+    });
   }
   const cause = err.cause instanceof Error ? err.cause.message : 'no connection';
-  return new LdError({ code: 'SERVER_UNREACHABLE', message: `The server at ${base.host} cannot be reached (${cause}).`, kind: 'unavailable' });
+  return new LdError({
+    code: 'SERVER_UNREACHABLE',
+    message: `The server at ${base.host} cannot be reached (${cause}).`,
+    kind: 'unavailable',
+  });
 }
 
 function rejected(status: number, body: unknown, base: URL): never {
@@ -102,10 +145,20 @@ function rejected(status: number, body: unknown, base: URL): never {
     const message = typeof b?.message === 'string' ? b.message : `The server at ${base.host} is unavailable right now.`;
     throw new LdError({ code: typeof b?.code === 'string' ? b.code : 'SERVER_BUSY', message, kind: 'unavailable' });
   }
-  if (typeof b?.code !== 'string' || typeof b?.message !== 'string') throw badResponse(base, `it answered HTTP ${status} without an error code`);
+  if (typeof b?.code !== 'string' || typeof b?.message !== 'string')
+    throw badResponse(base, `it answered HTTP ${status} without an error code`);
   const details = b.details && typeof b.details === 'object' ? { details: b.details as Record<string, unknown> } : {};
-  throw new LdError({ code: b.code, message: `${b.message} (rejected by the server)`, kind: STATUS_KIND[status] ?? 'internal', ...details });
+  throw new LdError({
+    code: b.code,
+    message: `${b.message} (rejected by the server)`,
+    kind: STATUS_KIND[status] ?? 'internal',
+    ...details,
+  });
 }
 
 const badResponse = (base: URL, why: string) =>
-  new LdError({ code: 'SERVER_BAD_RESPONSE', message: `The server at ${base.host} is not a Licence Desk authority: ${why}.`, kind: 'unavailable' });
+  new LdError({
+    code: 'SERVER_BAD_RESPONSE',
+    message: `The server at ${base.host} is not a Licence Desk authority: ${why}.`,
+    kind: 'unavailable',
+  });

@@ -44,17 +44,29 @@ const KEY_SHAPE = /^[\x21-\x7e]{1,200}$/;
 export function idempotencyKey(header: string | string[] | undefined): string | undefined {
   if (header === undefined) return undefined;
   if (typeof header !== 'string' || !KEY_SHAPE.test(header)) {
-    throw inputError('IDEMPOTENCY_KEY_INVALID', 'The Idempotency-Key header must be 1 to 200 visible ASCII characters (a UUID is ideal).');
+    throw inputError(
+      'IDEMPOTENCY_KEY_INVALID',
+      'The Idempotency-Key header must be 1 to 200 visible ASCII characters (a UUID is ideal).',
+    );
   }
   return header;
 }
 
 /** The same operation with the same fields, whatever their order. */
 export function requestHash(opName: string, body: unknown): string {
-  const canonical = (v: unknown): unknown => (v && typeof v === 'object' && !Array.isArray(v)
-    ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
-    : Array.isArray(v) ? v.map(canonical) : v);
-  return createHash('sha256').update(`${opName}\n${JSON.stringify(canonical(body ?? {}))}`).digest('hex');
+  const canonical = (v: unknown): unknown =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+        )
+      : Array.isArray(v)
+        ? v.map(canonical)
+        : v;
+  return createHash('sha256')
+    .update(`${opName}\n${JSON.stringify(canonical(body ?? {}))}`)
+    .digest('hex');
 }
 
 // The request whose change is running, for the change hook (see mutate.ts for why it is captured).
@@ -65,16 +77,30 @@ addChangeHook(() => {
   const r = running.getStore();
   if (!r) return undefined;
   return async (tx) => {
-    const marked = await tx.run(r.db.qb.updateTable('idempotency_keys').set({ response: COMMITTED })
-      .where('actor', '=', r.req.scope).where('key', '=', keyId(r.req.scope, r.req.key)).where('created_at', '=', r.owned)
-      .where((eb) => eb.or([eb('response', 'is', null), eb('response', '=', COMMITTED)])));
-    if (marked !== 1) throw conflictError('IDEMPOTENCY_IN_PROGRESS', 'Another request with this Idempotency-Key took over while this one ran; this one was not carried out.');
+    const marked = await tx.run(
+      r.db.qb
+        .updateTable('idempotency_keys')
+        .set({ response: COMMITTED })
+        .where('actor', '=', r.req.scope)
+        .where('key', '=', keyId(r.req.scope, r.req.key))
+        .where('created_at', '=', r.owned)
+        .where((eb) => eb.or([eb('response', 'is', null), eb('response', '=', COMMITTED)])),
+    );
+    if (marked !== 1)
+      throw conflictError(
+        'IDEMPOTENCY_IN_PROGRESS',
+        'Another request with this Idempotency-Key took over while this one ran; this one was not carried out.',
+      );
   };
 });
 
 /** Runs execute at most once per (scope, key); answers a retry with the stored outcome. */
 export async function withIdempotency(
-  ctx: AuthorityContext, opts: IdempotencyOptions, req: KeyedRequest, execute: () => Promise<HttpOutcome>, logError: (e: unknown) => void,
+  ctx: AuthorityContext,
+  opts: IdempotencyOptions,
+  req: KeyedRequest,
+  execute: () => Promise<HttpOutcome>,
+  logError: (e: unknown) => void,
 ): Promise<HttpOutcome & { replayed: boolean }> {
   const claimed = await claim(ctx.db, opts, req);
   if ('outcome' in claimed) return { ...claimed.outcome, replayed: true };
@@ -86,27 +112,49 @@ export async function withIdempotency(
 }
 
 /** The claim time this request owns, or the stored outcome when it is a retry. */
-async function claim(db: Db, opts: IdempotencyOptions, req: KeyedRequest): Promise<{ owned: string } | { outcome: HttpOutcome }> {
+async function claim(
+  db: Db,
+  opts: IdempotencyOptions,
+  req: KeyedRequest,
+): Promise<{ owned: string } | { outcome: HttpOutcome }> {
   const deadline = Date.now() + opts.waitMs;
   const id = keyId(req.scope, req.key);
   const hash = requestId(req.key, req.hash);
   for (;;) {
     const now = new Date().toISOString();
-    const inserted = await db.write((tx) => tx.run(db.qb.insertInto('idempotency_keys')
-      .values({ actor: req.scope, key: id, request_hash: hash, response: null, created_at: now })
-      .onConflict((oc) => oc.columns(['actor', 'key']).doNothing())));
+    const inserted = await db.write((tx) =>
+      tx.run(
+        db.qb
+          .insertInto('idempotency_keys')
+          .values({ actor: req.scope, key: id, request_hash: hash, response: null, created_at: now })
+          .onConflict((oc) => oc.columns(['actor', 'key']).doNothing()),
+      ),
+    );
     if (inserted === 1) return { owned: now };
-    const row = await db.read.first(db.qb.selectFrom('idempotency_keys').select(['request_hash', 'response', 'created_at'])
-      .where('actor', '=', req.scope).where('key', '=', id));
+    const row = await db.read.first(
+      db.qb
+        .selectFrom('idempotency_keys')
+        .select(['request_hash', 'response', 'created_at'])
+        .where('actor', '=', req.scope)
+        .where('key', '=', id),
+    );
     if (row) {
-      if (row.request_hash !== hash) throw ruleError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request; use a new key for a new request.');
+      if (row.request_hash !== hash)
+        throw ruleError(
+          'IDEMPOTENCY_KEY_REUSED',
+          'This Idempotency-Key was already used for a different request; use a new key for a new request.',
+        );
       if (row.response !== null && row.response !== COMMITTED) return { outcome: storedOutcome(req, row.response) };
       const stale = Date.now() - Date.parse(row.created_at) > opts.staleMs;
       if (stale && row.response === COMMITTED) throw answerLost();
       const taken = stale ? await takeOver(db, req.scope, id, row.created_at) : undefined;
       if (taken) return { owned: taken };
     }
-    if (Date.now() >= deadline) throw conflictError('IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key is still being carried out; retry in a moment.');
+    if (Date.now() >= deadline)
+      throw conflictError(
+        'IDEMPOTENCY_IN_PROGRESS',
+        'A request with this Idempotency-Key is still being carried out; retry in a moment.',
+      );
     await new Promise((r) => setTimeout(r, opts.pollMs));
   }
 }
@@ -118,24 +166,46 @@ function storedOutcome(req: KeyedRequest, sealed: string): HttpOutcome {
   return JSON.parse(plain) as HttpOutcome;
 }
 
-const answerLost = () => conflictError('IDEMPOTENCY_ANSWER_LOST',
-  'The request with this Idempotency-Key was carried out, but the server stopped before it could store the answer. It is not carried out twice: look at the result (e.g. the device\'s certificates), or send a new key to do it again.');
+const answerLost = () =>
+  conflictError(
+    'IDEMPOTENCY_ANSWER_LOST',
+    "The request with this Idempotency-Key was carried out, but the server stopped before it could store the answer. It is not carried out twice: look at the result (e.g. the device's certificates), or send a new key to do it again.",
+  );
 
 /** A NULL row whose request died: exactly one retry wins it (conditional update); returns its new claim time. */
 async function takeOver(db: Db, scope: string, id: string, seen: string): Promise<string | undefined> {
   const at = new Date(Math.max(Date.now(), Date.parse(seen) + 1)).toISOString(); // never equal to the old claim
-  const changed = await db.write((tx) => tx.run(db.qb.updateTable('idempotency_keys').set({ created_at: at })
-    .where('actor', '=', scope).where('key', '=', id).where('response', 'is', null).where('created_at', '=', seen)));
+  const changed = await db.write((tx) =>
+    tx.run(
+      db.qb
+        .updateTable('idempotency_keys')
+        .set({ created_at: at })
+        .where('actor', '=', scope)
+        .where('key', '=', id)
+        .where('response', 'is', null)
+        .where('created_at', '=', seen),
+    ),
+  );
   return changed === 1 ? at : undefined;
 }
 
 async function remember(db: Db, req: KeyedRequest, outcome: HttpOutcome): Promise<void> {
   const id = keyId(req.scope, req.key);
-  const row = db.qb.updateTable('idempotency_keys').set({ response: seal(req.scope, req.key, JSON.stringify(outcome)) })
-    .where('actor', '=', req.scope).where('key', '=', id);
+  const row = db.qb
+    .updateTable('idempotency_keys')
+    .set({ response: seal(req.scope, req.key, JSON.stringify(outcome)) })
+    .where('actor', '=', req.scope)
+    .where('key', '=', id);
   await db.write(async (tx) => {
     // A server failure before anything committed: free the key so that a retry runs again.
-    if (outcome.status >= 500) await tx.run(db.qb.deleteFrom('idempotency_keys').where('actor', '=', req.scope).where('key', '=', id).where('response', 'is', null));
+    if (outcome.status >= 500)
+      await tx.run(
+        db.qb
+          .deleteFrom('idempotency_keys')
+          .where('actor', '=', req.scope)
+          .where('key', '=', id)
+          .where('response', 'is', null),
+      );
     await tx.run(row);
   });
 }

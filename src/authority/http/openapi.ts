@@ -17,7 +17,9 @@ export function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchem
 }
 
 export const ERROR_SCHEMA: JsonSchema = {
-  type: 'object', required: ['code', 'message'], additionalProperties: false,
+  type: 'object',
+  required: ['code', 'message'],
+  additionalProperties: false,
   properties: {
     code: { type: 'string', description: 'Stable machine code (see the table in the description)' },
     message: { type: 'string', description: 'For people; may change' },
@@ -29,7 +31,9 @@ const IDEMPOTENCY_HEADER: JsonSchema = {
   type: 'object',
   properties: {
     'idempotency-key': {
-      type: 'string', minLength: 1, maxLength: 200,
+      type: 'string',
+      minLength: 1,
+      maxLength: 200,
       description: 'Optional; a retry with the same key and body gets the first answer and is never carried out twice.',
     },
   },
@@ -38,15 +42,26 @@ const IDEMPOTENCY_HEADER: JsonSchema = {
 /** Whether an input takes a long list (a CSV import): such routes accept larger bodies. */
 export function takesBulk(schema: JsonSchema): boolean {
   if (schema.type === 'array' && (typeof schema.maxItems !== 'number' || schema.maxItems > 50)) return true;
-  const children = [schema.items, ...Object.values((schema.properties ?? {}) as Record<string, JsonSchema>), ...((schema.anyOf ?? []) as JsonSchema[])];
+  const children = [
+    schema.items,
+    ...Object.values((schema.properties ?? {}) as Record<string, JsonSchema>),
+    ...((schema.anyOf ?? []) as JsonSchema[]),
+  ];
   return children.some((c) => !!c && typeof c === 'object' && takesBulk(c as JsonSchema));
 }
 
 /** The route schema of one operation. */
 export function routeSchema(op: Operation, bucket: string | undefined): JsonSchema {
-  const notes = [op.vendorOnly ? 'Vendor token only.' : '', op.public ? 'No token needed.' : '', bucket ? `Rate-limited (${bucket}).` : ''];
+  const notes = [
+    op.vendorOnly ? 'Vendor token only.' : '',
+    op.public ? 'No token needed.' : '',
+    bucket ? `Rate-limited (${bucket}).` : '',
+  ];
   return {
-    operationId: op.name, summary: op.summary, tags: [op.name.split('.')[0]], description: notes.filter(Boolean).join(' ') || undefined,
+    operationId: op.name,
+    summary: op.summary,
+    tags: [op.name.split('.')[0]],
+    description: notes.filter(Boolean).join(' ') || undefined,
     body: jsonSchema(op.input, 'input'),
     ...(op.mutating ? { headers: IDEMPOTENCY_HEADER } : {}),
     ...(op.public ? { security: [] } : {}),
@@ -56,7 +71,13 @@ export function routeSchema(op: Operation, bucket: string | undefined): JsonSche
 
 function errorTable(): string {
   const rows = ERROR_CODES.map((e) => `| ${e.code} | ${e.status} | ${e.kind} |`);
-  return ['Every error answers `{code, message}` with one of these stable codes:', '', '| code | HTTP | kind |', '|---|---|---|', ...rows].join('\n');
+  return [
+    'Every error answers `{code, message}` with one of these stable codes:',
+    '',
+    '| code | HTTP | kind |',
+    '|---|---|---|',
+    ...rows,
+  ].join('\n');
 }
 
 export async function registerOpenApi(app: FastifyInstance, version: string): Promise<void> {
@@ -64,11 +85,18 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
     openapi: {
       openapi: '3.1.0',
       info: {
-        title: 'Licence Desk authority', version,
+        title: 'Licence Desk authority',
+        version,
         description: `Every operation is POST /v1/<operation> with a JSON body. Mutating operations honour an Idempotency-Key header.\n\n${errorTable()}`,
       },
       components: {
-        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API token (ldt_…), made with `licence-desk token create`' } },
+        securitySchemes: {
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API token (ldt_…), made with `licence-desk token create`',
+          },
+        },
         schemas: { Error: ERROR_SCHEMA },
       },
       security: [{ bearer: [] }],

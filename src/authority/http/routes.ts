@@ -27,19 +27,24 @@ export interface RouteOptions {
 }
 
 declare module 'fastify' {
-  interface FastifyRequest { actor: Actor | null }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
 }
 
 /** Validation by the operation's zod schema; the raw body goes on (dispatch parses it again). */
-const validator = (op: Operation) => ({ httpPart }: { httpPart?: string }) => (data: unknown) => {
-  if (httpPart !== 'body') return { value: data };
-  try {
-    parseInput(op.input, data ?? {});
-    return { value: data };
-  } catch (e) {
-    return { error: isLdError(e) ? e : new LdError({ code: 'INPUT_INVALID', message: String(e), kind: 'input' }) };
-  }
-};
+const validator =
+  (op: Operation) =>
+  ({ httpPart }: { httpPart?: string }) =>
+  (data: unknown) => {
+    if (httpPart !== 'body') return { value: data };
+    try {
+      parseInput(op.input, data ?? {});
+      return { value: data };
+    } catch (e) {
+      return { error: isLdError(e) ? e : new LdError({ code: 'INPUT_INVALID', message: String(e), kind: 'input' }) };
+    }
+  };
 
 // Rate-limit buckets are keyed by the token's tail (never logged, never stored) or by address.
 const rateKey = (per: 'token' | 'ip') => (req: FastifyRequest) =>
@@ -60,9 +65,16 @@ export function operationRoutes(app: FastifyInstance, authority: Authority, opts
     const limit = bucket && opts.rateLimits[bucket].max > 0 ? opts.rateLimits[bucket] : undefined;
     const schema = routeSchema(op, limit ? bucket : undefined);
     app.route({
-      method: 'POST', url: `/v1/${op.name}`, schema, validatorCompiler: validator(op),
+      method: 'POST',
+      url: `/v1/${op.name}`,
+      schema,
+      validatorCompiler: validator(op),
       bodyLimit: takesBulk(schema.body as Record<string, unknown>) ? opts.bulkBodyLimit : opts.bodyLimit,
-      ...(limit ? { config: { rateLimit: { max: limit.max, timeWindow: limit.timeWindowMs, keyGenerator: rateKey(limit.per) } } } : {}),
+      ...(limit
+        ? {
+            config: { rateLimit: { max: limit.max, timeWindow: limit.timeWindowMs, keyGenerator: rateKey(limit.per) } },
+          }
+        : {}),
       // preParsing: after the rate limit (onRequest), before the body is read.
       preParsing: async (req, _reply, payload) => {
         req.actor = await actorFor(authority.ctx, op, req.headers.authorization);
@@ -72,8 +84,13 @@ export function operationRoutes(app: FastifyInstance, authority: Authority, opts
         const key = op.mutating ? idempotencyKey(req.headers['idempotency-key']) : undefined;
         const execute = () => runOp(authority, op.name as OpName, req);
         const outcome = key
-          ? await withIdempotency(authority.ctx, opts.idempotency, { scope: req.actor!.label, key, hash: requestHash(op.name, req.body) }, execute,
-            (e) => req.log.error({ err: e }, 'could not store the answer for an Idempotency-Key'))
+          ? await withIdempotency(
+              authority.ctx,
+              opts.idempotency,
+              { scope: req.actor!.label, key, hash: requestHash(op.name, req.body) },
+              execute,
+              (e) => req.log.error({ err: e }, 'could not store the answer for an Idempotency-Key'),
+            )
           : await execute();
         if ('replayed' in outcome && outcome.replayed) reply.header('idempotent-replayed', 'true');
         return sendOutcome(reply, outcome);
@@ -84,18 +101,33 @@ export function operationRoutes(app: FastifyInstance, authority: Authority, opts
 
 export function healthRoute(app: FastifyInstance, authority: Authority): void {
   const { db } = authority.ctx;
-  app.get('/health', {
-    schema: {
-      summary: 'Is the authority up and its database reachable', tags: ['system'], security: [],
-      response: { 200: { type: 'object', properties: { ok: { type: 'boolean' }, database: { type: 'string' }, time: { type: 'string' } } }, '5xx': ERROR_SCHEMA },
+  app.get(
+    '/health',
+    {
+      schema: {
+        summary: 'Is the authority up and its database reachable',
+        tags: ['system'],
+        security: [],
+        response: {
+          200: {
+            type: 'object',
+            properties: { ok: { type: 'boolean' }, database: { type: 'string' }, time: { type: 'string' } },
+          },
+          '5xx': ERROR_SCHEMA,
+        },
+      },
     },
-  }, async (req, reply) => {
-    try {
-      await db.read.first(sql<{ one: number }>`SELECT 1 AS one`.compile(db.qb));
-    } catch (e) {
-      req.log.error({ err: e }, 'health: database unreachable');
-      return sendOutcome(reply, { status: 503, body: { code: 'DATABASE_UNAVAILABLE', message: 'The authority\'s database cannot be reached right now.' } });
-    }
-    return { ok: true, database: db.dialect, time: new Date().toISOString() };
-  });
+    async (req, reply) => {
+      try {
+        await db.read.first(sql<{ one: number }>`SELECT 1 AS one`.compile(db.qb));
+      } catch (e) {
+        req.log.error({ err: e }, 'health: database unreachable');
+        return sendOutcome(reply, {
+          status: 503,
+          body: { code: 'DATABASE_UNAVAILABLE', message: "The authority's database cannot be reached right now." },
+        });
+      }
+      return { ok: true, database: db.dialect, time: new Date().toISOString() };
+    },
+  );
 }

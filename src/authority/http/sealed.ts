@@ -9,10 +9,12 @@ import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, ran
 const VERSION = 'v1';
 
 /** What the row is found by: a hash of the caller's scope and key. */
-export const keyId = (scope: string, key: string): string => createHash('sha256').update(`${scope}\n${key}`).digest('hex');
+export const keyId = (scope: string, key: string): string =>
+  createHash('sha256').update(`${scope}\n${key}`).digest('hex');
 
 /** The request's digest as stored: keyed, so that low-entropy fields (an email) cannot be confirmed by guessing. */
-export const requestId = (key: string, digest: string): string => createHmac('sha256', key).update(digest).digest('hex');
+export const requestId = (key: string, digest: string): string =>
+  createHmac('sha256', key).update(digest).digest('hex');
 
 const cipherKey = (scope: string, key: string): Buffer =>
   Buffer.from(hkdfSync('sha256', key, scope, 'licence-desk idempotent answer', 32));

@@ -5,12 +5,28 @@ import { inputError, notFound } from '../../shared/errors';
 import type { Actor, AuthorityContext } from '../context';
 import type { Tx } from '../db/executor';
 
-export interface RegistrationRow { id: number; reseller_id: number; number: string; company: string; contact: string; email: string; created_at: string }
+export interface RegistrationRow {
+  id: number;
+  reseller_id: number;
+  number: string;
+  company: string;
+  contact: string;
+  email: string;
+  created_at: string;
+}
 
 const scoped = (ctx: AuthorityContext, actor: Actor) =>
-  ctx.db.qb.selectFrom('registrations').selectAll().where('reseller_id', '=', actor.resellerId ?? -1);
+  ctx.db.qb
+    .selectFrom('registrations')
+    .selectAll()
+    .where('reseller_id', '=', actor.resellerId ?? -1);
 
-export async function requireRegistration(ctx: AuthorityContext, tx: Tx, actor: Actor, text: string): Promise<RegistrationRow> {
+export async function requireRegistration(
+  ctx: AuthorityContext,
+  tx: Tx,
+  actor: Actor,
+  text: string,
+): Promise<RegistrationRow> {
   const read = readRegistrationNumber(text);
   if (!read.checkOk) throw await locateTypo(ctx, tx, actor, read.values);
   const row = await tx.first(scoped(ctx, actor).where('number', '=', read.number));
@@ -25,12 +41,27 @@ export async function requireRegistration(ctx: AuthorityContext, tx: Tx, actor: 
  */
 async function locateTypo(ctx: AuthorityContext, tx: Tx, actor: Actor, values: number[]) {
   const candidates = typoCandidates(values);
-  const found = candidates.length === 0 ? [] : await tx.all(scoped(ctx, actor).where('number', 'in', candidates.map((c) => c.number)));
+  const found =
+    candidates.length === 0
+      ? []
+      : await tx.all(
+          scoped(ctx, actor).where(
+            'number',
+            'in',
+            candidates.map((c) => c.number),
+          ),
+        );
   const match = found.length === 1 ? candidates.find((c) => c.number === found[0]!.number) : undefined;
   if (match) {
-    return inputError('REGISTRATION_NUMBER_TYPO',
-      `The registration number has a typo in group ${match.group}, character ${match.position}: its check character does not match.`, { group: match.group, position: match.position });
+    return inputError(
+      'REGISTRATION_NUMBER_TYPO',
+      `The registration number has a typo in group ${match.group}, character ${match.position}: its check character does not match.`,
+      { group: match.group, position: match.position },
+    );
   }
-  return inputError('REGISTRATION_NUMBER_TYPO',
-    'The registration number has a typo: its check character (the last one, in group 4) does not match the others; a character is mistyped or two are swapped.', { group: 4 });
+  return inputError(
+    'REGISTRATION_NUMBER_TYPO',
+    'The registration number has a typo: its check character (the last one, in group 4) does not match the others; a character is mistyped or two are swapped.',
+    { group: 4 },
+  );
 }

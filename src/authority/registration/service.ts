@@ -1,7 +1,11 @@
 // MIKO registrations: create a number (random, unique, with a check character), and recover the
 // numbers of an email address — masked in server mode, where the real ones would go by email.
 import { randomBytes } from 'node:crypto';
-import { maskRegistrationNumber, REGISTRATION_DATA_CHARS, registrationNumberFrom } from '../../shared/registration-number';
+import {
+  maskRegistrationNumber,
+  REGISTRATION_DATA_CHARS,
+  registrationNumberFrom,
+} from '../../shared/registration-number';
 import { conflictError } from '../../shared/errors';
 import type { Actor, AuthorityContext } from '../context';
 import { requireReseller } from '../devices/service';
@@ -18,23 +22,49 @@ export function randomRegistrationNumber(): string {
 
 const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
-const toDto = (r: Pick<RegistrationRow, 'number' | 'company' | 'contact' | 'email' | 'created_at'>) =>
-  ({ number: r.number, company: r.company, contact: r.contact, email: r.email, createdAt: r.created_at });
+const toDto = (r: Pick<RegistrationRow, 'number' | 'company' | 'contact' | 'email' | 'created_at'>) => ({
+  number: r.number,
+  company: r.company,
+  contact: r.contact,
+  email: r.email,
+  createdAt: r.created_at,
+});
 
-export function createRegistration(ctx: AuthorityContext, actor: Actor, input: { company: string; email: string; contact?: string }) {
+export function createRegistration(
+  ctx: AuthorityContext,
+  actor: Actor,
+  input: { company: string; email: string; contact?: string },
+) {
   const resellerId = requireReseller(actor);
   return mutate(ctx, actor, async (tx) => {
-    const row = { reseller_id: resellerId, company: input.company, contact: input.contact ?? '', email: normaliseEmail(input.email), created_at: ctx.now().toISOString() };
+    const row = {
+      reseller_id: resellerId,
+      company: input.company,
+      contact: input.contact ?? '',
+      email: normaliseEmail(input.email),
+      created_at: ctx.now().toISOString(),
+    };
     // 95 random bits make a collision all but impossible; the unique key still decides, and a
     // colliding number is drawn again inside the same transaction (ON CONFLICT keeps it usable).
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const number = randomRegistrationNumber();
-      const inserted = await tx.run(ctx.db.qb.insertInto('registrations').values({ ...row, number }).onConflict((oc) => oc.column('number').doNothing()));
+      const inserted = await tx.run(
+        ctx.db.qb
+          .insertInto('registrations')
+          .values({ ...row, number })
+          .onConflict((oc) => oc.column('number').doNothing()),
+      );
       if (inserted === 1) {
-        return { value: toDto({ ...row, number }), audit: { action: 'registration.create', subject: number, data: { company: row.company, email: row.email } } };
+        return {
+          value: toDto({ ...row, number }),
+          audit: { action: 'registration.create', subject: number, data: { company: row.company, email: row.email } },
+        };
       }
     }
-    throw conflictError('REGISTRATION_NUMBER_EXHAUSTED', `No free registration number was found in ${MAX_ATTEMPTS} attempts; try again.`);
+    throw conflictError(
+      'REGISTRATION_NUMBER_EXHAUSTED',
+      `No free registration number was found in ${MAX_ATTEMPTS} attempts; try again.`,
+    );
   });
 }
 
@@ -45,18 +75,40 @@ export function createRegistration(ctx: AuthorityContext, actor: Actor, input: {
  */
 export async function recoverRegistrations(ctx: AuthorityContext, actor: Actor, input: { email: string }) {
   const email = normaliseEmail(input.email);
-  const rows = await ctx.db.read.all(ctx.db.qb.selectFrom('registrations').select('number')
-    .where('reseller_id', '=', actor.resellerId ?? -1).where('email', '=', email).orderBy('created_at').orderBy('number'));
+  const rows = await ctx.db.read.all(
+    ctx.db.qb
+      .selectFrom('registrations')
+      .select('number')
+      .where('reseller_id', '=', actor.resellerId ?? -1)
+      .where('email', '=', email)
+      .orderBy('created_at')
+      .orderBy('number'),
+  );
   const numbers = rows.map((r) => r.number);
   if (actor.label === 'local') {
-    const message = numbers.length ? `${numbers.length} registration number${numbers.length === 1 ? '' : 's'} for ${email}.` : `No registration uses ${email}.`;
+    const message = numbers.length
+      ? `${numbers.length} registration number${numbers.length === 1 ? '' : 's'} for ${email}.`
+      : `No registration uses ${email}.`;
     return { email, numbers, masked: false, sentByEmail: false, message };
   }
   if (numbers.length) {
-    await mutate(ctx, actor, async () => ({ value: null, audit: { action: 'registration.recover', subject: email, data: { count: numbers.length, delivery: 'email (recorded, no mail server)' } } }));
+    await mutate(ctx, actor, async () => ({
+      value: null,
+      audit: {
+        action: 'registration.recover',
+        subject: email,
+        data: { count: numbers.length, delivery: 'email (recorded, no mail server)' },
+      },
+    }));
   }
   const message = numbers.length
     ? `The full number${numbers.length === 1 ? ' was' : 's were'} sent by email to ${email} (recorded in the audit log as registration.recover; no mail server is configured).`
     : `No registration uses ${email}; nothing was sent.`;
-  return { email, numbers: numbers.map(maskRegistrationNumber), masked: true, sentByEmail: numbers.length > 0, message };
+  return {
+    email,
+    numbers: numbers.map(maskRegistrationNumber),
+    masked: true,
+    sentByEmail: numbers.length > 0,
+    message,
+  };
 }

@@ -9,14 +9,36 @@ import type { Tx } from '../db/executor';
  * nothing) and its tryout licences. Returns whether a tryout was running. The caller holds the
  * device row (insertLicence bumps its revision first), so a tryout start cannot slip in between.
  */
-export async function endTryout(ctx: AuthorityContext, tx: Tx, deviceId: number, reason: 'bought' | 'left'): Promise<boolean> {
+export async function endTryout(
+  ctx: AuthorityContext,
+  tx: Tx,
+  deviceId: number,
+  reason: 'bought' | 'left',
+): Promise<boolean> {
   const at = ctx.now().toISOString();
-  const ended = await tx.run(ctx.db.qb.updateTable('tryouts').set({ ended_at: at, end_reason: reason })
-    .where('device_id', '=', deviceId).where('ended_at', 'is', null).where('ends_at', '>', at));
+  const ended = await tx.run(
+    ctx.db.qb
+      .updateTable('tryouts')
+      .set({ ended_at: at, end_reason: reason })
+      .where('device_id', '=', deviceId)
+      .where('ended_at', 'is', null)
+      .where('ends_at', '>', at),
+  );
   if (ended === 0) return false;
-  await tx.run(ctx.db.qb.updateTable('licences').set({ ended_at: at })
-    .where('device_id', '=', deviceId).where('source', '=', 'tryout').where('ended_at', 'is', null));
-  await tx.run(ctx.db.qb.updateTable('devices').set((eb) => ({ revision: eb('revision', '+', 1) })).where('id', '=', deviceId));
+  await tx.run(
+    ctx.db.qb
+      .updateTable('licences')
+      .set({ ended_at: at })
+      .where('device_id', '=', deviceId)
+      .where('source', '=', 'tryout')
+      .where('ended_at', 'is', null),
+  );
+  await tx.run(
+    ctx.db.qb
+      .updateTable('devices')
+      .set((eb) => ({ revision: eb('revision', '+', 1) }))
+      .where('id', '=', deviceId),
+  );
   return true;
 }
 

@@ -4,7 +4,13 @@ import { type Catalogue, type Model } from '../../licensing/catalogue';
 import { ruleError } from '../../shared/errors';
 import { DAYS } from '../certificates/licence-rules';
 
-export interface TryoutRow { device_id: number; started_at: string; ends_at: string; ended_at: string | null; end_reason: string | null }
+export interface TryoutRow {
+  device_id: number;
+  started_at: string;
+  ends_at: string;
+  ended_at: string | null;
+  end_reason: string | null;
+}
 export type TryoutState = 'active' | 'ended' | 'expired' | 'never';
 
 /** Why a model has no tryout, or null when it has one. */
@@ -22,12 +28,21 @@ export function requireTryoutModel(model: Model): NonNullable<Model['tryout']> {
 }
 
 /** What a tryout grants: the model's floating user licence × testUsers, ending after `days`. */
-export function planTryout(cat: Catalogue, model: Model, now: Date): { feature: number; quantity: number; startedAt: string; endsAt: string } {
+export function planTryout(
+  cat: Catalogue,
+  model: Model,
+  now: Date,
+): { feature: number; quantity: number; startedAt: string; endsAt: string } {
   const tryout = requireTryoutModel(model);
   const users = cat.features.find((f) => f.kind === 'countable' && model.features.includes(f.number));
   // The catalogue loader already refuses a tryout model without a countable feature.
   if (!users) throw ruleError('TRYOUT_NOT_AVAILABLE', `${model.name} carries no user licence feature for its tryout.`);
-  return { feature: users.number, quantity: tryout.testUsers, startedAt: now.toISOString(), endsAt: new Date(now.getTime() + tryout.days * DAYS).toISOString() };
+  return {
+    feature: users.number,
+    quantity: tryout.testUsers,
+    startedAt: now.toISOString(),
+    endsAt: new Date(now.getTime() + tryout.days * DAYS).toISOString(),
+  };
 }
 
 export function tryoutState(row: TryoutRow | undefined, now: Date): TryoutState {
@@ -46,12 +61,22 @@ const END_REASONS: Record<string, string> = { bought: 'licences were bought', le
 export function alreadyUsed(serial: string, row: TryoutRow, now: Date) {
   const started = row.started_at.slice(0, 10);
   const state = tryoutState(row, now);
-  const how = state === 'active' ? `it runs until ${row.ends_at.slice(0, 10)}`
-    : state === 'expired' ? `it expired on ${row.ends_at.slice(0, 10)}`
-      : `it ended on ${row.ended_at!.slice(0, 10)} because ${END_REASONS[row.end_reason ?? ''] ?? row.end_reason ?? 'it ended'}`;
-  return ruleError('TRYOUT_ALREADY_USED', `Device ${serial} already used its tryout: it started on ${started} and ${how}. A tryout runs once per PBX, ever.`,
-    { startedAt: row.started_at, endsAt: row.ends_at, endedAt: row.ended_at, state });
+  const how =
+    state === 'active'
+      ? `it runs until ${row.ends_at.slice(0, 10)}`
+      : state === 'expired'
+        ? `it expired on ${row.ends_at.slice(0, 10)}`
+        : `it ended on ${row.ended_at!.slice(0, 10)} because ${END_REASONS[row.end_reason ?? ''] ?? row.end_reason ?? 'it ended'}`;
+  return ruleError(
+    'TRYOUT_ALREADY_USED',
+    `Device ${serial} already used its tryout: it started on ${started} and ${how}. A tryout runs once per PBX, ever.`,
+    { startedAt: row.started_at, endsAt: row.ends_at, endedAt: row.ended_at, state },
+  );
 }
 
 export const alreadyLicensed = (serial: string) =>
-  ruleError('TRYOUT_NOT_AVAILABLE', `Device ${serial} already has bought licences: a tryout is only for a PBX without bought licences.`, { reason: 'licensed' });
+  ruleError(
+    'TRYOUT_NOT_AVAILABLE',
+    `Device ${serial} already has bought licences: a tryout is only for a PBX without bought licences.`,
+    { reason: 'licensed' },
+  );

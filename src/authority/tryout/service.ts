@@ -13,7 +13,15 @@ import { requireDevice, type DeviceRow } from '../devices/queries';
 import { mutate } from '../mutate';
 import { matchDevice } from '../certificates/recreate-rules';
 import { endTryout } from './purchase';
-import { alreadyLicensed, alreadyUsed, daysLeft, noTryoutReason, planTryout, tryoutState, type TryoutRow } from './rules';
+import {
+  alreadyLicensed,
+  alreadyUsed,
+  daysLeft,
+  noTryoutReason,
+  planTryout,
+  tryoutState,
+  type TryoutRow,
+} from './rules';
 
 export async function startTryout(ctx: AuthorityContext, actor: Actor, input: { serial: string; initCode?: string }) {
   // Read the code before anything is written: a broken code must not use up the tryout.
@@ -28,22 +36,60 @@ export async function startTryout(ctx: AuthorityContext, actor: Actor, input: { 
     const existing = await tryoutOf(ctx, tx, device.id);
     if (existing) throw alreadyUsed(device.serial, existing, now);
     if (await hasBoughtLicences(ctx, tx, device.id)) throw alreadyLicensed(device.serial);
-    const row: TryoutRow = { device_id: device.id, started_at: plan.startedAt, ends_at: plan.endsAt, ended_at: null, end_reason: null };
-    if (await tx.run(ctx.db.qb.insertInto('tryouts').values(row).onConflict((oc) => oc.column('device_id').doNothing())) === 0) {
+    const row: TryoutRow = {
+      device_id: device.id,
+      started_at: plan.startedAt,
+      ends_at: plan.endsAt,
+      ended_at: null,
+      end_reason: null,
+    };
+    if (
+      (await tx.run(
+        ctx.db.qb
+          .insertInto('tryouts')
+          .values(row)
+          .onConflict((oc) => oc.column('device_id').doNothing()),
+      )) === 0
+    ) {
       throw alreadyUsed(device.serial, (await tryoutOf(ctx, tx, device.id))!, now);
     }
-    const licence = await insertLicence(ctx, tx, { device_id: device.id, feature: plan.feature, quantity: plan.quantity, source: 'tryout', not_after: plan.endsAt });
+    const licence = await insertLicence(ctx, tx, {
+      device_id: device.id,
+      feature: plan.feature,
+      quantity: plan.quantity,
+      source: 'tryout',
+      not_after: plan.endsAt,
+    });
     return {
       value: { device, model, row, licenceId: licence.id },
-      audit: { action: 'tryout.start', subject: device.serial, data: { feature: plan.feature, quantity: plan.quantity, endsAt: plan.endsAt } },
+      audit: {
+        action: 'tryout.start',
+        subject: device.serial,
+        data: { feature: plan.feature, quantity: plan.quantity, endsAt: plan.endsAt },
+      },
     };
   });
   const initCode = input.initCode;
   const offer: RecordedOffer = {
-    kind: 'tryout', deviceId: device.id, licenceId, subject: device.serial,
-    deleteRow: (tx) => tx.run(ctx.db.qb.deleteFrom('tryouts').where('device_id', '=', device.id).where('started_at', '=', row.started_at).where('ended_at', 'is', null)),
+    kind: 'tryout',
+    deviceId: device.id,
+    licenceId,
+    subject: device.serial,
+    deleteRow: (tx) =>
+      tx.run(
+        ctx.db.qb
+          .deleteFrom('tryouts')
+          .where('device_id', '=', device.id)
+          .where('started_at', '=', row.started_at)
+          .where('ended_at', 'is', null),
+      ),
   };
-  const answer = initCode === undefined ? null : await issueOrUndo(ctx, actor, offer, () => recreateCertificate(ctx, actor, { serial: device.serial, initCode }));
+  const answer =
+    initCode === undefined
+      ? null
+      : await issueOrUndo(ctx, actor, offer, () =>
+          recreateCertificate(ctx, actor, { serial: device.serial, initCode }),
+        );
   return { ...statusDto(device, model, row, false, ctx.now()), answer: answer && toAnswerDto(answer) };
 }
 
@@ -63,28 +109,52 @@ export function leaveTryout(ctx: AuthorityContext, actor: Actor, input: { serial
     if (!(await endTryout(ctx, tx, device.id, 'left'))) {
       const row = await tryoutOf(ctx, tx, device.id);
       const state = tryoutState(row, now);
-      throw ruleError('TRYOUT_NOT_ACTIVE', `Device ${device.serial} is not in tryout mode: ${state === 'never' ? 'its tryout never started' : `its tryout has ${state}`}.`, { state });
+      throw ruleError(
+        'TRYOUT_NOT_ACTIVE',
+        `Device ${device.serial} is not in tryout mode: ${state === 'never' ? 'its tryout never started' : `its tryout has ${state}`}.`,
+        { state },
+      );
     }
     const row = (await tryoutOf(ctx, tx, device.id))!;
-    return { value: statusDto(device, model, row, false, now), audit: { action: 'tryout.end', subject: device.serial, data: { reason: 'left' } } };
+    return {
+      value: statusDto(device, model, row, false, now),
+      audit: { action: 'tryout.end', subject: device.serial, data: { reason: 'left' } },
+    };
   });
 }
 
 function statusDto(device: DeviceRow, model: Model, row: TryoutRow | undefined, bought: boolean, now: Date) {
   const state = tryoutState(row, now);
-  const reason = noTryoutReason(model)
-    ?? (device.retired_at ? `${device.serial} is retired`
-      : state !== 'never' ? 'a tryout runs once per PBX, ever'
-        : bought ? `${device.serial} already has bought licences` : null);
+  const reason =
+    noTryoutReason(model) ??
+    (device.retired_at
+      ? `${device.serial} is retired`
+      : state !== 'never'
+        ? 'a tryout runs once per PBX, ever'
+        : bought
+          ? `${device.serial} already has bought licences`
+          : null);
   return {
-    serial: device.serial, state, available: reason === null, reason,
-    startedAt: row?.started_at ?? null, endsAt: row?.ends_at ?? null, endedAt: row?.ended_at ?? null, endReason: row?.end_reason ?? null,
-    daysLeft: daysLeft(row, now), testUsers: state === 'active' ? (model.tryout?.testUsers ?? 0) : 0,
+    serial: device.serial,
+    state,
+    available: reason === null,
+    reason,
+    startedAt: row?.started_at ?? null,
+    endsAt: row?.ends_at ?? null,
+    endedAt: row?.ended_at ?? null,
+    endReason: row?.end_reason ?? null,
+    daysLeft: daysLeft(row, now),
+    testUsers: state === 'active' ? (model.tryout?.testUsers ?? 0) : 0,
   };
 }
 
 export const toAnswerDto = (a: Answer) => ({
-  serial: a.serial, code: a.code, certificateSerial: a.certificateSerial, notAfter: a.notAfter, features: a.features, superseded: a.superseded,
+  serial: a.serial,
+  code: a.code,
+  certificateSerial: a.certificateSerial,
+  notAfter: a.notAfter,
+  features: a.features,
+  superseded: a.superseded,
 });
 
 export function readRequest(initCode: string): ParsedRequest {
@@ -94,7 +164,8 @@ export function readRequest(initCode: string): ParsedRequest {
 
 async function requireActiveDevice(ctx: AuthorityContext, tx: Tx, actor: Actor, serial: string): Promise<DeviceRow> {
   const device = await requireDevice(ctx, tx, actor, serial);
-  if (device.retired_at) throw ruleError('DEVICE_RETIRED', `Device ${device.serial} was retired on ${device.retired_at.slice(0, 10)}.`);
+  if (device.retired_at)
+    throw ruleError('DEVICE_RETIRED', `Device ${device.serial} was retired on ${device.retired_at.slice(0, 10)}.`);
   return device;
 }
 
@@ -103,12 +174,24 @@ async function requireActiveDevice(ctx: AuthorityContext, tx: Tx, actor: Actor, 
  * licences: insertLicence takes the same lock, so a purchase and a tryout start never interleave.
  */
 const lockDevice = (ctx: AuthorityContext, tx: Tx, id: number) =>
-  tx.run(ctx.db.qb.updateTable('devices').set((eb) => ({ revision: eb.ref('revision') })).where('id', '=', id));
+  tx.run(
+    ctx.db.qb
+      .updateTable('devices')
+      .set((eb) => ({ revision: eb.ref('revision') }))
+      .where('id', '=', id),
+  );
 
 const tryoutOf = (ctx: AuthorityContext, tx: Tx, deviceId: number): Promise<TryoutRow | undefined> =>
   tx.first(ctx.db.qb.selectFrom('tryouts').selectAll().where('device_id', '=', deviceId));
 
 async function hasBoughtLicences(ctx: AuthorityContext, tx: Tx, deviceId: number): Promise<boolean> {
-  const row = await tx.first(ctx.db.qb.selectFrom('licences').select('id').where('device_id', '=', deviceId).where('source', 'in', ['grant', 'coupon']).limit(1));
+  const row = await tx.first(
+    ctx.db.qb
+      .selectFrom('licences')
+      .select('id')
+      .where('device_id', '=', deviceId)
+      .where('source', 'in', ['grant', 'coupon'])
+      .limit(1),
+  );
   return row !== undefined;
 }

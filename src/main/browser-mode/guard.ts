@@ -31,7 +31,11 @@ export function checkCaller(req: RequestFacts, port: number): Refusal | undefine
   }
   const host = req.host?.toLowerCase();
   if (!host || !allowedHosts(port).includes(host)) {
-    return { status: 403, code: 'HOST_REFUSED', message: `Open Licence Desk as http://127.0.0.1:${port}/ (this Host is not accepted).` };
+    return {
+      status: 403,
+      code: 'HOST_REFUSED',
+      message: `Open Licence Desk as http://127.0.0.1:${port}/ (this Host is not accepted).`,
+    };
   }
   // Browsers send Origin on every POST and on cross-origin requests; when present it must be us.
   if (req.origin !== undefined && req.origin !== `http://${host}`) {
@@ -47,10 +51,18 @@ export function checkCaller(req: RequestFacts, port: number): Refusal | undefine
 export function checkToken(authorization: string | undefined, token: string): Refusal | undefined {
   const match = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(authorization ?? '');
   if (!match) {
-    return { status: 401, code: 'TOKEN_MISSING', message: 'Open the address that "licence-desk ui" printed: it carries the access token.' };
+    return {
+      status: 401,
+      code: 'TOKEN_MISSING',
+      message: 'Open the address that "licence-desk ui" printed: it carries the access token.',
+    };
   }
   if (!sameSecret(match[1]!, token)) {
-    return { status: 403, code: 'TOKEN_WRONG', message: 'The access token is wrong (Licence Desk was restarted?): open the address it printed last.' };
+    return {
+      status: 403,
+      code: 'TOKEN_WRONG',
+      message: 'The access token is wrong (Licence Desk was restarted?): open the address it printed last.',
+    };
   }
   return undefined;
 }

@@ -42,7 +42,11 @@ interface Ctx extends Required<Pick<BrowserServerOptions, 'dispatch' | 'renderer
 
 export async function startBrowserServer(opts: BrowserServerOptions): Promise<BrowserServer> {
   const host = opts.host ?? BIND_HOST;
-  if (host !== BIND_HOST) throw inputError('BIND_REFUSED', `Browser mode listens on ${BIND_HOST} only, never on ${host}: it must not be reachable from the network.`);
+  if (host !== BIND_HOST)
+    throw inputError(
+      'BIND_REFUSED',
+      `Browser mode listens on ${BIND_HOST} only, never on ${host}: it must not be reachable from the network.`,
+    );
   const ctx: Ctx = { dispatch: opts.dispatch, rendererDir: opts.rendererDir, token: opts.token ?? newToken(), port: 0 };
   const server = createServer((req, res) => void route(req, res, ctx));
   server.headersTimeout = 10_000;
@@ -50,13 +54,24 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
   await listen(server, opts.port ?? 0, host);
   ctx.port = (server.address() as AddressInfo).port;
   const origin = `http://${BIND_HOST}:${ctx.port}`;
-  return { url: `${origin}/#token=${ctx.token}`, origin, port: ctx.port, token: ctx.token, close: () => closeServer(server) };
+  return {
+    url: `${origin}/#token=${ctx.token}`,
+    origin,
+    port: ctx.port,
+    token: ctx.token,
+    close: () => closeServer(server),
+  };
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
-      reject(e.code === 'EADDRINUSE' ? inputError('PORT_IN_USE', `Port ${port} is already in use; choose another with --port.`) : e));
+      reject(
+        e.code === 'EADDRINUSE'
+          ? inputError('PORT_IN_USE', `Port ${port} is already in use; choose another with --port.`)
+          : e,
+      ),
+    );
     server.listen(port, host, () => resolve());
   });
 }
@@ -70,33 +85,47 @@ function closeServer(server: Server): Promise<void> {
 
 async function route(req: IncomingMessage, res: ServerResponse, ctx: Ctx): Promise<void> {
   try {
-    const refusal = checkCaller({
-      remoteAddress: req.socket.remoteAddress, host: req.headers.host, origin: req.headers.origin,
-      secFetchSite: header(req, 'sec-fetch-site'),
-    }, ctx.port);
+    const refusal = checkCaller(
+      {
+        remoteAddress: req.socket.remoteAddress,
+        host: req.headers.host,
+        origin: req.headers.origin,
+        secFetchSite: header(req, 'sec-fetch-site'),
+      },
+      ctx.port,
+    );
     if (refusal) return refuse(res, refusal);
     const path = (req.url ?? '/').split('?')[0]!;
     if (path.startsWith('/api/')) return await api(req, res, ctx, path.slice('/api/'.length));
-    if (req.method !== 'GET') return refuse(res, { status: 405, code: 'METHOD_NOT_ALLOWED', message: 'Only GET is served here.' });
+    if (req.method !== 'GET')
+      return refuse(res, { status: 405, code: 'METHOD_NOT_ALLOWED', message: 'Only GET is served here.' });
     const file = await readStatic(ctx.rendererDir, path);
     res.writeHead(file.status, file.headers).end(file.body);
   } catch {
-    if (!res.headersSent) refuse(res, { status: 500, code: 'INTERNAL', message: 'Unexpected failure in browser mode.' });
+    if (!res.headersSent)
+      refuse(res, { status: 500, code: 'INTERNAL', message: 'Unexpected failure in browser mode.' });
     else res.destroy();
   }
 }
 
 async function api(req: IncomingMessage, res: ServerResponse, ctx: Ctx, channel: string): Promise<void> {
-  if (req.method !== 'POST') return refuse(res, { status: 405, code: 'METHOD_NOT_ALLOWED', message: 'API calls are POST requests.' });
+  if (req.method !== 'POST')
+    return refuse(res, { status: 405, code: 'METHOD_NOT_ALLOWED', message: 'API calls are POST requests.' });
   const tokenRefusal = checkToken(req.headers.authorization, ctx.token);
   if (tokenRefusal) return refuse(res, tokenRefusal);
   // JSON only: a cross-site form or a "simple" fetch cannot send it without a CORS preflight we never grant.
   if (!/^application\/json(;|$)/i.test(req.headers['content-type'] ?? '')) {
     return refuse(res, { status: 415, code: 'CONTENT_TYPE', message: 'API calls send application/json.' });
   }
-  if (!isChannel(channel)) return refuse(res, { status: 404, code: 'CHANNEL_UNKNOWN', message: 'There is no such API function.' });
+  if (!isChannel(channel))
+    return refuse(res, { status: 404, code: 'CHANNEL_UNKNOWN', message: 'There is no such API function.' });
   const body = await readBody(req);
-  if (body === undefined) return refuse(res, { status: 413, code: 'INPUT_TOO_LARGE', message: `The request is larger than ${MAX_BODY} bytes.` });
+  if (body === undefined)
+    return refuse(res, {
+      status: 413,
+      code: 'INPUT_TOO_LARGE',
+      message: `The request is larger than ${MAX_BODY} bytes.`,
+    });
   let input: unknown;
   try {
     input = JSON.parse(body.toString('utf8'));
@@ -132,7 +161,12 @@ function refuse(res: ServerResponse, r: Refusal): void {
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
   const body = JSON.stringify(value);
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body) });
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(body),
+  });
   res.end(body);
 }
 

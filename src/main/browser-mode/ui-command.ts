@@ -29,12 +29,30 @@ export const defaultRendererDir = (): string => fileURLToPath(new URL('../../../
 export async function startUi(opts: UiOptions): Promise<RunningUi> {
   const rendererDir = opts.rendererDir ?? defaultRendererDir();
   if (!existsSync(join(rendererDir, 'index.html'))) {
-    throw inputError('UI_NOT_BUILT', `The user interface is not built (${rendererDir} has no index.html): run "npm run build" first.`);
+    throw inputError(
+      'UI_NOT_BUILT',
+      `The user interface is not built (${rendererDir} has no index.html): run "npm run build" first.`,
+    );
   }
-  const services = await openServices({ dataDir: opts.dataDir, runtime: 'browser', name: APP_NAME, version: APP_VERSION });
+  const services = await openServices({
+    dataDir: opts.dataDir,
+    runtime: 'browser',
+    name: APP_NAME,
+    version: APP_VERSION,
+  });
   try {
-    const server = await startBrowserServer({ dispatch: createDispatch(services), rendererDir, ...(opts.port !== undefined ? { port: opts.port } : {}) });
-    return { url: server.url, close: async () => { await server.close(); await services.close(); } };
+    const server = await startBrowserServer({
+      dispatch: createDispatch(services),
+      rendererDir,
+      ...(opts.port !== undefined ? { port: opts.port } : {}),
+    });
+    return {
+      url: server.url,
+      close: async () => {
+        await server.close();
+        await services.close();
+      },
+    };
   } catch (e) {
     await services.close();
     throw e;
@@ -51,7 +69,10 @@ export function untilSignal(): Promise<NodeJS.Signals> {
   });
 }
 
-export async function runUi(opts: UiOptions, print: (line: string) => void = (l) => void process.stdout.write(`${l}\n`)): Promise<void> {
+export async function runUi(
+  opts: UiOptions,
+  print: (line: string) => void = (l) => void process.stdout.write(`${l}\n`),
+): Promise<void> {
   const ui = await startUi(opts);
   print(`Licence Desk is running at ${ui.url}`);
   await untilSignal();
@@ -60,13 +81,17 @@ export async function runUi(opts: UiOptions, print: (line: string) => void = (l)
 
 export function parsePort(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw inputError('OPTION_INVALID', `--port must be a port number from 0 to 65535, not "${value}".`);
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535)
+    throw inputError('OPTION_INVALID', `--port must be a port number from 0 to 65535, not "${value}".`);
   return Number(value);
 }
 
 export function uiCommand(program: Command): void {
-  program.command('ui')
-    .description('serve the Licence Desk window in your browser, on 127.0.0.1 only (for computers where Electron cannot run)')
+  program
+    .command('ui')
+    .description(
+      'serve the Licence Desk window in your browser, on 127.0.0.1 only (for computers where Electron cannot run)',
+    )
     .option('--port <port>', 'port on 127.0.0.1 (default: any free port)')
     .action((o: { port?: string }, cmd: Command) => {
       const dataDir = (cmd.optsWithGlobals().data as string | undefined) ?? defaultDataDir();

@@ -14,16 +14,25 @@ export type Dispatch = (channel: string, raw: unknown) => Promise<Result<unknown
 const MAX_MESSAGE = 400;
 
 /** Runs one call of `channel` through every check; never throws, never returns a stack. */
-export async function runChannel<K extends Channel>(channel: K, impl: Impl<K>, raw: unknown): Promise<Result<Output<K>>> {
+export async function runChannel<K extends Channel>(
+  channel: K,
+  impl: Impl<K>,
+  raw: unknown,
+): Promise<Result<Output<K>>> {
   try {
     const refusal = checkPayload(raw);
     if (refusal) throw refusal;
     const parsed = contract[channel].input.safeParse(raw);
-    if (!parsed.success) throw inputError('INPUT_INVALID', bounded(`Invalid input for ${channel}: ${describe(parsed.error.issues)}`));
+    if (!parsed.success)
+      throw inputError('INPUT_INVALID', bounded(`Invalid input for ${channel}: ${describe(parsed.error.issues)}`));
     const value = await impl(parsed.data as Input<K>);
     const checked = contract[channel].output.safeParse(value);
     // A service returning the wrong shape is our bug: say so without echoing the value.
-    if (!checked.success) return errorResult('OUTPUT_INVALID', bounded(`The ${channel} result did not match the contract: ${describe(checked.error.issues)}`));
+    if (!checked.success)
+      return errorResult(
+        'OUTPUT_INVALID',
+        bounded(`The ${channel} result did not match the contract: ${describe(checked.error.issues)}`),
+      );
     return okResult(checked.data as Output<K>);
   } catch (e) {
     const { code, message } = toErrorValue(e);
@@ -46,7 +55,9 @@ export function implOf<K extends Channel>(services: Services, channel: K): Impl<
 
 /** First few problems as "field: message"; bounded, and never quoting the input itself. */
 function describe(issues: readonly z.core.$ZodIssue[]): string {
-  const parts = issues.slice(0, 3).map((i) => `${i.path.length ? i.path.map(String).join('.') : '(input)'}: ${i.message}`);
+  const parts = issues
+    .slice(0, 3)
+    .map((i) => `${i.path.length ? i.path.map(String).join('.') : '(input)'}: ${i.message}`);
   return `${parts.join('; ')}${issues.length > 3 ? ` (and ${issues.length - 3} more)` : ''}`;
 }
 

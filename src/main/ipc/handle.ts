@@ -16,7 +16,9 @@ export function senderOf(event: IpcMainInvokeEvent): SenderInfo {
 export function handle<K extends Channel>(channel: K, impl: Impl<K>): void {
   ipcMain.handle(channel, (event, raw: unknown): Promise<Result<Output<K>>> => {
     if (!isTrustedSender(senderOf(event))) {
-      return Promise.resolve(errorResult('SENDER_REFUSED', 'This request did not come from the Licence Desk window and was refused.'));
+      return Promise.resolve(
+        errorResult('SENDER_REFUSED', 'This request did not come from the Licence Desk window and was refused.'),
+      );
     }
     return runChannel(channel, impl, raw);
   });

@@ -37,14 +37,16 @@ export function checkPayload(raw: unknown, limits = PAYLOAD_LIMITS): LdError | u
     if (refusal) return refusal;
     // Reflect.ownKeys: a JSON-parsed "__proto__" is an own property that Object.keys also shows,
     // but symbols and non-enumerables are covered too.
-    for (const key of Reflect.ownKeys(value)) stack.push({ value: (value as Record<PropertyKey, unknown>)[key], depth: depth + 1 });
+    for (const key of Reflect.ownKeys(value))
+      stack.push({ value: (value as Record<PropertyKey, unknown>)[key], depth: depth + 1 });
   }
   return budget.chars > limits.maxChars ? tooLarge(`more than ${limits.maxChars} characters`) : undefined;
 }
 
 function checkKeys(value: object, budget: Budget): LdError | undefined {
   for (const key of Reflect.ownKeys(value)) {
-    if (typeof key !== 'string') return inputError('INPUT_INVALID', 'The input contains a symbol key; only plain data is accepted.');
+    if (typeof key !== 'string')
+      return inputError('INPUT_INVALID', 'The input contains a symbol key; only plain data is accepted.');
     budget.chars += key.length;
     if (FORBIDDEN_KEYS.has(key)) {
       return inputError('INPUT_FORBIDDEN_KEY', `The input contains the key "${key}", which is never accepted.`);
@@ -59,6 +61,7 @@ function isPlainObject(value: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-const notPlain = (): LdError => inputError('INPUT_INVALID', 'The input must be plain data (objects, arrays, text, numbers, true/false, null).');
+const notPlain = (): LdError =>
+  inputError('INPUT_INVALID', 'The input must be plain data (objects, arrays, text, numbers, true/false, null).');
 
 const tooLarge = (what: string): LdError => inputError('INPUT_TOO_LARGE', `The input is too large (${what}).`);

@@ -7,7 +7,14 @@ export function menuTemplate(platform: NodeJS.Platform, developer: boolean): Men
   const mac = platform === 'darwin';
   const view: MenuItemConstructorOptions[] = [
     // Reload and developer tools only for developers: a packaged app has no use for them.
-    ...(developer ? [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as MenuItemConstructorOptions[] : []),
+    ...(developer
+      ? ([
+          { role: 'reload' },
+          { role: 'forceReload' },
+          { role: 'toggleDevTools' },
+          { type: 'separator' },
+        ] as MenuItemConstructorOptions[])
+      : []),
     { role: 'resetZoom' },
     { role: 'zoomIn' },
     { role: 'zoomOut' },
@@ -20,6 +27,8 @@ export function menuTemplate(platform: NodeJS.Platform, developer: boolean): Men
     { role: 'editMenu' },
     { label: 'View', submenu: view },
     { role: 'windowMenu' },
-    ...(mac ? [] : [{ role: 'help', submenu: [{ role: 'about', label: 'About Licence Desk' }] } as MenuItemConstructorOptions]),
+    ...(mac
+      ? []
+      : [{ role: 'help', submenu: [{ role: 'about', label: 'About Licence Desk' }] } as MenuItemConstructorOptions]),
   ];
 }

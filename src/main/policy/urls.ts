@@ -21,7 +21,14 @@ const parse = (url: string): URL | undefined => {
  */
 export function isAppUrl(url: string | undefined): boolean {
   const u = url ? parse(url) : undefined;
-  return !!u && u.protocol === `${APP_SCHEME}:` && u.host.toLowerCase() === APP_HOST && !u.username && !u.password && u.port === '';
+  return (
+    !!u &&
+    u.protocol === `${APP_SCHEME}:` &&
+    u.host.toLowerCase() === APP_HOST &&
+    !u.username &&
+    !u.password &&
+    u.port === ''
+  );
 }
 
 /** The https shop links of the catalogue's models, normalised; nothing else may leave the app. */

@@ -13,7 +13,10 @@ export interface Rect {
 const MIN_VISIBLE = 64;
 
 export function fitBounds(saved: WindowBounds, workAreas: readonly Rect[]): WindowBounds {
-  const largest = workAreas.reduce<Rect | undefined>((a, b) => (!a || b.width * b.height > a.width * a.height ? b : a), undefined);
+  const largest = workAreas.reduce<Rect | undefined>(
+    (a, b) => (!a || b.width * b.height > a.width * a.height ? b : a),
+    undefined,
+  );
   const width = largest ? Math.min(saved.width, largest.width) : saved.width;
   const height = largest ? Math.min(saved.height, largest.height) : saved.height;
   const sized: WindowBounds = { width, height, maximized: saved.maximized };

@@ -14,7 +14,11 @@ export function checkAsPbx(initCode: string, answerCode: string, pinnedRootDer: 
     // A request from our PBX code carries its binding; a plain openssl request gets the derived
     // one, exactly as the authority documents it (rules/recreate.ts).
     const binding = request.device
-      ? { hostFingerprint: request.device.hostFingerprint, nonce: request.device.nonce, generation: request.device.generation }
+      ? {
+          hostFingerprint: request.device.hostFingerprint,
+          nonce: request.device.nonce,
+          generation: request.device.generation,
+        }
       : bindingFor(request);
     // A request without a model (CN) yields a leaf without one, which checkAnswer then skips.
     const expectation = { serial: request.serial, model: request.model ?? '', spkiDer: request.spkiDer, binding };
@@ -23,7 +27,8 @@ export function checkAsPbx(initCode: string, answerCode: string, pinnedRootDer: 
   } catch (e) {
     const reason = toErrorValue(e);
     throw new LdError({
-      code: 'ANSWER_SELF_CHECK_FAILED', kind: 'internal',
+      code: 'ANSWER_SELF_CHECK_FAILED',
+      kind: 'internal',
       message: `The answer was issued but fails the PBX's own check, so it is not shown: ${reason.message} [${reason.code}]`,
     });
   }

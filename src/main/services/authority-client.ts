@@ -4,11 +4,20 @@
 // against the pinned root agreed.
 import type { Client } from '../../authority/client';
 import type { OpName } from '../../shared/api';
-import { AUTHORITY_CHANNELS, methodOf, opNameOf, type AuthorityChannel, type Input, type Output } from '../../shared/ipc/contract';
+import {
+  AUTHORITY_CHANNELS,
+  methodOf,
+  opNameOf,
+  type AuthorityChannel,
+  type Input,
+  type Output,
+} from '../../shared/ipc/contract';
 import { checkAsPbx } from './answer-check';
 import type { AuthorityServices } from './types';
 
-interface AnswerLike { code: string }
+interface AnswerLike {
+  code: string;
+}
 
 /** Channels whose result carries an answer code made from the input's initialisation code. */
 const ANSWERS: Partial<Record<AuthorityChannel, (out: never) => AnswerLike | null>> = {

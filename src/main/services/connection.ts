@@ -20,18 +20,28 @@ const pinnedRootFile = (dataDir: string) => join(dataDir, 'connected-root.pem');
 /** LICENCE_DESK_TIMEOUT (seconds) overrides the 10 s a server gets to answer. */
 const timeoutMs = () => 1000 * (Number(process.env.LICENCE_DESK_TIMEOUT) || 10);
 
-export interface ConnectRequest { serverUrl: string; token: string }
+export interface ConnectRequest {
+  serverUrl: string;
+  token: string;
+}
 
 /** The browser has no OS keychain: connected mode needs the desktop app. */
 export function requireSecrets(secrets: SecretStore | undefined): SecretStore {
   if (!secrets) {
-    throw ruleError('SECRET_STORAGE_UNAVAILABLE', 'Connected mode keeps the server token in the operating system\'s keychain, which browser mode cannot reach: use the desktop app to connect to a server.');
+    throw ruleError(
+      'SECRET_STORAGE_UNAVAILABLE',
+      "Connected mode keeps the server token in the operating system's keychain, which browser mode cannot reach: use the desktop app to connect to a server.",
+    );
   }
   return secrets;
 }
 
 /** Checks the server and the token, then stores the token and pins the root. Returns the root's SHA-256. */
-export async function connect(dataDir: string, secrets: SecretStore | undefined, req: ConnectRequest): Promise<{ services: AuthorityServices; rootSha256: string }> {
+export async function connect(
+  dataDir: string,
+  secrets: SecretStore | undefined,
+  req: ConnectRequest,
+): Promise<{ services: AuthorityServices; rootSha256: string }> {
   const store = requireSecrets(secrets);
   const client = httpClient({ url: req.serverUrl, token: req.token, timeoutMs: timeoutMs() });
   await client.call('system.health', {});
@@ -39,7 +49,8 @@ export async function connect(dataDir: string, secrets: SecretStore | undefined,
   const rootPem = (await client.call('ca.root', {})).pem;
   const blocks = fromPem(rootPem);
   const root = blocks[0];
-  if (!root || blocks.length !== 1 || root.label !== 'CERTIFICATE') throw ruleError('SERVER_ROOT_INVALID', 'The server did not send exactly one root certificate.');
+  if (!root || blocks.length !== 1 || root.label !== 'CERTIFICATE')
+    throw ruleError('SERVER_ROOT_INVALID', 'The server did not send exactly one root certificate.');
   await client.call('devices.list', {}); // the token is a reseller's and is accepted
   store.set(TOKEN_SECRET, req.token); // refuses where only plain-text storage exists
   writeFileAtomic(pinnedRootFile(dataDir), toPem('CERTIFICATE', root.der));
@@ -50,7 +61,10 @@ export async function connect(dataDir: string, secrets: SecretStore | undefined,
 export function reopen(dataDir: string, secrets: SecretStore | undefined, serverUrl: string): AuthorityServices {
   const token = requireSecrets(secrets).get(TOKEN_SECRET);
   if (!token || !existsSync(pinnedRootFile(dataDir))) {
-    throw ruleError('CONNECTION_INCOMPLETE', 'Connected mode has no stored token or pinned root: connect to the server again.');
+    throw ruleError(
+      'CONNECTION_INCOMPLETE',
+      'Connected mode has no stored token or pinned root: connect to the server again.',
+    );
   }
   const root = fromPem(readFileSync(pinnedRootFile(dataDir), 'utf8'))[0]!;
   return clientAuthorityServices('connected', httpClient({ url: serverUrl, token, timeoutMs: timeoutMs() }), root.der);

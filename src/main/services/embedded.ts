@@ -18,6 +18,7 @@ export async function openEmbeddedAuthority(dataDir: string): Promise<AuthorityS
 
 function rootDerOf(pem: string): Uint8Array {
   const [block, ...rest] = fromPem(pem);
-  if (!block || rest.length > 0 || block.label !== 'CERTIFICATE') throw inputError('ROOT_INVALID', 'The authority\'s root certificate file does not hold exactly one certificate.');
+  if (!block || rest.length > 0 || block.label !== 'CERTIFICATE')
+    throw inputError('ROOT_INVALID', "The authority's root certificate file does not hold exactly one certificate.");
   return block.der;
 }

@@ -21,16 +21,29 @@ export interface LocalContext {
 
 export function localServices(ctx: LocalContext): LocalServices {
   return {
-    appInfo: async () => ({ name: ctx.name, version: ctx.version, runtime: ctx.runtime, mode: ctx.mode(), catalogue: catalogueSummary(ctx.catalogue) }),
-    codesInspect: async (input: Input<'codes:inspect'>) => inspectCode(input.code, ctx.catalogue) as Output<'codes:inspect'>,
+    appInfo: async () => ({
+      name: ctx.name,
+      version: ctx.version,
+      runtime: ctx.runtime,
+      mode: ctx.mode(),
+      catalogue: catalogueSummary(ctx.catalogue),
+    }),
+    codesInspect: async (input: Input<'codes:inspect'>) =>
+      inspectCode(input.code, ctx.catalogue) as Output<'codes:inspect'>,
     settingsGet: async () => ctx.settings.get(),
     settingsSet: async (input: Input<'settings:set'>) => {
       // Refused before anything is written, so the settings file never names a mode that cannot run.
       // The server address goes with the stored token: only connecting (which checks the server and
       // the token first) may change it, or a renderer could send the token anywhere on next start.
       const current = ctx.settings.get();
-      if ((input.mode !== undefined && input.mode !== current.mode) || (input.serverUrl !== undefined && input.serverUrl !== current.serverUrl)) {
-        throw ruleError('MODE_CHANGE_NEEDS_CONNECT', 'The mode and the server address change only by connecting to a server (its address and token are checked first) or by disconnecting, not by a setting alone.');
+      if (
+        (input.mode !== undefined && input.mode !== current.mode) ||
+        (input.serverUrl !== undefined && input.serverUrl !== current.serverUrl)
+      ) {
+        throw ruleError(
+          'MODE_CHANGE_NEEDS_CONNECT',
+          'The mode and the server address change only by connecting to a server (its address and token are checked first) or by disconnecting, not by a setting alone.',
+        );
       }
       return ctx.settings.set(input);
     },
@@ -39,7 +52,19 @@ export function localServices(ctx: LocalContext): LocalServices {
 
 function catalogueSummary(cat: Catalogue): Output<'app:info'>['catalogue'] {
   return {
-    models: cat.models.map((m) => ({ id: m.id, name: m.name, vendor: m.vendor, features: [...m.features], ...(m.shopUrl ? { shopUrl: m.shopUrl } : {}) })),
-    features: cat.features.map((f) => ({ number: f.number, id: f.id, name: f.name, kind: f.kind, ...(f.names ? { names: { ...f.names } } : {}) })),
+    models: cat.models.map((m) => ({
+      id: m.id,
+      name: m.name,
+      vendor: m.vendor,
+      features: [...m.features],
+      ...(m.shopUrl ? { shopUrl: m.shopUrl } : {}),
+    })),
+    features: cat.features.map((f) => ({
+      number: f.number,
+      id: f.id,
+      name: f.name,
+      kind: f.kind,
+      ...(f.names ? { names: { ...f.names } } : {}),
+    })),
   };
 }

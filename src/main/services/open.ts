@@ -25,9 +25,10 @@ export interface OpenOptions {
 export async function openServices(opts: OpenOptions): Promise<OpenServices> {
   const settings = opts.settings ?? new SettingsStore(opts.dataDir);
   const current = settings.get();
-  let authority: AuthorityServices = current.mode === 'connected'
-    ? reopen(opts.dataDir, opts.secrets, current.serverUrl)
-    : await openEmbeddedAuthority(opts.dataDir);
+  let authority: AuthorityServices =
+    current.mode === 'connected'
+      ? reopen(opts.dataDir, opts.secrets, current.serverUrl)
+      : await openEmbeddedAuthority(opts.dataDir);
   const swap = async (next: AuthorityServices) => {
     const old = authority;
     authority = next;
@@ -35,10 +36,12 @@ export async function openServices(opts: OpenOptions): Promise<OpenServices> {
   };
   const local = localServices({ ...opts, mode: () => authority.mode, catalogue: defaultCatalogue(), settings });
   // Looked up on every call, so a switch of authority takes effect at once.
-  const channels = Object.fromEntries(AUTHORITY_CHANNELS.map((ch) => {
-    const m = methodOf(ch);
-    return [m, (input: never) => (authority[m] as (i: never) => Promise<unknown>)(input)];
-  }));
+  const channels = Object.fromEntries(
+    AUTHORITY_CHANNELS.map((ch) => {
+      const m = methodOf(ch);
+      return [m, (input: never) => (authority[m] as (i: never) => Promise<unknown>)(input)];
+    }),
+  );
   const connection: Pick<Services, 'connectionConnect' | 'connectionDisconnect'> = {
     async connectionConnect(input) {
       const { services, rootSha256 } = await connect(opts.dataDir, opts.secrets, input);

@@ -41,13 +41,18 @@ export function secretStorageProblem(safe: SafeStorageLike, platform = process.p
 export class SafeStorageSecretStore implements SecretStore {
   private readonly file: string;
 
-  constructor(private readonly safe: SafeStorageLike, dir: string, private readonly platform = process.platform) {
+  constructor(
+    private readonly safe: SafeStorageLike,
+    dir: string,
+    private readonly platform = process.platform,
+  ) {
     this.file = join(dir, 'secrets.json');
   }
 
   set(name: string, value: string): void {
     const problem = secretStorageProblem(this.safe, this.platform);
-    if (problem) throw ruleError('SECRET_STORAGE_UNSAFE', `Licence Desk will not store the ${describe(name)}: ${problem}.`);
+    if (problem)
+      throw ruleError('SECRET_STORAGE_UNSAFE', `Licence Desk will not store the ${describe(name)}: ${problem}.`);
     const all = this.readAll();
     all[checkName(name)] = this.safe.encryptString(value).toString('base64');
     this.writeAll(all);
@@ -59,7 +64,10 @@ export class SafeStorageSecretStore implements SecretStore {
     try {
       return this.safe.decryptString(Buffer.from(stored, 'base64'));
     } catch {
-      throw ruleError('SECRET_UNREADABLE', `The stored ${describe(name)} cannot be decrypted on this system (was the keyring reset?); enter it again.`);
+      throw ruleError(
+        'SECRET_UNREADABLE',
+        `The stored ${describe(name)} cannot be decrypted on this system (was the keyring reset?); enter it again.`,
+      );
     }
   }
 
@@ -80,7 +88,11 @@ export class SafeStorageSecretStore implements SecretStore {
       }
       return out;
     } catch {
-      throw new LdError({ code: 'SECRETS_FILE_INVALID', kind: 'internal', message: `${this.file} is not readable JSON; remove it and enter the server token again.` });
+      throw new LdError({
+        code: 'SECRETS_FILE_INVALID',
+        kind: 'internal',
+        message: `${this.file} is not readable JSON; remove it and enter the server token again.`,
+      });
     }
   }
 

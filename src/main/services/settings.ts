@@ -17,7 +17,13 @@ export interface WindowBounds {
 // conf wants an index signature; a type alias (not an interface) gets one implicitly.
 type Stored = Settings & { window: WindowBounds };
 
-export const DEFAULT_SETTINGS: Settings = { mode: 'embedded', serverUrl: '', language: 'en', theme: 'system', eulaAcceptedVersion: null };
+export const DEFAULT_SETTINGS: Settings = {
+  mode: 'embedded',
+  serverUrl: '',
+  language: 'en',
+  theme: 'system',
+  eulaAcceptedVersion: null,
+};
 export const DEFAULT_WINDOW: WindowBounds = { width: 1100, height: 720, maximized: false };
 
 const coordinate = { type: 'integer', minimum: -100_000, maximum: 100_000 };
@@ -60,7 +66,13 @@ export class SettingsStore {
 
   get(): Settings {
     const s = this.conf.store;
-    return { mode: s.mode, serverUrl: s.serverUrl, language: s.language, theme: s.theme, eulaAcceptedVersion: s.eulaAcceptedVersion ?? null };
+    return {
+      mode: s.mode,
+      serverUrl: s.serverUrl,
+      language: s.language,
+      theme: s.theme,
+      eulaAcceptedVersion: s.eulaAcceptedVersion ?? null,
+    };
   }
 
   /** Writes only the given fields; the patch was validated by the contract. */

@@ -7,7 +7,10 @@ import { api, unwrap } from './client';
 let seq = 0;
 
 function filterInput(f: AuditFilter) {
-  return { ...(f.action.trim() ? { action: f.action.trim() } : {}), ...(f.subject.trim() ? { subject: f.subject.trim() } : {}) };
+  return {
+    ...(f.action.trim() ? { action: f.action.trim() } : {}),
+    ...(f.subject.trim() ? { subject: f.subject.trim() } : {}),
+  };
 }
 
 /** First page for the current filter (replaces what was loaded). */
@@ -30,7 +33,12 @@ export async function loadMoreAudit(): Promise<void> {
   const r = unwrap(await api().auditList({ ...filterInput(auditFilter), limit: AUDIT_PAGE, beforeId: oldest.id }));
   if (mine !== seq) return;
   if (r.error) setState({ auditLoading: false, auditError: r.error });
-  else setState({ auditLoading: false, auditEntries: [...auditEntries, ...r.value], auditHasMore: r.value.length === AUDIT_PAGE });
+  else
+    setState({
+      auditLoading: false,
+      auditEntries: [...auditEntries, ...r.value],
+      auditHasMore: r.value.length === AUDIT_PAGE,
+    });
 }
 
 export function setAuditFilter(patch: Partial<AuditFilter>): void {

@@ -38,7 +38,9 @@ export async function boot(languages: readonly string[] = browserLanguages()): P
 /** Accepting: remembered with the language shown; a first start then asks for the mode. */
 export async function acceptEula(): Promise<UiError | null> {
   const current = getState().settings;
-  const r = unwrap(await api().settingsSet({ eulaAcceptedVersion: EULA_VERSION, ...(current ? { language: current.language } : {}) }));
+  const r = unwrap(
+    await api().settingsSet({ eulaAcceptedVersion: EULA_VERSION, ...(current ? { language: current.language } : {}) }),
+  );
   if (r.error) return r.error;
   const firstStart = current?.eulaAcceptedVersion === null;
   setState({ settings: r.value, boot: firstStart ? 'mode' : 'ready' });

@@ -17,5 +17,7 @@ export function api(): Api {
 
 /** The value, or the error as the user should read it (code + message, never a stack). */
 export function unwrap<T>(r: Result<T>): { value: T; error: null } | { value: null; error: UiError } {
-  return r.ok ? { value: r.value, error: null } : { value: null, error: { code: r.error.code, message: r.error.message } };
+  return r.ok
+    ? { value: r.value, error: null }
+    : { value: null, error: { code: r.error.code, message: r.error.message } };
 }

@@ -22,7 +22,13 @@ export async function loadDevices(): Promise<void> {
     setState({ devicesLoading: false, devicesError: r.error });
     return;
   }
-  setState({ devices: r.value, sorted: sortIndex(indexDevices(r.value), getState().sort), devicesLoading: false, devicesLoaded: true, devicesError: null });
+  setState({
+    devices: r.value,
+    sorted: sortIndex(indexDevices(r.value), getState().sort),
+    devicesLoading: false,
+    devicesLoaded: true,
+    devicesError: null,
+  });
 }
 
 export function setQuery(patch: Partial<DeviceQuery>): void {
@@ -44,10 +50,14 @@ export interface NewDevice {
 }
 
 export async function addDevice(input: NewDevice): Promise<UiError | null> {
-  const r = unwrap(await api().devicesAdd({
-    serial: input.serial.trim(), model: input.model,
-    ...(input.name.trim() ? { name: input.name.trim() } : {}), ...(input.customer.trim() ? { customer: input.customer.trim() } : {}),
-  }));
+  const r = unwrap(
+    await api().devicesAdd({
+      serial: input.serial.trim(),
+      model: input.model,
+      ...(input.name.trim() ? { name: input.name.trim() } : {}),
+      ...(input.customer.trim() ? { customer: input.customer.trim() } : {}),
+    }),
+  );
   if (r.error) return r.error;
   toast('success', i18n.t('devices.added', { serial: r.value.serial }));
   await loadDevices();
@@ -72,15 +82,29 @@ export async function importCsv(text: string): Promise<void> {
     const r = unwrap(await api().devicesImport({ rows: chunk.rows }));
     if (r.error) {
       // The whole call was refused: every row of the chunk gets the reason.
-      chunk.rows.forEach((_, i) => errors.push({ row: parsed.rowNumbers[chunk.start + i]!, code: r.error.code, message: r.error.message }));
+      chunk.rows.forEach((_, i) =>
+        errors.push({ row: parsed.rowNumbers[chunk.start + i]!, code: r.error.code, message: r.error.message }),
+      );
     } else {
       added += r.value.added;
-      for (const e of r.value.errors) errors.push({ row: parsed.rowNumbers[chunk.start + e.row - 1]!, code: e.code, message: e.message });
+      for (const e of r.value.errors)
+        errors.push({ row: parsed.rowNumbers[chunk.start + e.row - 1]!, code: e.code, message: e.message });
     }
     done += chunk.rows.length;
-    setState({ importState: { total, done, added, errors: [...errors].sort((a, b) => a.row - b.row), running: true, fatal: null } });
+    setState({
+      importState: {
+        total,
+        done,
+        added,
+        errors: [...errors].sort((a, b) => a.row - b.row),
+        running: true,
+        fatal: null,
+      },
+    });
   }
-  setState({ importState: { total, done, added, errors: [...errors].sort((a, b) => a.row - b.row), running: false, fatal: null } });
+  setState({
+    importState: { total, done, added, errors: [...errors].sort((a, b) => a.row - b.row), running: false, fatal: null },
+  });
   const n = (x: number) => formatNumber(x, i18n.language);
   toast(errors.length ? 'info' : 'success', i18n.t('import.summary', { added: n(added), failed: n(errors.length) }));
   await loadDevices();

@@ -11,10 +11,15 @@ export function exportIcs(devices: readonly Device[], now = new Date()): void {
   const text = toIcs(dated, {
     now,
     summary: (d) => i18n.t('fleet.icsSummary', { name: d.name || d.serial }),
-    description: (d) => [
-      `${i18n.t('columns.serial')}: ${d.serial}`, `${i18n.t('columns.model')}: ${d.model}`,
-      d.customer ? `${i18n.t('columns.customer')}: ${d.customer}` : '', d.summary?.licences ? `${i18n.t('columns.licences')}: ${d.summary.licences}` : '',
-    ].filter((l) => l !== '').join('\n'),
+    description: (d) =>
+      [
+        `${i18n.t('columns.serial')}: ${d.serial}`,
+        `${i18n.t('columns.model')}: ${d.model}`,
+        d.customer ? `${i18n.t('columns.customer')}: ${d.customer}` : '',
+        d.summary?.licences ? `${i18n.t('columns.licences')}: ${d.summary.licences}` : '',
+      ]
+        .filter((l) => l !== '')
+        .join('\n'),
   });
   downloadText(`licence-desk-end-dates-${today(now)}.ics`, text, 'text/calendar;charset=utf-8');
   toast('success', i18n.t('fleet.icsSaved', { count: dated.length }));

@@ -15,7 +15,9 @@ export function DataSection({ title, empty, count, head, children, extra }: Prop
   return (
     <section className="data-section" aria-labelledby={id}>
       <div className="section-header">
-        <h2 id={id}>{title} {count > 0 && <span className="count">{count}</span>}</h2>
+        <h2 id={id}>
+          {title} {count > 0 && <span className="count">{count}</span>}
+        </h2>
         {extra}
       </div>
       {count === 0 ? (

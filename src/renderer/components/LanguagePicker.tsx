@@ -22,8 +22,17 @@ export function LanguagePicker({ persist }: { persist: boolean }) {
   return (
     <label className="inline-field">
       <span>{t('settings.language')}</span>
-      <select value={language} onChange={(e) => (persist ? void setLanguage(e.target.value as Language) : switchOnly(e.target.value as Language))}>
-        {LANGUAGES.map((l) => <option key={l} value={l} lang={l}>{LANGUAGE_NAMES[l]}</option>)}
+      <select
+        value={language}
+        onChange={(e) =>
+          persist ? void setLanguage(e.target.value as Language) : switchOnly(e.target.value as Language)
+        }
+      >
+        {LANGUAGES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {LANGUAGE_NAMES[l]}
+          </option>
+        ))}
       </select>
     </label>
   );

@@ -16,7 +16,8 @@ export interface ModalProps {
   hideTitle?: boolean;
 }
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 export function Modal({ title, onClose, children, wide, className, hideTitle }: ModalProps) {
   const { t } = useTranslation();
@@ -47,7 +48,9 @@ export function Modal({ title, onClose, children, wide, className, hideTitle }: 
       return;
     }
     if (e.key !== 'Tab') return;
-    const items = Array.from(e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => el.offsetParent !== null);
+    const items = Array.from(e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
+      (el) => el.offsetParent !== null,
+    );
     const first = items[0];
     const last = items.at(-1);
     if (!first || !last) return;
@@ -68,11 +71,18 @@ export function Modal({ title, onClose, children, wide, className, hideTitle }: 
       aria-modal="true"
       onKeyDown={onKeyDown}
       // The native cancel (Escape) would close the element behind React's back.
-      onCancel={(e) => { e.preventDefault(); close.current(); }}
+      onCancel={(e) => {
+        e.preventDefault();
+        close.current();
+      }}
     >
       <header className={`modal-header${hideTitle ? ' floating' : ''}`}>
-        <h2 id={titleId} className={hideTitle ? 'visually-hidden' : undefined}>{title}</h2>
-        <button type="button" className="icon-button" aria-label={t('common.close')} onClick={() => close.current()}>×</button>
+        <h2 id={titleId} className={hideTitle ? 'visually-hidden' : undefined}>
+          {title}
+        </h2>
+        <button type="button" className="icon-button" aria-label={t('common.close')} onClick={() => close.current()}>
+          ×
+        </button>
       </header>
       <div className="modal-body">{children}</div>
     </dialog>

@@ -13,14 +13,23 @@ export function Sidebar() {
   return (
     <nav className="sidebar" aria-label={t('nav.label')}>
       <div className="brand">
-        <span className="brand-mark" aria-hidden="true">LD</span>
+        <span className="brand-mark" aria-hidden="true">
+          LD
+        </span>
         <span className="brand-name">Licence Desk</span>
       </div>
       <ul>
         {SCREENS.map((s) => (
           <li key={s}>
-            <button type="button" className="nav-item" aria-current={screen === s ? 'page' : undefined} onClick={() => navigate(s)}>
-              <span className="nav-icon" aria-hidden="true">{ICONS[s]}</span>
+            <button
+              type="button"
+              className="nav-item"
+              aria-current={screen === s ? 'page' : undefined}
+              onClick={() => navigate(s)}
+            >
+              <span className="nav-icon" aria-hidden="true">
+                {ICONS[s]}
+              </span>
               {t(`nav.${s}`)}
             </button>
           </li>
@@ -28,7 +37,8 @@ export function Sidebar() {
       </ul>
       {info && (
         <p className="sidebar-foot">
-          {info.version} · {t(`mode.${info.mode}`)}{info.runtime === 'browser' ? ` · ${t('settings.browserMode')}` : ''}
+          {info.version} · {t(`mode.${info.mode}`)}
+          {info.runtime === 'browser' ? ` · ${t('settings.browserMode')}` : ''}
         </p>
       )}
     </nav>

@@ -6,6 +6,9 @@ import type { Device } from '../store/types';
 export function StatusBadge({ summary }: { summary: Device['summary'] }) {
   const { t } = useTranslation();
   const status = summary?.status ?? 'unlicensed';
-  const text = status === 'tryout' && summary?.tryoutDaysLeft != null ? t('status.tryoutDays', { count: summary.tryoutDaysLeft }) : t(`status.${status}`);
+  const text =
+    status === 'tryout' && summary?.tryoutDaysLeft != null
+      ? t('status.tryoutDays', { count: summary.tryoutDaysLeft })
+      : t(`status.${status}`);
   return <span className={`badge badge-${status}`}>{text}</span>;
 }

@@ -9,21 +9,39 @@ export function Toasts() {
   return (
     <div className="toasts">
       <div role="status" aria-live="polite">
-        {toasts.filter((x) => x.kind !== 'error').map((x) => (
-          <div key={x.id} className={`toast toast-${x.kind}`}>
-            <span>{x.text}</span>
-            <button type="button" className="icon-button" aria-label={t('common.dismiss')} onClick={() => dismissToast(x.id)}>×</button>
-          </div>
-        ))}
+        {toasts
+          .filter((x) => x.kind !== 'error')
+          .map((x) => (
+            <div key={x.id} className={`toast toast-${x.kind}`}>
+              <span>{x.text}</span>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={t('common.dismiss')}
+                onClick={() => dismissToast(x.id)}
+              >
+                ×
+              </button>
+            </div>
+          ))}
       </div>
       {/* Errors: each toast is its own alert, announced when it appears (no empty alert sits around). */}
       <div>
-        {toasts.filter((x) => x.kind === 'error').map((x) => (
-          <div key={x.id} className="toast toast-error" role="alert">
-            <span>{x.text}</span>
-            <button type="button" className="icon-button" aria-label={t('common.dismiss')} onClick={() => dismissToast(x.id)}>×</button>
-          </div>
-        ))}
+        {toasts
+          .filter((x) => x.kind === 'error')
+          .map((x) => (
+            <div key={x.id} className="toast toast-error" role="alert">
+              <span>{x.text}</span>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={t('common.dismiss')}
+                onClick={() => dismissToast(x.id)}
+              >
+                ×
+              </button>
+            </div>
+          ))}
       </div>
     </div>
   );

@@ -44,7 +44,8 @@ export default {
     checking: 'Code wird gelesen…',
     ok: 'Ein gültiger Initialisierungscode der TK-Anlage {{serial}}.',
     tooLarge: 'Dieser Text ist viel größer als jeder Initialisierungscode: Fügen Sie nur den Code ein.',
-    answerPasted: 'Das ist eine Antwort des Lizenzservers, kein Initialisierungscode. Fügen Sie den Code ein, den die TK-Anlage unter Administration > Lizenzen zeigt.',
+    answerPasted:
+      'Das ist eine Antwort des Lizenzservers, kein Initialisierungscode. Fügen Sie den Code ein, den die TK-Anlage unter Administration > Lizenzen zeigt.',
     otherDevice: 'Dieser Initialisierungscode gehört zur TK-Anlage {{found}}, nicht zu {{expected}}.',
     otherModel: 'Dieser Initialisierungscode stammt von einer {{found}}, das Gerät ist aber als {{expected}} angelegt.',
     fileEmpty: 'Die Datei {{name}} ist leer.',
@@ -78,14 +79,17 @@ export default {
   },
   recreate: {
     title: 'Zertifikat neu erstellen',
-    intro: 'Eine zurückgesetzte oder neu installierte TK-Anlage erhält alle bisherigen Lizenzen zurück: Sie sind an ihre Seriennummer gebunden.',
+    intro:
+      'Eine zurückgesetzte oder neu installierte TK-Anlage erhält alle bisherigen Lizenzen zurück: Sie sind an ihre Seriennummer gebunden.',
     licencesComeBack: 'Diese Lizenzen kommen mit dem neuen Zertifikat zurück:',
-    noLicences: 'Diese TK-Anlage hat noch keine Lizenzen: Vergeben oder kaufen Sie Lizenzen (oder starten Sie den Tryout), bevor Sie das Zertifikat neu erstellen.',
+    noLicences:
+      'Diese TK-Anlage hat noch keine Lizenzen: Vergeben oder kaufen Sie Lizenzen (oder starten Sie den Tryout), bevor Sie das Zertifikat neu erstellen.',
     pasteIntro: 'Öffnen Sie an der TK-Anlage Administration > Lizenzen und kopieren Sie den Initialisierungscode.',
   },
   register: {
     title: 'Produkt registrieren',
-    intro: 'Die Registrierung gibt dem Kunden eine Registrierungsnummer (MIKO-…). Sie wird für die Testlizenz und für Gutscheine gebraucht.',
+    intro:
+      'Die Registrierung gibt dem Kunden eine Registrierungsnummer (MIKO-…). Sie wird für die Testlizenz und für Gutscheine gebraucht.',
     company: 'Firma',
     companyRequired: 'Für die Registrierung wird die Firma benötigt.',
     email: 'E-Mail',
@@ -96,7 +100,8 @@ export default {
     numberLabel: 'Registrierungsnummer',
     copy: 'Nummer kopieren',
     pressCtrlC: 'Die Nummer ist markiert: Drücken Sie Strg+C zum Kopieren.',
-    trialStarts: 'Die 30-tägige Testlizenz beginnt, wenn diese Nummer auf einem Host eingegeben wird (Testlizenz aktivieren).',
+    trialStarts:
+      'Die 30-tägige Testlizenz beginnt, wenn diese Nummer auf einem Host eingegeben wird (Testlizenz aktivieren).',
     activateTrial: 'Testlizenz jetzt aktivieren',
   },
   registration: {
@@ -123,9 +128,11 @@ export default {
     title: 'Tryout starten',
     what: 'Im Tryout-Modus läuft die TK-Anlage {{days}} Tage mit {{users}} Test-Benutzerlizenzen, ohne gekaufte Lizenzen.',
     once: 'Einmal pro TK-Anlage: Danach kann der Tryout-Modus auf dieser TK-Anlage nie wieder genutzt werden.',
-    after: 'Wenn er endet (oder Sie ihn verlassen), muss die TK-Anlage lizenziert werden; mehr als {{users}} Benutzer brauchen immer gekaufte Lizenzen.',
+    after:
+      'Wenn er endet (oder Sie ihn verlassen), muss die TK-Anlage lizenziert werden; mehr als {{users}} Benutzer brauchen immer gekaufte Lizenzen.',
     no: {
-      business: '{{model}} hat keinen Tryout-Modus: Sie braucht immer gekaufte Lizenzen (Systemaktivierung und Benutzerlizenzen).',
+      business:
+        '{{model}} hat keinen Tryout-Modus: Sie braucht immer gekaufte Lizenzen (Systemaktivierung und Benutzerlizenzen).',
       askozia: '{{model}} hat keinen Tryout-Modus, sondern eine 30-tägige Testlizenz (Testlizenz aktivieren).',
       other: '{{model}} hat keinen Tryout-Modus.',
     },
@@ -137,7 +144,8 @@ export default {
     codeLabel: 'Initialisierungscode (optional)',
     start: 'Tryout starten',
     started: 'Tryout gestartet: {{users}} Testbenutzer bis {{until}}.',
-    noCodeYet: 'Zum Lizenzieren kopieren Sie den Initialisierungscode der TK-Anlage und nutzen Zertifikat neu erstellen.',
+    noCodeYet:
+      'Zum Lizenzieren kopieren Sie den Initialisierungscode der TK-Anlage und nutzen Zertifikat neu erstellen.',
   },
   coupon: {
     title: 'Gutschein einlösen',
@@ -164,10 +172,12 @@ export default {
   },
   reset: {
     title: 'Bindung zurücksetzen',
-    intro: 'Zurücksetzen entfernt eine Lizenzbindung an einen Host: Dieser Host ist für das Produkt dann nicht mehr lizenziert.',
+    intro:
+      'Zurücksetzen entfernt eine Lizenzbindung an einen Host: Dieser Host ist für das Produkt dann nicht mehr lizenziert.',
     choose: 'Lizenzbindungen an Hosts',
     noneActive: 'Keine aktiven Lizenzbindungen an Hosts.',
-    warning: 'Zurücksetzen von Feature {{feature}} ({{product}}) entfernt diese Lizenz vom Host. Das falsche Feature zurückzusetzen legt ein anderes Produkt lahm.',
+    warning:
+      'Zurücksetzen von Feature {{feature}} ({{product}}) entfernt diese Lizenz vom Host. Das falsche Feature zurückzusetzen legt ein anderes Produkt lahm.',
     typeLabel: 'Feature-Nummer zur Bestätigung eingeben',
     typeHint: 'Die Nummer des oben gezeigten Features ({{product}}).',
     mismatch: '{{typed}} ist nicht die Feature-Nummer dieser Bindung ({{feature}}).',
@@ -189,6 +199,7 @@ export default {
     noBinding: 'Die Lizenz ist an keinen Host gebunden: Aktivieren Sie direkt auf dem neuen Host.',
     pasteIntro: 'Öffnen Sie am neuen Host System > Lizenzen und kopieren Sie den Initialisierungscode.',
     codeLabel: 'Initialisierungscode des neuen Hosts',
-    oldHostCode: 'Dieser Code stammt vom alten Host (gleicher Host-Fingerabdruck). Erzeugen Sie den Initialisierungscode auf dem neuen Host.',
+    oldHostCode:
+      'Dieser Code stammt vom alten Host (gleicher Host-Fingerabdruck). Erzeugen Sie den Initialisierungscode auf dem neuen Host.',
   },
 };

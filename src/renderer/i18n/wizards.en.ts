@@ -44,7 +44,8 @@ export default {
     checking: 'Reading the code…',
     ok: 'A valid initialisation code of the PBX {{serial}}.',
     tooLarge: 'This text is far larger than any initialisation code: paste only the code.',
-    answerPasted: 'This is an answer code (of the licence server), not an initialisation code. Paste the code the PBX shows under Administration > Licences.',
+    answerPasted:
+      'This is an answer code (of the licence server), not an initialisation code. Paste the code the PBX shows under Administration > Licences.',
     otherDevice: 'This initialisation code belongs to PBX {{found}}, not {{expected}}.',
     otherModel: 'This initialisation code comes from a {{found}}, but this device is registered as {{expected}}.',
     fileEmpty: 'The file {{name}} is empty.',
@@ -80,7 +81,8 @@ export default {
     title: 'Recreate certificate',
     intro: 'A PBX that was reset or reinstalled gets all its former licences back: they belong to its serial number.',
     licencesComeBack: 'These licences come back with the new certificate:',
-    noLicences: 'This PBX has no licences yet: grant or buy licences (or start the tryout) before recreating its certificate.',
+    noLicences:
+      'This PBX has no licences yet: grant or buy licences (or start the tryout) before recreating its certificate.',
     pasteIntro: 'On the PBX, open Administration > Licences and copy its initialisation code.',
   },
   register: {
@@ -123,7 +125,8 @@ export default {
     title: 'Start tryout',
     what: 'Tryout mode runs the PBX for {{days}} days with {{users}} test user licences, without buying licences.',
     once: 'Once per PBX: after it ends, it can never be used again on this PBX.',
-    after: 'When it ends (or you leave it), the PBX must be licensed; more than {{users}} users always need bought licences.',
+    after:
+      'When it ends (or you leave it), the PBX must be licensed; more than {{users}} users always need bought licences.',
     no: {
       business: '{{model}} has no tryout mode: it always needs bought licences (system activation and user licences).',
       askozia: '{{model}} has no tryout mode: it has a 30-day trial licence instead (Activate trial).',
@@ -133,7 +136,7 @@ export default {
     active_other: 'The tryout is running: {{count}} days left (until {{until}}).',
     used: 'This PBX already used its tryout (started {{started}}): it can never start again.',
     bought: 'This PBX already has bought licences: tryout mode is only for a PBX without them.',
-    codeIntro: 'Optional: paste the PBX\'s initialisation code to get the answer right away.',
+    codeIntro: "Optional: paste the PBX's initialisation code to get the answer right away.",
     codeLabel: 'Initialisation code (optional)',
     start: 'Start tryout',
     started: 'Tryout started: {{users}} test users until {{until}}.',
@@ -141,7 +144,7 @@ export default {
   },
   coupon: {
     title: 'Redeem coupon',
-    intro: 'A coupon from the shop\'s delivery email gives perpetual licences.',
+    intro: "A coupon from the shop's delivery email gives perpetual licences.",
     label: 'Coupon code',
     format: 'As in the delivery email (LDC-…); case and spaces do not matter.',
     once: 'A coupon is redeemed exactly once: do not redeem it again for another PBX.',
@@ -167,10 +170,11 @@ export default {
     intro: 'Resetting removes a licence binding to a host: that host stops being licensed for this product.',
     choose: 'Licence bindings to hosts',
     noneActive: 'No active licence bindings to hosts.',
-    warning: 'Resetting feature {{feature}} ({{product}}) removes this licence from the host. Resetting the wrong feature breaks another product.',
+    warning:
+      'Resetting feature {{feature}} ({{product}}) removes this licence from the host. Resetting the wrong feature breaks another product.',
     typeLabel: 'Type the feature number to confirm',
     typeHint: 'The number of the feature shown above ({{product}}).',
-    mismatch: '{{typed}} is not this binding\'s feature number ({{feature}}).',
+    mismatch: "{{typed}} is not this binding's feature number ({{feature}}).",
     reset: 'Reset binding',
     alreadyReset: 'This binding was already reset.',
     done: 'Binding reset: feature {{feature}} ({{product}}) is no longer bound to {{host}}.',
@@ -189,6 +193,7 @@ export default {
     noBinding: 'The licence is not bound to any host: go straight to activation on the new host.',
     pasteIntro: 'On the new host, open System > Licences and copy its initialisation code.',
     codeLabel: 'Initialisation code of the new host',
-    oldHostCode: 'This code comes from the old host (the same host fingerprint). Make the initialisation code on the new host.',
+    oldHostCode:
+      'This code comes from the old host (the same host fingerprint). Make the initialisation code on the new host.',
   },
 };

@@ -94,7 +94,12 @@ export function markGroups(text: string, groups: readonly number[]): Segment[] {
   chars.forEach((ch, i) => {
     const label = labels[i]!;
     // Noise inside a group (a zero-width space) stays with that group's run.
-    const group = typeof label === 'number' ? label : label === 'noise' && lastGroup !== null && typeof labels[i + 1] === 'number' ? lastGroup : null;
+    const group =
+      typeof label === 'number'
+        ? label
+        : label === 'noise' && lastGroup !== null && typeof labels[i + 1] === 'number'
+          ? lastGroup
+          : null;
     lastGroup = typeof label === 'number' ? label : label === 'noise' ? lastGroup : null;
     const marked = group !== null && wanted.has(group);
     const tail = segments.at(-1);
@@ -105,4 +110,5 @@ export function markGroups(text: string, groups: readonly number[]): Segment[] {
 }
 
 /** Only the marked runs' texts, in order (for a short "group 7 reads K3J9ZQ2M" line or a test). */
-export const markedTexts = (segments: readonly Segment[]): string[] => segments.filter((s) => s.marked).map((s) => s.text);
+export const markedTexts = (segments: readonly Segment[]): string[] =>
+  segments.filter((s) => s.marked).map((s) => s.text);

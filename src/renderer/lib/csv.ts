@@ -33,7 +33,12 @@ export interface ParsedCsv {
 export const CSV_COLUMNS = ['serial', 'model', 'name', 'customer'] as const;
 const REQUIRED = ['serial', 'model'] as const;
 
-const fail = (code: string, message: string): ParsedCsv => ({ rows: [], rowNumbers: [], errors: [], fatal: { code, message } });
+const fail = (code: string, message: string): ParsedCsv => ({
+  rows: [],
+  rowNumbers: [],
+  errors: [],
+  fatal: { code, message },
+});
 
 export function parseDeviceCsv(text: string): ParsedCsv {
   // Blank lines are kept while parsing (and skipped below) so row numbers match the spreadsheet's.
@@ -41,20 +46,34 @@ export function parseDeviceCsv(text: string): ParsedCsv {
   const firstRow = parsed.data.findIndex((cells) => cells.some((c) => c.trim() !== ''));
   const header = parsed.data[firstRow];
   const data = parsed.data.slice(firstRow + 1);
-  if (!header) return fail('CSV_EMPTY', 'The file is empty: it needs a header row (serial,model,name,customer) and one row per device.');
+  if (!header)
+    return fail(
+      'CSV_EMPTY',
+      'The file is empty: it needs a header row (serial,model,name,customer) and one row per device.',
+    );
   const columns = header.map((h) => h.trim().toLowerCase());
   const missing = REQUIRED.filter((c) => !columns.includes(c));
   if (missing.length > 0) {
-    return fail('CSV_HEADER_MISSING', `The first row must name the columns; "${missing.join('" and "')}" ${missing.length > 1 ? 'are' : 'is'} missing (found: ${columns.join(', ') || 'nothing'}).`);
+    return fail(
+      'CSV_HEADER_MISSING',
+      `The first row must name the columns; "${missing.join('" and "')}" ${missing.length > 1 ? 'are' : 'is'} missing (found: ${columns.join(', ') || 'nothing'}).`,
+    );
   }
-  const at = Object.fromEntries(CSV_COLUMNS.map((c) => [c, columns.indexOf(c)])) as Record<(typeof CSV_COLUMNS)[number], number>;
+  const at = Object.fromEntries(CSV_COLUMNS.map((c) => [c, columns.indexOf(c)])) as Record<
+    (typeof CSV_COLUMNS)[number],
+    number
+  >;
   const out: ParsedCsv = { rows: [], rowNumbers: [], errors: [], fatal: null };
   data.forEach((cells, i) => {
     const row = firstRow + i + 2;
     if (cells.every((c) => c.trim() === '')) return;
     const cell = (c: (typeof CSV_COLUMNS)[number]) => (at[c] >= 0 ? (cells[at[c]] ?? '').trim() : '');
     if (cells.length > columns.length) {
-      out.errors.push({ row, code: 'CSV_TOO_MANY_FIELDS', message: `Row ${row} has ${cells.length} fields but the header names ${columns.length}: is a comma missing its quotes?` });
+      out.errors.push({
+        row,
+        code: 'CSV_TOO_MANY_FIELDS',
+        message: `Row ${row} has ${cells.length} fields but the header names ${columns.length}: is a comma missing its quotes?`,
+      });
       return;
     }
     const entry: ImportRow = { serial: cell('serial'), model: cell('model') };
@@ -99,12 +118,29 @@ export function chunkRows(rows: readonly ImportRow[], size = 500): { start: numb
 /** A cell a spreadsheet would evaluate (=, +, -, @, tab, CR) gets a leading apostrophe. */
 export const safeCell = (text: string): string => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
-export const EXPORT_COLUMNS = ['serial', 'model', 'name', 'customer', 'status', 'licences', 'end_date', 'last_verified'] as const;
+export const EXPORT_COLUMNS = [
+  'serial',
+  'model',
+  'name',
+  'customer',
+  'status',
+  'licences',
+  'end_date',
+  'last_verified',
+] as const;
 
 export function devicesToCsv(devices: readonly Device[]): string {
-  const rows = devices.map((d) => [
-    d.serial, d.model, d.name, d.customer ?? '', d.summary?.status ?? '', d.summary?.licences ?? '',
-    d.summary?.endDate?.slice(0, 10) ?? '', d.summary?.lastVerifiedAt?.slice(0, 10) ?? '',
-  ].map(safeCell));
+  const rows = devices.map((d) =>
+    [
+      d.serial,
+      d.model,
+      d.name,
+      d.customer ?? '',
+      d.summary?.status ?? '',
+      d.summary?.licences ?? '',
+      d.summary?.endDate?.slice(0, 10) ?? '',
+      d.summary?.lastVerifiedAt?.slice(0, 10) ?? '',
+    ].map(safeCell),
+  );
   return Papa.unparse({ fields: [...EXPORT_COLUMNS], data: rows }, { newline: '\r\n' }) + '\r\n';
 }

@@ -21,9 +21,24 @@ export interface DeviceQuery {
   notVerifiedDays: number | null;
 }
 
-export const EMPTY_QUERY: DeviceQuery = { search: '', status: 'all', model: 'all', expiresWithinDays: null, notVerifiedDays: null };
+export const EMPTY_QUERY: DeviceQuery = {
+  search: '',
+  status: 'all',
+  model: 'all',
+  expiresWithinDays: null,
+  notVerifiedDays: null,
+};
 
-export const SORT_KEYS = ['serial', 'name', 'model', 'customer', 'status', 'licences', 'endDate', 'lastVerifiedAt'] as const;
+export const SORT_KEYS = [
+  'serial',
+  'name',
+  'model',
+  'customer',
+  'status',
+  'licences',
+  'endDate',
+  'lastVerifiedAt',
+] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export interface SortSpec {
   key: SortKey;
@@ -31,7 +46,16 @@ export interface SortSpec {
 }
 
 /** Most urgent first, so sorting by status puts the devices that need work at the top. */
-export const STATUS_ORDER: readonly DeviceStatus[] = ['expired', 'verification_overdue', 'expiring', 'unlicensed', 'tryout', 'trial', 'licensed', 'retired'];
+export const STATUS_ORDER: readonly DeviceStatus[] = [
+  'expired',
+  'verification_overdue',
+  'expiring',
+  'unlicensed',
+  'tryout',
+  'trial',
+  'licensed',
+  'retired',
+];
 const STATUS_RANK = new Map(STATUS_ORDER.map((s, i) => [s, i]));
 
 export interface IndexedDevice {
@@ -58,9 +82,16 @@ export function indexDevices(devices: readonly Device[]): IndexedDevice[] {
     const name = device.name.toLowerCase();
     const customer = (device.customer ?? '').toLowerCase();
     return {
-      device, serial, name, customer, key: `${serial}\n${name}\n${customer}`, model: device.model,
-      status: s?.status ?? (device.retiredAt ? 'retired' : 'unlicensed'), licences: s?.licences ?? '',
-      endMs: ms(s?.endDate), verifiedMs: ms(s?.lastVerifiedAt),
+      device,
+      serial,
+      name,
+      customer,
+      key: `${serial}\n${name}\n${customer}`,
+      model: device.model,
+      status: s?.status ?? (device.retiredAt ? 'retired' : 'unlicensed'),
+      licences: s?.licences ?? '',
+      endMs: ms(s?.endDate),
+      verifiedMs: ms(s?.lastVerifiedAt),
     };
   });
 }
@@ -68,13 +99,18 @@ export function indexDevices(devices: readonly Device[]): IndexedDevice[] {
 type Compare = (a: IndexedDevice, b: IndexedDevice) => number;
 
 // Plain < on pre-lowered strings: localeCompare over 100,000 rows costs over a second.
-const byText = (pick: (d: IndexedDevice) => string): Compare => (a, b) => {
-  const x = pick(a);
-  const y = pick(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-};
+const byText =
+  (pick: (d: IndexedDevice) => string): Compare =>
+  (a, b) => {
+    const x = pick(a);
+    const y = pick(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
 // Missing dates sort last in both directions (handled in sortIndex), real ones by time.
-const byNumber = (pick: (d: IndexedDevice) => number): Compare => (a, b) => pick(a) - pick(b);
+const byNumber =
+  (pick: (d: IndexedDevice) => number): Compare =>
+  (a, b) =>
+    pick(a) - pick(b);
 
 const COMPARE: Record<SortKey, Compare> = {
   serial: byText((d) => d.serial),
@@ -107,9 +143,19 @@ export function sortIndex(items: readonly IndexedDevice[], sort: SortSpec): Inde
 }
 
 /** Search words, lower-cased; empty words dropped. */
-export const searchWords = (search: string): string[] => search.toLowerCase().split(/\s+/).filter((w) => w.length > 0);
+export const searchWords = (search: string): string[] =>
+  search
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
 
-const LICENSED: ReadonlySet<DeviceStatus> = new Set(['licensed', 'expiring', 'verification_overdue', 'tryout', 'trial']);
+const LICENSED: ReadonlySet<DeviceStatus> = new Set([
+  'licensed',
+  'expiring',
+  'verification_overdue',
+  'tryout',
+  'trial',
+]);
 
 /**
  * "Not verified for N days": a licensed PBX whose last check-in is older than the limit. One that
@@ -150,4 +196,8 @@ function matches(key: string, words: readonly string[]): boolean {
 
 /** Whether any filter narrows the list (the empty state says "no match" instead of "no devices"). */
 export const isFiltered = (q: DeviceQuery): boolean =>
-  q.search.trim() !== '' || q.status !== 'all' || q.model !== 'all' || q.expiresWithinDays !== null || q.notVerifiedDays !== null;
+  q.search.trim() !== '' ||
+  q.status !== 'all' ||
+  q.model !== 'all' ||
+  q.expiresWithinDays !== null ||
+  q.notVerifiedDays !== null;

@@ -6,7 +6,10 @@ function formatter(language: string, withTime: boolean): Intl.DateTimeFormat {
   const key = `${language}|${withTime}`;
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(language, withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' });
+    f = new Intl.DateTimeFormat(
+      language,
+      withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' },
+    );
     cache.set(key, f);
   }
   return f;

@@ -21,7 +21,11 @@ const encoder = new TextEncoder();
 
 /** TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma, and line breaks as \n. */
 export function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Folds one content line: at most 75 octets a line, continuation lines start with one space. */
@@ -47,21 +51,37 @@ export function foldLine(line: string): string {
 }
 
 /** 20260131T101500Z */
-export const icsDateTime = (d: Date): string => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+export const icsDateTime = (d: Date): string =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 /** 20260131 (the UTC calendar day of the ISO time). */
 const icsDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10).replace(/-/g, '');
 
 const defaultSummary = (d: Device) => `Licence ends: ${d.name || d.serial}`;
 const defaultDescription = (d: Device) =>
-  [`Serial number: ${d.serial}`, `Model: ${d.model}`, d.customer ? `Customer: ${d.customer}` : '', d.summary?.licences ? `Licences: ${d.summary.licences}` : '']
-    .filter((l) => l !== '').join('\n');
+  [
+    `Serial number: ${d.serial}`,
+    `Model: ${d.model}`,
+    d.customer ? `Customer: ${d.customer}` : '',
+    d.summary?.licences ? `Licences: ${d.summary.licences}` : '',
+  ]
+    .filter((l) => l !== '')
+    .join('\n');
 
 export function toIcs(devices: readonly Device[], opts: IcsOptions): string {
   const stamp = icsDateTime(opts.now);
   const summary = opts.summary ?? defaultSummary;
   const description = opts.description ?? defaultDescription;
   const remind = opts.remindDays === undefined ? 14 : opts.remindDays;
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Licence Desk//Licence end dates//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Licence Desk//Licence end dates//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+  ];
   for (const d of devices) {
     const end = d.summary?.endDate ? Date.parse(d.summary.endDate) : NaN;
     if (Number.isNaN(end)) continue;
@@ -77,7 +97,14 @@ export function toIcs(devices: readonly Device[], opts: IcsOptions): string {
       `DESCRIPTION:${escapeText(description(d))}`,
       'TRANSP:TRANSPARENT',
     );
-    if (remind !== null) lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${escapeText(summary(d))}`, `TRIGGER:-P${remind}D`, 'END:VALARM');
+    if (remind !== null)
+      lines.push(
+        'BEGIN:VALARM',
+        'ACTION:DISPLAY',
+        `DESCRIPTION:${escapeText(summary(d))}`,
+        `TRIGGER:-P${remind}D`,
+        'END:VALARM',
+      );
     lines.push('END:VEVENT');
   }
   lines.push('END:VCALENDAR');

@@ -29,18 +29,27 @@ export function AuditLog() {
           <p className="muted">{t('audit.intro')}</p>
         </div>
         <div className="toolbar">
-          <button type="button" onClick={() => void verifyAudit()}>{t('audit.verify')}</button>
+          <button type="button" onClick={() => void verifyAudit()}>
+            {t('audit.verify')}
+          </button>
         </div>
       </header>
       {verdict && (
         <p role="status" className={`verdict ${verdict.ok ? 'verdict-ok' : 'verdict-bad'}`}>
-          {verdict.ok ? t('audit.intact', { count: verdict.entries }) : t('audit.broken', { id: verdict.firstBroken?.id ?? '?', reason: verdict.firstBroken?.reason ?? '' })}
+          {verdict.ok
+            ? t('audit.intact', { count: verdict.entries })
+            : t('audit.broken', { id: verdict.firstBroken?.id ?? '?', reason: verdict.firstBroken?.reason ?? '' })}
         </p>
       )}
       <form className="filters" role="search" aria-label={t('audit.filters')} onSubmit={apply}>
         <label className="inline-field">
           <span>{t('audit.action')}</span>
-          <input value={filter.action} onChange={(e) => setAuditFilter({ action: e.target.value })} placeholder="device.add" maxLength={60} />
+          <input
+            value={filter.action}
+            onChange={(e) => setAuditFilter({ action: e.target.value })}
+            placeholder="device.add"
+            maxLength={60}
+          />
         </label>
         <label className="inline-field">
           <span>{t('audit.subject')}</span>
@@ -54,7 +63,17 @@ export function AuditLog() {
       ) : (
         <div className="table-wrap">
           <table aria-labelledby="audit-title">
-            <thead><tr><th scope="col">#</th><th scope="col">{t('audit.at')}</th><th scope="col">{t('audit.actor')}</th><th scope="col">{t('audit.action')}</th><th scope="col">{t('audit.subject')}</th><th scope="col">{t('audit.data')}</th><th scope="col">{t('audit.hash')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">{t('audit.at')}</th>
+                <th scope="col">{t('audit.actor')}</th>
+                <th scope="col">{t('audit.action')}</th>
+                <th scope="col">{t('audit.subject')}</th>
+                <th scope="col">{t('audit.data')}</th>
+                <th scope="col">{t('audit.hash')}</th>
+              </tr>
+            </thead>
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id}>
@@ -63,15 +82,25 @@ export function AuditLog() {
                   <td>{e.actor}</td>
                   <td className="mono">{e.action}</td>
                   <td className="mono">{e.subject}</td>
-                  <td><AuditData data={e.data} /></td>
-                  <td className="mono muted" title={e.hash}>{shortHex(e.hash, 10)}</td>
+                  <td>
+                    <AuditData data={e.data} />
+                  </td>
+                  <td className="mono muted" title={e.hash}>
+                    {shortHex(e.hash, 10)}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      {hasMore && <div className="actions"><button type="button" disabled={loading} onClick={() => void loadMoreAudit()}>{t('audit.more')}</button></div>}
+      {hasMore && (
+        <div className="actions">
+          <button type="button" disabled={loading} onClick={() => void loadMoreAudit()}>
+            {t('audit.more')}
+          </button>
+        </div>
+      )}
     </section>
   );
 }

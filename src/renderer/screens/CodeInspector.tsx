@@ -36,7 +36,15 @@ export function CodeInspector() {
       </header>
       <label className="code-field">
         {t('inspector.code')}
-        <textarea value={text} onChange={(e) => setInspectText(e.target.value)} rows={8} spellCheck={false} maxLength={MAX} placeholder="REQ1-…" autoFocus />
+        <textarea
+          value={text}
+          onChange={(e) => setInspectText(e.target.value)}
+          rows={8}
+          spellCheck={false}
+          maxLength={MAX}
+          placeholder="REQ1-…"
+          autoFocus
+        />
       </label>
       <ErrorMessage error={error} />
       {inspection && inspected === text && (
@@ -48,10 +56,20 @@ export function CodeInspector() {
           </p>
           {inspection.error && (
             <div className="refusal" role="alert">
-              <p>{inspection.error.message} <code className="error-code">{inspection.error.code}</code></p>
+              <p>
+                {inspection.error.message} <code className="error-code">{inspection.error.code}</code>
+              </p>
               {groups.length > 0 && (
                 <pre className="marked-code" aria-label={t('inspector.marked')}>
-                  {markGroups(text, groups).map((s, i) => (s.marked ? <mark key={i} title={t('inspector.group', { n: s.group })}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
+                  {markGroups(text, groups).map((s, i) =>
+                    s.marked ? (
+                      <mark key={i} title={t('inspector.group', { n: s.group })}>
+                        {s.text}
+                      </mark>
+                    ) : (
+                      <span key={i}>{s.text}</span>
+                    ),
+                  )}
                 </pre>
               )}
             </div>

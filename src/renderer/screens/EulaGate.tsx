@@ -39,8 +39,12 @@ export function EulaGate() {
         </section>
         <ErrorMessage error={error} />
         <div className="actions">
-          <button type="button" className="primary" disabled={busy} onClick={() => void accept()}>{t('eula.accept')}</button>
-          <button type="button" onClick={declineEula}>{t('eula.decline')}</button>
+          <button type="button" className="primary" disabled={busy} onClick={() => void accept()}>
+            {t('eula.accept')}
+          </button>
+          <button type="button" onClick={declineEula}>
+            {t('eula.decline')}
+          </button>
         </div>
       </div>
     </main>
@@ -56,7 +60,9 @@ export function EulaDeclined() {
         <p role="alert">{t('eula.declinedText')}</p>
         <p className="muted">{t('eula.declinedHint')}</p>
         <div className="actions">
-          <button type="button" onClick={reviewEula}>{t('eula.review')}</button>
+          <button type="button" onClick={reviewEula}>
+            {t('eula.review')}
+          </button>
         </div>
       </div>
     </main>

@@ -32,18 +32,40 @@ export function ModeChoice() {
         <fieldset className="choices">
           <legend className="visually-hidden">{t('modeChoice.title')}</legend>
           <label className={`choice${mode === 'embedded' ? ' selected' : ''}`}>
-            <input type="radio" name="mode" value="embedded" checked={mode === 'embedded'} onChange={() => setMode('embedded')} />
-            <span><strong>{t('modeChoice.embedded')}</strong><span className="muted">{t('modeChoice.embeddedText')}</span></span>
+            <input
+              type="radio"
+              name="mode"
+              value="embedded"
+              checked={mode === 'embedded'}
+              onChange={() => setMode('embedded')}
+            />
+            <span>
+              <strong>{t('modeChoice.embedded')}</strong>
+              <span className="muted">{t('modeChoice.embeddedText')}</span>
+            </span>
           </label>
           <label className={`choice${mode === 'connected' ? ' selected' : ''}`}>
-            <input type="radio" name="mode" value="connected" checked={mode === 'connected'} onChange={() => setMode('connected')} />
-            <span><strong>{t('modeChoice.connected')}</strong><span className="muted">{t('modeChoice.connectedText')}</span></span>
+            <input
+              type="radio"
+              name="mode"
+              value="connected"
+              checked={mode === 'connected'}
+              onChange={() => setMode('connected')}
+            />
+            <span>
+              <strong>{t('modeChoice.connected')}</strong>
+              <span className="muted">{t('modeChoice.connectedText')}</span>
+            </span>
           </label>
         </fieldset>
-        {mode === 'connected' && <ServerFields serverUrl={serverUrl} token={token} onServerUrl={setServerUrl} onToken={setToken} />}
+        {mode === 'connected' && (
+          <ServerFields serverUrl={serverUrl} token={token} onServerUrl={setServerUrl} onToken={setToken} />
+        )}
         <ErrorMessage error={error} />
         <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>{t('common.continue')}</button>
+          <button type="submit" className="primary" disabled={busy}>
+            {t('common.continue')}
+          </button>
         </div>
       </form>
     </main>

@@ -17,7 +17,9 @@ export function Settings() {
   const info = useStore((s) => s.info);
   return (
     <section className="screen screen-settings" aria-labelledby="settings-title">
-      <header className="screen-header"><h1 id="settings-title">{t('nav.settings')}</h1></header>
+      <header className="screen-header">
+        <h1 id="settings-title">{t('nav.settings')}</h1>
+      </header>
       <div className="settings-grid">
         <section className="panel" aria-labelledby="appearance-title">
           <h2 id="appearance-title">{t('settings.appearance')}</h2>
@@ -26,7 +28,13 @@ export function Settings() {
             <legend>{t('settings.theme')}</legend>
             {THEMES.map((th) => (
               <label key={th} className={settings?.theme === th ? 'selected' : undefined}>
-                <input type="radio" name="theme" value={th} checked={settings?.theme === th} onChange={() => void setTheme(th)} />
+                <input
+                  type="radio"
+                  name="theme"
+                  value={th}
+                  checked={settings?.theme === th}
+                  onChange={() => void setTheme(th)}
+                />
                 {t(`settings.themes.${th}`)}
               </label>
             ))}
@@ -37,19 +45,35 @@ export function Settings() {
           <h2 id="data-title">{t('settings.data')}</h2>
           {info && (
             <dl className="facts-list">
-              <dt>{t('settings.app')}</dt><dd>{info.name} {info.version}</dd>
-              <dt>{t('settings.runtime')}</dt><dd>{info.runtime === 'browser' ? t('settings.browserMode') : t('settings.desktop')}</dd>
-              <dt>{t('settings.mode')}</dt><dd>{t(`mode.${info.mode}`)}</dd>
-              <dt>{t('settings.catalogue')}</dt><dd>{t('settings.catalogueText', { models: info.catalogue.models.length, features: info.catalogue.features.length })}</dd>
-              <dt>{t('settings.eula')}</dt><dd>{t('settings.eulaAccepted', { version: settings?.eulaAcceptedVersion ?? EULA_VERSION })}</dd>
+              <dt>{t('settings.app')}</dt>
+              <dd>
+                {info.name} {info.version}
+              </dd>
+              <dt>{t('settings.runtime')}</dt>
+              <dd>{info.runtime === 'browser' ? t('settings.browserMode') : t('settings.desktop')}</dd>
+              <dt>{t('settings.mode')}</dt>
+              <dd>{t(`mode.${info.mode}`)}</dd>
+              <dt>{t('settings.catalogue')}</dt>
+              <dd>
+                {t('settings.catalogueText', {
+                  models: info.catalogue.models.length,
+                  features: info.catalogue.features.length,
+                })}
+              </dd>
+              <dt>{t('settings.eula')}</dt>
+              <dd>{t('settings.eulaAccepted', { version: settings?.eulaAcceptedVersion ?? EULA_VERSION })}</dd>
             </dl>
           )}
           <p className="muted note">{t('settings.dataFolderNote')}</p>
         </section>
         <section className="panel" aria-labelledby="backup-title">
           <h2 id="backup-title">{t('settings.backup')}</h2>
-          <button type="button" disabled aria-describedby="backup-note">{t('settings.backupNow')}</button>
-          <p className="muted note" id="backup-note">{t('settings.backupNote')}</p>
+          <button type="button" disabled aria-describedby="backup-note">
+            {t('settings.backupNow')}
+          </button>
+          <p className="muted note" id="backup-note">
+            {t('settings.backupNote')}
+          </p>
         </section>
       </div>
     </section>

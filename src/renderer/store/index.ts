@@ -11,7 +11,14 @@ import { createShellSlice, type ShellSlice } from './shell';
 import { createToastsSlice, type ToastsSlice } from './toasts';
 import { createWizardSlice, type WizardSlice } from './wizard';
 
-export type RootState = AppSlice & ShellSlice & ToastsSlice & DevicesSlice & DetailSlice & AuditSlice & InspectorSlice & WizardSlice;
+export type RootState = AppSlice &
+  ShellSlice &
+  ToastsSlice &
+  DevicesSlice &
+  DetailSlice &
+  AuditSlice &
+  InspectorSlice &
+  WizardSlice;
 
 const initialState = (...a: Parameters<typeof createAppSlice>): RootState => ({
   ...createAppSlice(...a),

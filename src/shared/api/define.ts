@@ -23,9 +23,18 @@ export const op = <I extends z.ZodType, O extends z.ZodType>(o: Operation<I, O>)
 
 // Shared field schemas: bounded, trimmed, no control characters.
 const visible = /^[^\p{Cc}\p{Cf}]*$/u;
-export const text = (max: number) => z.string().trim().max(max).regex(visible, 'must not contain control or invisible characters');
-export const serial = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, . _ - only');
-export const code = z.string().min(1).max(16 * 1024);
+export const text = (max: number) =>
+  z.string().trim().max(max).regex(visible, 'must not contain control or invisible characters');
+export const serial = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, . _ - only');
+export const code = z
+  .string()
+  .min(1)
+  .max(16 * 1024);
 export const isoDate = z.string().max(40);
 export const featureRef = z.union([z.number().int().min(1).max(65535), z.string().trim().min(1).max(40)]);
 export const empty = z.object({}).strict();

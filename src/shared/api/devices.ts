@@ -2,80 +2,179 @@
 import { z } from 'zod';
 import { code, empty, featureRef, isoDate, op, serial, text } from './define';
 
-export const DEVICE_STATUSES = ['retired', 'unlicensed', 'expired', 'verification_overdue', 'expiring', 'tryout', 'trial', 'licensed'] as const;
+export const DEVICE_STATUSES = [
+  'retired',
+  'unlicensed',
+  'expired',
+  'verification_overdue',
+  'expiring',
+  'tryout',
+  'trial',
+  'licensed',
+] as const;
 
 /** What "My devices" shows per row besides the device itself. */
 export const DeviceSummarySchema = z.object({
-  status: z.enum(DEVICE_STATUSES), licences: z.string(), endDate: isoDate.nullable(), lastVerifiedAt: isoDate.nullable(),
-  tryoutDaysLeft: z.number().nullable(), verificationOverdue: z.boolean(),
+  status: z.enum(DEVICE_STATUSES),
+  licences: z.string(),
+  endDate: isoDate.nullable(),
+  lastVerifiedAt: isoDate.nullable(),
+  tryoutDaysLeft: z.number().nullable(),
+  verificationOverdue: z.boolean(),
 });
 
 export const DeviceSchema = z.object({
-  serial: z.string(), model: z.string(), name: z.string(), customer: z.string().nullable(),
-  registration: z.string().nullable(), createdAt: isoDate, retiredAt: isoDate.nullable(),
+  serial: z.string(),
+  model: z.string(),
+  name: z.string(),
+  customer: z.string().nullable(),
+  registration: z.string().nullable(),
+  createdAt: isoDate,
+  retiredAt: isoDate.nullable(),
   summary: DeviceSummarySchema.optional(),
 });
 export const LicenceSchema = z.object({
-  id: z.number(), feature: z.number(), featureName: z.string(), quantity: z.number(),
-  source: z.enum(['grant', 'coupon', 'tryout', 'trial']), notAfter: isoDate.nullable(), createdAt: isoDate, endedAt: isoDate.nullable(),
+  id: z.number(),
+  feature: z.number(),
+  featureName: z.string(),
+  quantity: z.number(),
+  source: z.enum(['grant', 'coupon', 'tryout', 'trial']),
+  notAfter: isoDate.nullable(),
+  createdAt: isoDate,
+  endedAt: isoDate.nullable(),
 });
 export const CertificateSchema = z.object({
-  serialHex: z.string(), issuedAt: isoDate, notBefore: isoDate, notAfter: isoDate, generation: z.number(),
-  hostFingerprint: z.string(), supersededBy: z.string().nullable(), revokedAt: isoDate.nullable(), revokedReason: z.string().nullable(),
+  serialHex: z.string(),
+  issuedAt: isoDate,
+  notBefore: isoDate,
+  notAfter: isoDate,
+  generation: z.number(),
+  hostFingerprint: z.string(),
+  supersededBy: z.string().nullable(),
+  revokedAt: isoDate.nullable(),
+  revokedReason: z.string().nullable(),
 });
 export const LicensedFeatureSchema = z.object({
-  number: z.number(), quantity: z.number(), notAfter: isoDate.nullable(), source: z.enum(['grant', 'coupon', 'tryout', 'trial']),
+  number: z.number(),
+  quantity: z.number(),
+  notAfter: isoDate.nullable(),
+  source: z.enum(['grant', 'coupon', 'tryout', 'trial']),
 });
 export const AnswerSchema = z.object({
-  serial: z.string(), code: z.string(), certificateSerial: z.string(), notAfter: isoDate,
-  features: z.array(LicensedFeatureSchema), superseded: z.array(z.string()),
+  serial: z.string(),
+  code: z.string(),
+  certificateSerial: z.string(),
+  notAfter: isoDate,
+  features: z.array(LicensedFeatureSchema),
+  superseded: z.array(z.string()),
 });
 
 export const devicesOps = {
   'devices.add': op({
-    name: 'devices.add', summary: 'Register a PBX by serial number', mutating: true,
-    input: z.object({ serial, model: z.string().trim().min(1).max(40), name: text(120).optional(), customer: text(120).optional() }).strict(),
+    name: 'devices.add',
+    summary: 'Register a PBX by serial number',
+    mutating: true,
+    input: z
+      .object({
+        serial,
+        model: z.string().trim().min(1).max(40),
+        name: text(120).optional(),
+        customer: text(120).optional(),
+      })
+      .strict(),
     output: DeviceSchema,
   }),
   'devices.list': op({
-    name: 'devices.list', summary: 'Every PBX of this reseller', mutating: false,
-    input: z.object({ includeRetired: z.boolean().optional() }).strict(), output: z.array(DeviceSchema),
+    name: 'devices.list',
+    summary: 'Every PBX of this reseller',
+    mutating: false,
+    input: z.object({ includeRetired: z.boolean().optional() }).strict(),
+    output: z.array(DeviceSchema),
   }),
   'devices.get': op({
-    name: 'devices.get', summary: 'One PBX with its licences and certificates', mutating: false,
+    name: 'devices.get',
+    summary: 'One PBX with its licences and certificates',
+    mutating: false,
     input: z.object({ serial }).strict(),
-    output: z.object({ device: DeviceSchema, licences: z.array(LicenceSchema), certificates: z.array(CertificateSchema) }),
+    output: z.object({
+      device: DeviceSchema,
+      licences: z.array(LicenceSchema),
+      certificates: z.array(CertificateSchema),
+    }),
   }),
   'devices.rename': op({
-    name: 'devices.rename', summary: 'Give a PBX another name', mutating: true,
-    input: z.object({ serial, name: text(120) }).strict(), output: DeviceSchema,
+    name: 'devices.rename',
+    summary: 'Give a PBX another name',
+    mutating: true,
+    input: z.object({ serial, name: text(120) }).strict(),
+    output: DeviceSchema,
   }),
   'devices.move': op({
-    name: 'devices.move', summary: 'Move a PBX to another customer (created if new)', mutating: true,
-    input: z.object({ serial, customer: text(120).min(1) }).strict(), output: DeviceSchema,
+    name: 'devices.move',
+    summary: 'Move a PBX to another customer (created if new)',
+    mutating: true,
+    input: z.object({ serial, customer: text(120).min(1) }).strict(),
+    output: DeviceSchema,
   }),
   'devices.retire': op({
-    name: 'devices.retire', summary: 'Retire a PBX (kept for history)', mutating: true,
-    input: z.object({ serial }).strict(), output: DeviceSchema,
+    name: 'devices.retire',
+    summary: 'Retire a PBX (kept for history)',
+    mutating: true,
+    input: z.object({ serial }).strict(),
+    output: DeviceSchema,
   }),
   'devices.import': op({
-    name: 'devices.import', summary: 'Register many PBXs at once (a CSV import sends up to 1,000 rows a call)', mutating: true,
-    input: z.object({
-      rows: z.array(z.object({ serial: z.string().max(200), model: z.string().max(200), name: z.string().max(400).optional(), customer: z.string().max(400).optional() }).strict()).min(1).max(1000),
-    }).strict(),
-    output: z.object({ added: z.number(), errors: z.array(z.object({ row: z.number(), code: z.string(), message: z.string() })) }),
+    name: 'devices.import',
+    summary: 'Register many PBXs at once (a CSV import sends up to 1,000 rows a call)',
+    mutating: true,
+    input: z
+      .object({
+        rows: z
+          .array(
+            z
+              .object({
+                serial: z.string().max(200),
+                model: z.string().max(200),
+                name: z.string().max(400).optional(),
+                customer: z.string().max(400).optional(),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(1000),
+      })
+      .strict(),
+    output: z.object({
+      added: z.number(),
+      errors: z.array(z.object({ row: z.number(), code: z.string(), message: z.string() })),
+    }),
   }),
   'customers.list': op({
-    name: 'customers.list', summary: 'Customers of this reseller', mutating: false,
-    input: empty, output: z.array(z.object({ name: z.string(), devices: z.number() })),
+    name: 'customers.list',
+    summary: 'Customers of this reseller',
+    mutating: false,
+    input: empty,
+    output: z.array(z.object({ name: z.string(), devices: z.number() })),
   }),
   'licences.grant': op({
-    name: 'licences.grant', summary: 'Grant a licence to a PBX', mutating: true,
-    input: z.object({ serial, feature: featureRef, quantity: z.number().int().min(1).max(100_000).optional(), days: z.number().int().min(1).max(36_500).optional() }).strict(),
+    name: 'licences.grant',
+    summary: 'Grant a licence to a PBX',
+    mutating: true,
+    input: z
+      .object({
+        serial,
+        feature: featureRef,
+        quantity: z.number().int().min(1).max(100_000).optional(),
+        days: z.number().int().min(1).max(36_500).optional(),
+      })
+      .strict(),
     output: LicenceSchema,
   }),
   'certificates.recreate': op({
-    name: 'certificates.recreate', summary: 'Turn an initialisation code into an answer code', mutating: true,
-    input: z.object({ serial: serial.optional(), initCode: code }).strict(), output: AnswerSchema,
+    name: 'certificates.recreate',
+    summary: 'Turn an initialisation code into an answer code',
+    mutating: true,
+    input: z.object({ serial: serial.optional(), initCode: code }).strict(),
+    output: AnswerSchema,
   }),
 };

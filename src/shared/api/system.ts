@@ -4,11 +4,19 @@ import { empty, op } from './define';
 
 export const systemOps = {
   'system.health': op({
-    name: 'system.health', summary: 'Is the authority up, and which database does it use', mutating: false, public: true,
-    input: empty, output: z.object({ ok: z.boolean(), database: z.enum(['sqlite', 'postgres']), time: z.string() }),
+    name: 'system.health',
+    summary: 'Is the authority up, and which database does it use',
+    mutating: false,
+    public: true,
+    input: empty,
+    output: z.object({ ok: z.boolean(), database: z.enum(['sqlite', 'postgres']), time: z.string() }),
   }),
   'ca.root': op({
-    name: 'ca.root', summary: 'The root certificate PBXs trust (PEM)', mutating: false, public: true,
-    input: empty, output: z.object({ pem: z.string() }),
+    name: 'ca.root',
+    summary: 'The root certificate PBXs trust (PEM)',
+    mutating: false,
+    public: true,
+    input: empty,
+    output: z.object({ pem: z.string() }),
   }),
 };

@@ -15,14 +15,20 @@ export const SIGNATURE_B64 = /^[A-Za-z0-9+/]+={0,2}$/;
 export const VERIFY_STATUSES = ['valid', 'revoked', 'superseded', 'expired'] as const;
 export type VerifyStatus = (typeof VERIFY_STATUSES)[number];
 
-export const VerifyRequestSchema = z.object({
-  certificateSerial: z.string().regex(CERT_SERIAL_HEX, 'lower-case hex of the certificate serial (1 to 20 bytes)'),
-  deviceTime: z.string().max(40).regex(ISO_TIME, 'an ISO 8601 time with seconds and a zone (Z or ±hh:mm)'),
-  nonce: z.string().regex(NONCE_B64URL, '16 random bytes in base64url without padding (22 characters)'),
-  signature: z.string().min(4).max(2048).regex(SIGNATURE_B64, 'base64'),
-}).strict();
+export const VerifyRequestSchema = z
+  .object({
+    certificateSerial: z.string().regex(CERT_SERIAL_HEX, 'lower-case hex of the certificate serial (1 to 20 bytes)'),
+    deviceTime: z.string().max(40).regex(ISO_TIME, 'an ISO 8601 time with seconds and a zone (Z or ±hh:mm)'),
+    nonce: z.string().regex(NONCE_B64URL, '16 random bytes in base64url without padding (22 characters)'),
+    signature: z.string().min(4).max(2048).regex(SIGNATURE_B64, 'base64'),
+  })
+  .strict();
 
-export const ReceiptLicenceSchema = z.object({ number: z.number().int(), quantity: z.number().int(), notAfter: z.string().nullable() });
+export const ReceiptLicenceSchema = z.object({
+  number: z.number().int(),
+  quantity: z.number().int(),
+  notAfter: z.string().nullable(),
+});
 
 export const ReceiptSchema = z.object({
   status: z.enum(VERIFY_STATUSES),
@@ -41,16 +47,26 @@ export type VerifyRequest = z.infer<typeof VerifyRequestSchema>;
 export type Receipt = z.infer<typeof ReceiptSchema>;
 
 export const VerificationRecordSchema = z.object({
-  certificateSerial: z.string(), status: z.string(), deviceTime: z.string(), serverTime: z.string(),
+  certificateSerial: z.string(),
+  status: z.string(),
+  deviceTime: z.string(),
+  serverTime: z.string(),
 });
 
 export const verificationOps = {
   'verification.check': op({
-    name: 'verification.check', summary: 'A PBX\'s regular online check: a signed request in, a signed receipt out', mutating: true,
-    public: true, rateLimit: 'verify', input: VerifyRequestSchema, output: ReceiptSchema,
+    name: 'verification.check',
+    summary: "A PBX's regular online check: a signed request in, a signed receipt out",
+    mutating: true,
+    public: true,
+    rateLimit: 'verify',
+    input: VerifyRequestSchema,
+    output: ReceiptSchema,
   }),
   'verification.history': op({
-    name: 'verification.history', summary: 'A PBX\'s online checks, newest first', mutating: false,
+    name: 'verification.history',
+    summary: "A PBX's online checks, newest first",
+    mutating: false,
     input: z.object({ serial, limit: z.number().int().min(1).max(1000).optional() }).strict(),
     output: z.array(VerificationRecordSchema),
   }),

@@ -2,7 +2,14 @@
 // preload bundle stays tiny and carries no validation code it would never run.
 
 /** Answered by the app itself (main process). */
-export const APP_CHANNELS = ['app:info', 'codes:inspect', 'settings:get', 'settings:set', 'connection:connect', 'connection:disconnect'] as const;
+export const APP_CHANNELS = [
+  'app:info',
+  'codes:inspect',
+  'settings:get',
+  'settings:set',
+  'connection:connect',
+  'connection:disconnect',
+] as const;
 
 /**
  * Answered by the licence authority (embedded or connected): each is the authority operation of
@@ -11,15 +18,31 @@ export const APP_CHANNELS = ['app:info', 'codes:inspect', 'settings:get', 'setti
  */
 export const AUTHORITY_CHANNELS = [
   'authority:root',
-  'devices:list', 'devices:add', 'devices:get', 'devices:rename', 'devices:move', 'devices:retire', 'devices:import',
-  'customers:list', 'licences:grant', 'certificates:recreate',
-  'tryout:start', 'tryout:status', 'tryout:end',
-  'registrations:create', 'registrations:recover', 'trials:start',
-  'eula:show', 'eula:accept',
+  'devices:list',
+  'devices:add',
+  'devices:get',
+  'devices:rename',
+  'devices:move',
+  'devices:retire',
+  'devices:import',
+  'customers:list',
+  'licences:grant',
+  'certificates:recreate',
+  'tryout:start',
+  'tryout:status',
+  'tryout:end',
+  'registrations:create',
+  'registrations:recover',
+  'trials:start',
+  'eula:show',
+  'eula:accept',
   'coupons:redeem',
-  'bindings:list', 'bindings:show', 'bindings:reset',
+  'bindings:list',
+  'bindings:show',
+  'bindings:reset',
   'verification:history',
-  'audit:list', 'audit:verify',
+  'audit:list',
+  'audit:verify',
 ] as const;
 
 export const CHANNELS = [...APP_CHANNELS, ...AUTHORITY_CHANNELS] as const;
@@ -41,4 +64,5 @@ export function isChannel(name: unknown): name is Channel {
 }
 
 /** The authority operation behind a channel. */
-export const opNameOf = (channel: AuthorityChannel): string => (channel === 'authority:root' ? 'ca.root' : channel.replace(':', '.'));
+export const opNameOf = (channel: AuthorityChannel): string =>
+  channel === 'authority:root' ? 'ca.root' : channel.replace(':', '.');

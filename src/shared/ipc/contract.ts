@@ -7,7 +7,16 @@ import type { Result } from '../result';
 import { OPERATIONS } from '../api';
 import type { AuthorityChannel, Channel, Method } from './channels';
 
-export { AUTHORITY_CHANNELS, CHANNELS, isChannel, methodOf, opNameOf, type AuthorityChannel, type Channel, type Method } from './channels';
+export {
+  AUTHORITY_CHANNELS,
+  CHANNELS,
+  isChannel,
+  methodOf,
+  opNameOf,
+  type AuthorityChannel,
+  type Channel,
+  type Method,
+} from './channels';
 
 // ---- limits: the authority's operation schemas (src/shared/api) bound its own fields --------------
 
@@ -34,14 +43,23 @@ export function isAcceptableServerUrl(text: string): boolean {
   return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 }
 
-const serverUrl = z.string().max(LIMITS.url).refine(isAcceptableServerUrl, 'must be an https:// URL (http:// only for this computer)');
+const serverUrl = z
+  .string()
+  .max(LIMITS.url)
+  .refine(isAcceptableServerUrl, 'must be an https:// URL (http:// only for this computer)');
 
 /** The version of Licence Desk's own licence agreement the user accepted (null: not yet). */
-const eulaAcceptedVersion = z.string().regex(/^\d{1,4}(?:\.\d{1,4}){0,3}$/, 'a version such as 1.0').nullable();
+const eulaAcceptedVersion = z
+  .string()
+  .regex(/^\d{1,4}(?:\.\d{1,4}){0,3}$/, 'a version such as 1.0')
+  .nullable();
 
 const SettingsPatch = z
   .object({
-    mode: z.enum(MODES).optional(), serverUrl: serverUrl.optional(), language: z.enum(LANGUAGES).optional(), theme: z.enum(THEMES).optional(),
+    mode: z.enum(MODES).optional(),
+    serverUrl: serverUrl.optional(),
+    language: z.enum(LANGUAGES).optional(),
+    theme: z.enum(THEMES).optional(),
     eulaAcceptedVersion: eulaAcceptedVersion.optional(),
   })
   .strict();
@@ -57,19 +75,47 @@ const Inspection = z.object({
   kind: z.enum(['init', 'answer']).optional(),
   format: z.enum(['code', 'pem']).optional(),
   ok: z.boolean(),
-  error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }).optional(),
+  error: z
+    .object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() })
+    .optional(),
   fields: z.record(z.string(), z.unknown()),
 });
 
-const Settings = z.object({ mode: z.enum(MODES), serverUrl: z.string(), language: z.enum(LANGUAGES), theme: z.enum(THEMES), eulaAcceptedVersion: z.string().nullable() });
+const Settings = z.object({
+  mode: z.enum(MODES),
+  serverUrl: z.string(),
+  language: z.enum(LANGUAGES),
+  theme: z.enum(THEMES),
+  eulaAcceptedVersion: z.string().nullable(),
+});
 
 const CatalogueSummary = z.object({
-  models: z.array(z.object({ id: z.string(), name: z.string(), vendor: z.string(), features: z.array(z.number().int()), shopUrl: z.string().optional() })),
-  features: z.array(z.object({ number: z.number().int(), id: z.string(), name: z.string(), kind: z.string(), names: z.object({ de: z.string().optional(), ru: z.string().optional() }).optional() })),
+  models: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      vendor: z.string(),
+      features: z.array(z.number().int()),
+      shopUrl: z.string().optional(),
+    }),
+  ),
+  features: z.array(
+    z.object({
+      number: z.number().int(),
+      id: z.string(),
+      name: z.string(),
+      kind: z.string(),
+      names: z.object({ de: z.string().optional(), ru: z.string().optional() }).optional(),
+    }),
+  ),
 });
 
 const AppInfo = z.object({
-  name: z.string(), version: z.string(), runtime: z.enum(['electron', 'browser']), mode: z.enum(MODES), catalogue: CatalogueSummary,
+  name: z.string(),
+  version: z.string(),
+  runtime: z.enum(['electron', 'browser']),
+  mode: z.enum(MODES),
+  catalogue: CatalogueSummary,
 });
 
 // ---- the table -----------------------------------------------------------------------------------
@@ -115,7 +161,12 @@ export const contract = {
   'settings:get': { input: none, output: Settings },
   'settings:set': { input: SettingsPatch, output: Settings },
   'connection:connect': {
-    input: z.object({ serverUrl: serverUrl.refine((u) => u !== '', 'a server address is required'), token: z.string().trim().min(8).max(512) }).strict(),
+    input: z
+      .object({
+        serverUrl: serverUrl.refine((u) => u !== '', 'a server address is required'),
+        token: z.string().trim().min(8).max(512),
+      })
+      .strict(),
     output: Settings.extend({ rootSha256: z.string() }),
   },
   'connection:disconnect': { input: none, output: Settings },
@@ -132,9 +183,10 @@ export type SettingsPatch = Input<'settings:set'>;
 export type AppInfo = Output<'app:info'>;
 
 /** A channel whose input fields are all optional may be called with no argument. */
-type ApiFunction<K extends Channel> = Record<never, never> extends RendererInput<K>
-  ? (input?: RendererInput<K>) => Promise<Result<Output<K>>>
-  : (input: RendererInput<K>) => Promise<Result<Output<K>>>;
+type ApiFunction<K extends Channel> =
+  Record<never, never> extends RendererInput<K>
+    ? (input?: RendererInput<K>) => Promise<Result<Output<K>>>
+    : (input: RendererInput<K>) => Promise<Result<Output<K>>>;
 
 /** window.licenceDesk: one function per channel, in Electron (preload) and in browser mode alike. */
 export type Api = { readonly [K in Channel as Method<K>]: ApiFunction<K> };

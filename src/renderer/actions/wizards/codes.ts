@@ -4,6 +4,8 @@ import { api, unwrap } from '../client';
 import type { Inspection } from '../../store/types';
 import type { UiError } from '../../store/types';
 
-export async function inspectCode(code: string): Promise<{ value: Inspection; error: null } | { value: null; error: UiError }> {
+export async function inspectCode(
+  code: string,
+): Promise<{ value: Inspection; error: null } | { value: null; error: UiError }> {
   return unwrap(await api().codesInspect({ code }));
 }

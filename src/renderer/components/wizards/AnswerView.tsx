@@ -10,7 +10,10 @@ import { LicenceLine } from './LicenceLine';
 import type { Output } from '../../../shared/ipc/contract';
 
 /** The answer part every issuing channel returns (recreate, trial, tryout). */
-export type Answer = Pick<Output<'certificates:recreate'>, 'serial' | 'code' | 'certificateSerial' | 'notAfter' | 'features'>;
+export type Answer = Pick<
+  Output<'certificates:recreate'>,
+  'serial' | 'code' | 'certificateSerial' | 'notAfter' | 'features'
+>;
 
 export function AnswerView({ answer, checked }: { answer: Answer; checked: boolean }) {
   const { t, i18n } = useTranslation();
@@ -38,24 +41,48 @@ export function AnswerView({ answer, checked }: { answer: Answer; checked: boole
     <section className="answer" aria-labelledby="wizard-answer-title">
       <h3 id="wizard-answer-title">{t('wizard.answer.title')}</h3>
       <p className="wizard-hint">{t('wizard.answer.hint', { serial: answer.serial })}</p>
-      {checked && <p className="checked-mark"><span aria-hidden="true">✓</span> {t('wizard.answer.checked')}</p>}
-      <pre ref={pre} className="answer-code" tabIndex={0} aria-label={t('wizard.answer.codeLabel')} data-autofocus>{answer.code}</pre>
+      {checked && (
+        <p className="checked-mark">
+          <span aria-hidden="true">✓</span> {t('wizard.answer.checked')}
+        </p>
+      )}
+      <pre ref={pre} className="answer-code" tabIndex={0} aria-label={t('wizard.answer.codeLabel')} data-autofocus>
+        {answer.code}
+      </pre>
       <div className="answer-actions">
-        <button type="button" className="primary" onClick={() => void copy()}>{t('wizard.answer.copy')}</button>
-        <button type="button" className="secondary" onClick={save}>{t('wizard.answer.save')}</button>
+        <button type="button" className="primary" onClick={() => void copy()}>
+          {t('wizard.answer.copy')}
+        </button>
+        <button type="button" className="secondary" onClick={save}>
+          {t('wizard.answer.save')}
+        </button>
         <span role="status" aria-live="polite" className="answer-copy-state">
-          {copyState === 'copied' ? t('wizard.answer.copied') : copyState === 'manual' ? t('wizard.answer.pressCtrlC') : ''}
+          {copyState === 'copied'
+            ? t('wizard.answer.copied')
+            : copyState === 'manual'
+              ? t('wizard.answer.pressCtrlC')
+              : ''}
         </span>
       </div>
       <dl className="answer-facts">
-        <div><dt>{t('wizard.answer.certificate')}</dt><dd className="mono">{answer.certificateSerial}</dd></div>
-        <div><dt>{t('wizard.answer.validUntil')}</dt><dd>{formatDate(answer.notAfter, i18n.language)}</dd></div>
+        <div>
+          <dt>{t('wizard.answer.certificate')}</dt>
+          <dd className="mono">{answer.certificateSerial}</dd>
+        </div>
+        <div>
+          <dt>{t('wizard.answer.validUntil')}</dt>
+          <dd>{formatDate(answer.notAfter, i18n.language)}</dd>
+        </div>
         <div>
           <dt>{t('wizard.answer.licences')}</dt>
           <dd>
-            {answer.features.length === 0 ? t('wizard.answer.noLicences') : (
+            {answer.features.length === 0 ? (
+              t('wizard.answer.noLicences')
+            ) : (
               <ul className="plain-list">
-                {answer.features.map((f) => <LicenceLine key={f.number} feature={f.number} quantity={f.quantity} notAfter={f.notAfter} />)}
+                {answer.features.map((f) => (
+                  <LicenceLine key={f.number} feature={f.number} quantity={f.quantity} notAfter={f.notAfter} />
+                ))}
               </ul>
             )}
           </dd>

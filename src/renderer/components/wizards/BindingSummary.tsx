@@ -15,14 +15,48 @@ export function BindingSummary({ binding }: { binding: Binding }) {
         <span className="feature-product">{binding.productName}</span>
       </p>
       <dl className="code-details">
-        <div><dt>{t('wizard.binding.featureNumber')}</dt><dd>{binding.feature}</dd></div>
-        <div><dt>{t('wizard.binding.product')}</dt><dd>{binding.productName}</dd></div>
-        <div><dt>{t('wizard.binding.device')}</dt><dd className="mono">{binding.serial}</dd></div>
-        <div><dt>{t('wizard.binding.host')}</dt><dd>{binding.hostName ? `${binding.hostName} · ` : ''}<span className="mono">{binding.hostFingerprint}</span></dd></div>
-        <div><dt>{t('wizard.binding.since')}</dt><dd>{when(binding.firstSeen)}</dd></div>
-        <div><dt>{t('wizard.binding.lastSeen')}</dt><dd>{when(binding.lastSeen)}</dd></div>
-        {binding.firmware && <div><dt>{t('wizard.code.firmware')}</dt><dd>{binding.firmware}</dd></div>}
-        {binding.resetAt && <div><dt>{t('wizard.binding.resetAt')}</dt><dd>{when(binding.resetAt)}{binding.resetBy ? ` (${binding.resetBy})` : ''}</dd></div>}
+        <div>
+          <dt>{t('wizard.binding.featureNumber')}</dt>
+          <dd>{binding.feature}</dd>
+        </div>
+        <div>
+          <dt>{t('wizard.binding.product')}</dt>
+          <dd>{binding.productName}</dd>
+        </div>
+        <div>
+          <dt>{t('wizard.binding.device')}</dt>
+          <dd className="mono">{binding.serial}</dd>
+        </div>
+        <div>
+          <dt>{t('wizard.binding.host')}</dt>
+          <dd>
+            {binding.hostName ? `${binding.hostName} · ` : ''}
+            <span className="mono">{binding.hostFingerprint}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('wizard.binding.since')}</dt>
+          <dd>{when(binding.firstSeen)}</dd>
+        </div>
+        <div>
+          <dt>{t('wizard.binding.lastSeen')}</dt>
+          <dd>{when(binding.lastSeen)}</dd>
+        </div>
+        {binding.firmware && (
+          <div>
+            <dt>{t('wizard.code.firmware')}</dt>
+            <dd>{binding.firmware}</dd>
+          </div>
+        )}
+        {binding.resetAt && (
+          <div>
+            <dt>{t('wizard.binding.resetAt')}</dt>
+            <dd>
+              {when(binding.resetAt)}
+              {binding.resetBy ? ` (${binding.resetBy})` : ''}
+            </dd>
+          </div>
+        )}
       </dl>
       {others > 0 && <p className="wizard-hint">{t('wizard.binding.otherOnHost', { count: others })}</p>}
     </div>

@@ -18,9 +18,14 @@ export function CodeDetails({ fields }: { fields: InitFields }) {
   ];
   return (
     <dl className="code-details" aria-label={t('wizard.code.decoded')}>
-      {rows.filter(([, v]) => v !== null).map(([k, v]) => (
-        <div key={k}><dt>{k}</dt><dd>{v}</dd></div>
-      ))}
+      {rows
+        .filter(([, v]) => v !== null)
+        .map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
     </dl>
   );
 }

@@ -26,7 +26,11 @@ export function CodeInput({ value, onChange, verdict, label }: CodeInputProps) {
     if (!file) return;
     const refusal = checkCodeFile(file);
     if (refusal) {
-      setFileError(refusal.reason === 'empty' ? t('wizard.code.fileEmpty', { name: file.name }) : t('wizard.code.fileTooLarge', { name: file.name, max: MAX_CODE_FILE / 1024 }));
+      setFileError(
+        refusal.reason === 'empty'
+          ? t('wizard.code.fileEmpty', { name: file.name })
+          : t('wizard.code.fileTooLarge', { name: file.name, max: MAX_CODE_FILE / 1024 }),
+      );
       return;
     }
     setFileError(null);
@@ -46,31 +50,60 @@ export function CodeInput({ value, onChange, verdict, label }: CodeInputProps) {
     <div className="code-input">
       <div
         className={`drop-zone${dragging ? ' dragging' : ''}`}
-        onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
         <label htmlFor={id}>{label ?? t('wizard.code.label')}</label>
         <textarea
-          id={id} value={value} rows={6} spellCheck={false} autoCapitalize="off" autoComplete="off" data-autofocus data-enter-continues="true"
-          className="code-textarea" placeholder="REQ1-XXXXXXXX-XXXXXXXX-…" aria-describedby={`${id}-hint ${id}-status`}
-          onChange={(e) => { setFileError(null); onChange(e.target.value); }}
+          id={id}
+          value={value}
+          rows={6}
+          spellCheck={false}
+          autoCapitalize="off"
+          autoComplete="off"
+          data-autofocus
+          data-enter-continues="true"
+          className="code-textarea"
+          placeholder="REQ1-XXXXXXXX-XXXXXXXX-…"
+          aria-describedby={`${id}-hint ${id}-status`}
+          onChange={(e) => {
+            setFileError(null);
+            onChange(e.target.value);
+          }}
         />
         <p id={`${id}-hint`} className="wizard-hint">
           {t('wizard.code.dropHint')}{' '}
           <label className="file-button">
             {t('wizard.code.chooseFile')}
-            <input type="file" accept=".txt,.req,.pem,.csr,text/plain" className="visually-hidden" onChange={(e) => { void readFile(e.target.files?.[0]); e.target.value = ''; }} />
+            <input
+              type="file"
+              accept=".txt,.req,.pem,.csr,text/plain"
+              className="visually-hidden"
+              onChange={(e) => {
+                void readFile(e.target.files?.[0]);
+                e.target.value = '';
+              }}
+            />
           </label>
         </p>
       </div>
-      {fileError && <p role="alert" className="wizard-error">{fileError}</p>}
+      {fileError && (
+        <p role="alert" className="wizard-error">
+          {fileError}
+        </p>
+      )}
       <div id={`${id}-status`} role="status" aria-live="polite" className="code-status">
         <CodeVerdictNote verdict={verdict} />
       </div>
       {/* Outside the live region: the message is announced, the whole code is not read out again. */}
       {verdict.state === 'invalid' && verdict.groups.length > 0 && <MarkedCode text={value} groups={verdict.groups} />}
-      {(verdict.state === 'ok' || verdict.state === 'otherDevice' || verdict.state === 'otherModel') && <CodeDetails fields={verdict.fields} />}
+      {(verdict.state === 'ok' || verdict.state === 'otherDevice' || verdict.state === 'otherModel') && (
+        <CodeDetails fields={verdict.fields} />
+      )}
     </div>
   );
 }

@@ -19,11 +19,18 @@ export function CodeVerdictNote({ verdict }: { verdict: Verdict }) {
     case 'answerPasted':
       return <p className="wizard-error">{t('wizard.code.answerPasted')}</p>;
     case 'otherDevice':
-      return <p className="wizard-error">{t('wizard.code.otherDevice', { found: verdict.fields.serial, expected: verdict.expected })}</p>;
+      return (
+        <p className="wizard-error">
+          {t('wizard.code.otherDevice', { found: verdict.fields.serial, expected: verdict.expected })}
+        </p>
+      );
     case 'otherModel':
       return (
         <p className="wizard-error">
-          {t('wizard.code.otherModel', { found: modelName(catalogue, verdict.fields.model ?? ''), expected: modelName(catalogue, verdict.expected) })}
+          {t('wizard.code.otherModel', {
+            found: modelName(catalogue, verdict.fields.model ?? ''),
+            expected: modelName(catalogue, verdict.expected),
+          })}
         </p>
       );
     case 'invalid':

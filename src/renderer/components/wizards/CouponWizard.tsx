@@ -45,25 +45,65 @@ export function CouponWizard({ request, onClose }: WizardProps) {
 
   if (!redeemed) {
     return (
-      <WizardFrame {...frame} step={0} onContinue={() => void redeem()} canContinue={tidy.complete && device !== undefined} busy={busy}
-        continueLabel={t('wizard.coupon.redeem')}>
+      <WizardFrame
+        {...frame}
+        step={0}
+        onContinue={() => void redeem()}
+        canContinue={tidy.complete && device !== undefined}
+        busy={busy}
+        continueLabel={t('wizard.coupon.redeem')}
+      >
         <p className="wizard-intro">{t('wizard.coupon.intro')}</p>
-        <TextField label={t('wizard.coupon.label')} value={code} onChange={(v) => { setError(null); setCode(v); }} autoFocusField className="mono-field"
-          spellCheck={false} autoComplete="off" autoCapitalize="characters" maxLength={200} placeholder="LDC-XXXXX-XXXXX-XXXXX-XXXXX"
-          hint={tidy.complete ? `✓ ${tidy.display}` : t('wizard.coupon.format')} />
+        <TextField
+          label={t('wizard.coupon.label')}
+          value={code}
+          onChange={(v) => {
+            setError(null);
+            setCode(v);
+          }}
+          autoFocusField
+          className="mono-field"
+          spellCheck={false}
+          autoComplete="off"
+          autoCapitalize="characters"
+          maxLength={200}
+          placeholder="LDC-XXXXX-XXXXX-XXXXX-XXXXX"
+          hint={tidy.complete ? `✓ ${tidy.display}` : t('wizard.coupon.format')}
+        />
         <ErrorNote error={listError} />
-        {devices && <DevicePicker devices={devices} value={serial} onChange={(s) => { setError(null); setChosen(s); }} />}
+        {devices && (
+          <DevicePicker
+            devices={devices}
+            value={serial}
+            onChange={(s) => {
+              setError(null);
+              setChosen(s);
+            }}
+          />
+        )}
         <p className="wizard-note">{t('wizard.coupon.once')}</p>
         <ErrorNote error={error} />
       </WizardFrame>
     );
   }
   return (
-    <WizardFrame {...frame} step={1} cancelLabel={t('wizard.common.done')}
-      extra={<button type="button" className="primary" onClick={() => setRecreate(true)}>{t('wizard.recreate.title')}</button>}>
-      <p className="wizard-ok" tabIndex={-1} data-autofocus>✓ {t('wizard.coupon.redeemed', { serial: redeemed.serial })}</p>
+    <WizardFrame
+      {...frame}
+      step={1}
+      cancelLabel={t('wizard.common.done')}
+      extra={
+        <button type="button" className="primary" onClick={() => setRecreate(true)}>
+          {t('wizard.recreate.title')}
+        </button>
+      }
+    >
+      <p className="wizard-ok" tabIndex={-1} data-autofocus>
+        ✓ {t('wizard.coupon.redeemed', { serial: redeemed.serial })}
+      </p>
       <ul className="plain-list licence-list" aria-label={t('wizard.coupon.added')}>
-        {redeemed.licences.map((l) => <LicenceLine key={l.id} feature={l.feature} quantity={l.quantity} notAfter={l.notAfter} />)}
+        {redeemed.licences.map((l) => (
+          <LicenceLine key={l.id} feature={l.feature} quantity={l.quantity} notAfter={l.notAfter} />
+        ))}
       </ul>
       <p className="wizard-note">{t('wizard.coupon.nextCertificate')}</p>
     </WizardFrame>

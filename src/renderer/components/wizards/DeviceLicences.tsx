@@ -19,13 +19,17 @@ export function DeviceLicences({ serial }: { serial: string }) {
   }, [serial]);
   if (!detail || detail.serial !== serial || !detail.value) return null;
   const now = Date.now();
-  const active = detail.value.licences.filter((l) => l.endedAt === null && (l.notAfter === null || Date.parse(l.notAfter) > now));
+  const active = detail.value.licences.filter(
+    (l) => l.endedAt === null && (l.notAfter === null || Date.parse(l.notAfter) > now),
+  );
   if (active.length === 0) return <p className="wizard-note warning">{t('wizard.recreate.noLicences')}</p>;
   return (
     <div className="wizard-note">
       <p>{t('wizard.recreate.licencesComeBack')}</p>
       <ul className="plain-list">
-        {active.map((l) => <LicenceLine key={l.id} feature={l.feature} quantity={l.quantity} notAfter={l.notAfter} />)}
+        {active.map((l) => (
+          <LicenceLine key={l.id} feature={l.feature} quantity={l.quantity} notAfter={l.notAfter} />
+        ))}
       </ul>
     </div>
   );

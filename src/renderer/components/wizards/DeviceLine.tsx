@@ -10,7 +10,8 @@ export function DeviceLine({ device }: { device: Device }) {
   const parts = [device.name, modelName(catalogue, device.model), device.customer].filter(Boolean).join(' · ');
   return (
     <p className="device-line">
-      {t('wizard.device.for')} <strong className="mono">{device.serial}</strong>{parts ? ` · ${parts}` : ''}
+      {t('wizard.device.for')} <strong className="mono">{device.serial}</strong>
+      {parts ? ` · ${parts}` : ''}
     </p>
   );
 }

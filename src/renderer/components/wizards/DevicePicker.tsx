@@ -25,14 +25,22 @@ export function DevicePicker({ devices, value, onChange, accept, autoFocus }: De
   const fitting = useMemo(() => (accept ? devices.filter(accept) : devices), [devices, accept]);
   const shown = useMemo(() => {
     const q = search.trim().toLowerCase();
-    const hits = q ? fitting.filter((d) => `${d.serial} ${d.name} ${d.customer ?? ''}`.toLowerCase().includes(q)) : fitting;
+    const hits = q
+      ? fitting.filter((d) => `${d.serial} ${d.name} ${d.customer ?? ''}`.toLowerCase().includes(q))
+      : fitting;
     const list = hits.slice(0, MAX_OPTIONS);
     const current = fitting.find((d) => d.serial === value);
     return current && !list.includes(current) ? [current, ...list] : list;
   }, [fitting, search, value]);
 
-  if (fitting.length === 0) return <p className="wizard-note" role="status">{t('wizard.device.none')}</p>;
-  const label = (d: Device) => [d.serial, d.name, modelName(catalogue, d.model), d.customer].filter(Boolean).join(' · ');
+  if (fitting.length === 0)
+    return (
+      <p className="wizard-note" role="status">
+        {t('wizard.device.none')}
+      </p>
+    );
+  const label = (d: Device) =>
+    [d.serial, d.name, modelName(catalogue, d.model), d.customer].filter(Boolean).join(' · ');
   return (
     <div className="wizard-field">
       {fitting.length > MAX_OPTIONS && (
@@ -42,9 +50,18 @@ export function DevicePicker({ devices, value, onChange, accept, autoFocus }: De
         </label>
       )}
       <label htmlFor={id}>{t('wizard.device.label')}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} data-autofocus={autoFocus ? true : undefined}>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        data-autofocus={autoFocus ? true : undefined}
+      >
         {value === '' && <option value="">{t('wizard.device.choose')}</option>}
-        {shown.map((d) => <option key={d.serial} value={d.serial}>{label(d)}</option>)}
+        {shown.map((d) => (
+          <option key={d.serial} value={d.serial}>
+            {label(d)}
+          </option>
+        ))}
       </select>
     </div>
   );

@@ -3,5 +3,9 @@ import type { UiError } from '../../store/types';
 
 export function ErrorNote({ error, id }: { error: UiError | null | undefined; id?: string }) {
   if (!error) return null;
-  return <p id={id} role="alert" className="wizard-error">{error.message}</p>;
+  return (
+    <p id={id} role="alert" className="wizard-error">
+      {error.message}
+    </p>
+  );
 }

@@ -24,7 +24,15 @@ export function EulaStep({ accepted, onAccepted }: { accepted: boolean; onAccept
       {eula && (
         <>
           <p className="wizard-hint">{t('wizard.eula.version', { version: eula.version })}</p>
-          <div className="eula-text" tabIndex={0} role="document" aria-label={t('wizard.eula.textLabel')} data-autofocus>{eula.text}</div>
+          <div
+            className="eula-text"
+            tabIndex={0}
+            role="document"
+            aria-label={t('wizard.eula.textLabel')}
+            data-autofocus
+          >
+            {eula.text}
+          </div>
           <label className="checkbox">
             <input type="checkbox" checked={accepted} onChange={(e) => onAccepted(e.target.checked)} />
             {t('wizard.eula.accept')}

@@ -16,7 +16,13 @@ export function MarkedCode({ text, groups }: { text: string; groups: readonly nu
   return (
     <pre ref={pre} className="code-marked" aria-label={t('wizard.code.markedLabel')}>
       {segments.map((s, i) =>
-        s.marked ? <mark key={i} title={t('wizard.code.groupN', { group: s.group })} data-group={s.group}>{s.text}</mark> : <span key={i}>{s.text}</span>,
+        s.marked ? (
+          <mark key={i} title={t('wizard.code.groupN', { group: s.group })} data-group={s.group}>
+            {s.text}
+          </mark>
+        ) : (
+          <span key={i}>{s.text}</span>
+        ),
       )}
     </pre>
   );

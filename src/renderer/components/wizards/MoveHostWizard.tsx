@@ -43,11 +43,20 @@ export function MoveHostWizard({ request, onClose }: WizardProps) {
   const { bindings, error: bindingsError, loaded } = useBindings(serial || undefined, undefined, serial !== '');
   const old = bindings?.find((b) => b.active) ?? (reset ? reset.binding : undefined);
   const verdict = useCodeVerdict(code, { serial, ...(device ? { model: device.model } : {}) });
-  const fromOldHost = verdict.state === 'ok' && old !== undefined && verdict.fields.hostFingerprint === old.hostFingerprint;
-  const steps = [t('wizard.steps.beforeYouStart'), t('wizard.steps.resetOld'), t('wizard.steps.newHost'), t('wizard.steps.answer')];
+  const fromOldHost =
+    verdict.state === 'ok' && old !== undefined && verdict.fields.hostFingerprint === old.hostFingerprint;
+  const steps = [
+    t('wizard.steps.beforeYouStart'),
+    t('wizard.steps.resetOld'),
+    t('wizard.steps.newHost'),
+    t('wizard.steps.answer'),
+  ];
   const frame = { title: t('wizard.move.title'), steps, step, onCancel: onClose };
 
-  const call = async <T,>(fn: () => Promise<{ value: T; error: null } | { value: null; error: UiError }>, then: (v: T) => void) => {
+  const call = async <T,>(
+    fn: () => Promise<{ value: T; error: null } | { value: null; error: UiError }>,
+    then: (v: T) => void,
+  ) => {
     setBusy(true);
     setError(null);
     const r = await fn();
@@ -59,7 +68,14 @@ export function MoveHostWizard({ request, onClose }: WizardProps) {
 
   if (step === 0) {
     return (
-      <WizardFrame {...frame} onContinue={() => { setTyped(''); setStep(active ? 1 : 2); }} canContinue={device !== undefined && loaded}>
+      <WizardFrame
+        {...frame}
+        onContinue={() => {
+          setTyped('');
+          setStep(active ? 1 : 2);
+        }}
+        canContinue={device !== undefined && loaded}
+      >
         <p className="wizard-intro">{t('wizard.move.intro')}</p>
         <ol className="wizard-plan">
           <li>{t('wizard.move.plan1')}</li>
@@ -68,28 +84,86 @@ export function MoveHostWizard({ request, onClose }: WizardProps) {
         </ol>
         <ErrorNote error={listError ?? bindingsError} />
         {devices && <DevicePicker devices={devices} value={serial} onChange={setChosen} accept={askozia} autoFocus />}
-        {device && loaded && (active ? <><p>{t('wizard.move.currentBinding')}</p><BindingSummary binding={active} /></> : <p className="wizard-note">{t('wizard.move.noBinding')}</p>)}
+        {device &&
+          loaded &&
+          (active ? (
+            <>
+              <p>{t('wizard.move.currentBinding')}</p>
+              <BindingSummary binding={active} />
+            </>
+          ) : (
+            <p className="wizard-note">{t('wizard.move.noBinding')}</p>
+          ))}
       </WizardFrame>
     );
   }
   if (step === 1) {
     return (
-      <WizardFrame {...frame} onBack={() => setStep(0)} canContinue={confirmed(active, typed)} busy={busy} continueLabel={t('wizard.reset.reset')}
-        onContinue={() => active && void call(() => resetBinding(active.id, Number(typed.trim())), (v) => { setReset(v); setStep(2); })}>
-        {active && <ConfirmByTyping binding={active} typed={typed} onTyped={(v) => { setError(null); setTyped(v); }} />}
+      <WizardFrame
+        {...frame}
+        onBack={() => setStep(0)}
+        canContinue={confirmed(active, typed)}
+        busy={busy}
+        continueLabel={t('wizard.reset.reset')}
+        onContinue={() =>
+          active &&
+          void call(
+            () => resetBinding(active.id, Number(typed.trim())),
+            (v) => {
+              setReset(v);
+              setStep(2);
+            },
+          )
+        }
+      >
+        {active && (
+          <ConfirmByTyping
+            binding={active}
+            typed={typed}
+            onTyped={(v) => {
+              setError(null);
+              setTyped(v);
+            }}
+          />
+        )}
         <ErrorNote error={error} />
       </WizardFrame>
     );
   }
   if (step === 2) {
     return (
-      <WizardFrame {...frame} onBack={reset ? undefined : () => setStep(0)} canContinue={verdict.state === 'ok' && !fromOldHost} busy={busy}
-        onContinue={() => void call(() => recreateCertificate(serial, code), (v) => { setAnswer(v); setStep(3); })}>
+      <WizardFrame
+        {...frame}
+        onBack={reset ? undefined : () => setStep(0)}
+        canContinue={verdict.state === 'ok' && !fromOldHost}
+        busy={busy}
+        onContinue={() =>
+          void call(
+            () => recreateCertificate(serial, code),
+            (v) => {
+              setAnswer(v);
+              setStep(3);
+            },
+          )
+        }
+      >
         {reset && <ResetResult result={reset} focus={false} />}
         {device && <DeviceLine device={device} />}
         <p className="wizard-intro">{t('wizard.move.pasteIntro')}</p>
-        <CodeInput value={code} onChange={(text) => { setError(null); setCode(text); }} verdict={verdict} label={t('wizard.move.codeLabel')} />
-        {fromOldHost && <p className="wizard-error" role="alert">{t('wizard.move.oldHostCode')}</p>}
+        <CodeInput
+          value={code}
+          onChange={(text) => {
+            setError(null);
+            setCode(text);
+          }}
+          verdict={verdict}
+          label={t('wizard.move.codeLabel')}
+        />
+        {fromOldHost && (
+          <p className="wizard-error" role="alert">
+            {t('wizard.move.oldHostCode')}
+          </p>
+        )}
         <ErrorNote error={error} />
       </WizardFrame>
     );

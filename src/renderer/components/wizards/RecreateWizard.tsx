@@ -57,10 +57,23 @@ export function RecreateWizard({ request, onClose }: WizardProps) {
   }
   if (step === 1) {
     return (
-      <WizardFrame {...frame} onBack={() => setStep(0)} onContinue={() => void issue()} canContinue={verdict.state === 'ok'} busy={busy}>
+      <WizardFrame
+        {...frame}
+        onBack={() => setStep(0)}
+        onContinue={() => void issue()}
+        canContinue={verdict.state === 'ok'}
+        busy={busy}
+      >
         {device && <DeviceLine device={device} />}
         <p className="wizard-intro">{t('wizard.recreate.pasteIntro')}</p>
-        <CodeInput value={code} onChange={(text) => { setError(null); setCode(text); }} verdict={verdict} />
+        <CodeInput
+          value={code}
+          onChange={(text) => {
+            setError(null);
+            setCode(text);
+          }}
+          verdict={verdict}
+        />
         <ErrorNote error={error} />
       </WizardFrame>
     );

@@ -27,13 +27,18 @@ export function RegisterWizard({ request, onClose }: WizardProps) {
   const [copied, setCopied] = useState<'idle' | 'copied' | 'manual'>('idle');
   const numberRef = useRef<HTMLParagraphElement>(null);
 
-  if (trial && registration) return <TrialWizard request={{ ...request, kind: 'trial' }} onClose={onClose} registration={registration.number} />;
+  if (trial && registration)
+    return <TrialWizard request={{ ...request, kind: 'trial' }} onClose={onClose} registration={registration.number} />;
 
   const valid = company.trim() !== '' && EMAIL.test(email.trim());
   const register = async () => {
     setBusy(true);
     setError(null);
-    const r = await createRegistration({ company: company.trim(), email: email.trim(), ...(contact.trim() ? { contact: contact.trim() } : {}) });
+    const r = await createRegistration({
+      company: company.trim(),
+      email: email.trim(),
+      ...(contact.trim() ? { contact: contact.trim() } : {}),
+    });
     setBusy(false);
     if (r.error) return setError(r.error);
     setRegistration(r.value);
@@ -43,30 +48,83 @@ export function RegisterWizard({ request, onClose }: WizardProps) {
 
   if (!registration) {
     return (
-      <WizardFrame {...frame} step={0} onContinue={() => void register()} canContinue={valid} busy={busy} continueLabel={t('wizard.register.submit')}>
+      <WizardFrame
+        {...frame}
+        step={0}
+        onContinue={() => void register()}
+        canContinue={valid}
+        busy={busy}
+        continueLabel={t('wizard.register.submit')}
+      >
         <p className="wizard-intro">{t('wizard.register.intro')}</p>
-        <TextField label={t('wizard.register.company')} value={company} onChange={setCompany} autoComplete="organization" maxLength={200} autoFocusField
-          onBlur={() => setTouched(true)} error={touched && company.trim() === '' ? t('wizard.register.companyRequired') : null} />
-        <TextField label={t('wizard.register.email')} value={email} onChange={setEmail} type="email" autoComplete="email" maxLength={254}
-          error={email.trim() !== '' && !EMAIL.test(email.trim()) ? t('wizard.register.emailInvalid') : null} />
-        <TextField label={t('wizard.register.contact')} value={contact} onChange={setContact} autoComplete="name" maxLength={200} hint={t('wizard.common.optional')} />
+        <TextField
+          label={t('wizard.register.company')}
+          value={company}
+          onChange={setCompany}
+          autoComplete="organization"
+          maxLength={200}
+          autoFocusField
+          onBlur={() => setTouched(true)}
+          error={touched && company.trim() === '' ? t('wizard.register.companyRequired') : null}
+        />
+        <TextField
+          label={t('wizard.register.email')}
+          value={email}
+          onChange={setEmail}
+          type="email"
+          autoComplete="email"
+          maxLength={254}
+          error={email.trim() !== '' && !EMAIL.test(email.trim()) ? t('wizard.register.emailInvalid') : null}
+        />
+        <TextField
+          label={t('wizard.register.contact')}
+          value={contact}
+          onChange={setContact}
+          autoComplete="name"
+          maxLength={200}
+          hint={t('wizard.common.optional')}
+        />
         <ErrorNote error={error} />
       </WizardFrame>
     );
   }
   return (
     <WizardFrame
-      {...frame} step={1} cancelLabel={t('wizard.common.done')}
-      extra={<button type="button" className="primary" onClick={() => setTrial(true)}>{t('wizard.register.activateTrial')}</button>}
+      {...frame}
+      step={1}
+      cancelLabel={t('wizard.common.done')}
+      extra={
+        <button type="button" className="primary" onClick={() => setTrial(true)}>
+          {t('wizard.register.activateTrial')}
+        </button>
+      }
     >
       <p>{t('wizard.register.created', { company: registration.company })}</p>
       <div className="registration-row">
-        <p ref={numberRef} className="registration-number mono" tabIndex={0} aria-label={t('wizard.register.numberLabel')} data-autofocus>{registration.number}</p>
-        <button type="button" className="secondary" onClick={() => void copyText(registration.number).then((ok) => {
-          if (!ok) selectText(numberRef.current);
-          setCopied(ok ? 'copied' : 'manual');
-        })}>{t('wizard.register.copy')}</button>
-        <span role="status" className="wizard-hint">{copied === 'copied' ? t('wizard.answer.copied') : copied === 'manual' ? t('wizard.register.pressCtrlC') : ''}</span>
+        <p
+          ref={numberRef}
+          className="registration-number mono"
+          tabIndex={0}
+          aria-label={t('wizard.register.numberLabel')}
+          data-autofocus
+        >
+          {registration.number}
+        </p>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            void copyText(registration.number).then((ok) => {
+              if (!ok) selectText(numberRef.current);
+              setCopied(ok ? 'copied' : 'manual');
+            })
+          }
+        >
+          {t('wizard.register.copy')}
+        </button>
+        <span role="status" className="wizard-hint">
+          {copied === 'copied' ? t('wizard.answer.copied') : copied === 'manual' ? t('wizard.register.pressCtrlC') : ''}
+        </span>
       </div>
       <p className="wizard-note">{t('wizard.register.trialStarts')}</p>
     </WizardFrame>

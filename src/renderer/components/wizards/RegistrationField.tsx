@@ -6,7 +6,12 @@ import { checkRegistration } from '../../lib/wizards/registration';
 import type { UiError } from '../../store/types';
 import { TextField } from './TextField';
 
-export function RegistrationField({ value, onChange, authorityError, autoFocus }: {
+export function RegistrationField({
+  value,
+  onChange,
+  authorityError,
+  autoFocus,
+}: {
   value: string;
   onChange(text: string): void;
   /** The authority's refusal of exactly this text (typo placed in a group, unknown number). */
@@ -16,13 +21,25 @@ export function RegistrationField({ value, onChange, authorityError, autoFocus }
   const { t } = useTranslation();
   const check = checkRegistration(value);
   const local =
-    check.state === 'typo' ? t('wizard.registration.typo', { group: check.group, position: check.position ?? '?' })
-      : check.state === 'checkFailed' ? t('wizard.registration.checkFailed')
-        : check.state === 'invalid' ? t('wizard.registration.invalid') : null;
+    check.state === 'typo'
+      ? t('wizard.registration.typo', { group: check.group, position: check.position ?? '?' })
+      : check.state === 'checkFailed'
+        ? t('wizard.registration.checkFailed')
+        : check.state === 'invalid'
+          ? t('wizard.registration.invalid')
+          : null;
   return (
     <TextField
-      label={t('wizard.registration.label')} value={value} onChange={onChange} className="mono-field" spellCheck={false} autoComplete="off"
-      autoCapitalize="characters" maxLength={64} placeholder="MIKO-XXXXX-XXXXX-XXXXX-XXXXX" autoFocusField={autoFocus}
+      label={t('wizard.registration.label')}
+      value={value}
+      onChange={onChange}
+      className="mono-field"
+      spellCheck={false}
+      autoComplete="off"
+      autoCapitalize="characters"
+      maxLength={64}
+      placeholder="MIKO-XXXXX-XXXXX-XXXXX-XXXXX"
+      autoFocusField={autoFocus}
       hint={check.state === 'ok' ? `✓ ${check.number}` : t('wizard.registration.format')}
       error={authorityError?.message ?? local}
     />
@@ -30,4 +47,5 @@ export function RegistrationField({ value, onChange, authorityError, autoFocus }
 }
 
 /** Worth sending to the authority: complete, and either valid or only its check character fails. */
-export const registrationSendable = (text: string): boolean => ['ok', 'checkFailed'].includes(checkRegistration(text).state);
+export const registrationSendable = (text: string): boolean =>
+  ['ok', 'checkFailed'].includes(checkRegistration(text).state);

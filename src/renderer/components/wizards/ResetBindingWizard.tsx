@@ -43,7 +43,14 @@ export function ResetBindingWizard({ request, onClose }: WizardProps) {
 
   if (step === 0) {
     return (
-      <WizardFrame {...frame} onContinue={() => { setTyped(''); setStep(1); }} canContinue={binding?.active === true}>
+      <WizardFrame
+        {...frame}
+        onContinue={() => {
+          setTyped('');
+          setStep(1);
+        }}
+        canContinue={binding?.active === true}
+      >
         <p className="wizard-intro">{t('wizard.reset.intro')}</p>
         <ErrorNote error={loadError} />
         {loaded && bindings && <BindingChoice bindings={bindings} value={id} onChange={setChosen} />}
@@ -56,15 +63,32 @@ export function ResetBindingWizard({ request, onClose }: WizardProps) {
       return (
         <WizardFrame {...frame} onBack={back}>
           <BindingSummary binding={binding} />
-          <p className="wizard-note" role="status">{t('wizard.reset.alreadyReset')}</p>
+          <p className="wizard-note" role="status">
+            {t('wizard.reset.alreadyReset')}
+          </p>
         </WizardFrame>
       );
     }
     return (
-      <WizardFrame {...frame} onBack={back} onContinue={() => void reset()} canContinue={confirmed(binding, typed)} busy={busy}
-        continueLabel={t('wizard.reset.reset')}>
+      <WizardFrame
+        {...frame}
+        onBack={back}
+        onContinue={() => void reset()}
+        canContinue={confirmed(binding, typed)}
+        busy={busy}
+        continueLabel={t('wizard.reset.reset')}
+      >
         <ErrorNote error={loadError} />
-        {binding && <ConfirmByTyping binding={binding} typed={typed} onTyped={(v) => { setError(null); setTyped(v); }} />}
+        {binding && (
+          <ConfirmByTyping
+            binding={binding}
+            typed={typed}
+            onTyped={(v) => {
+              setError(null);
+              setTyped(v);
+            }}
+          />
+        )}
         <ErrorNote error={error} />
       </WizardFrame>
     );

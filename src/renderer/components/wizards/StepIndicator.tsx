@@ -7,8 +7,14 @@ export function StepIndicator({ steps, current }: { steps: readonly string[]; cu
   return (
     <ol className="wizard-steps" aria-label={t('wizard.common.stepOf', { step: current + 1, total: steps.length })}>
       {steps.map((name, i) => (
-        <li key={name} className={i < current ? 'done' : i === current ? 'current' : undefined} aria-current={i === current ? 'step' : undefined}>
-          <span className="wizard-step-number" aria-hidden="true">{i < current ? '✓' : i + 1}</span>
+        <li
+          key={name}
+          className={i < current ? 'done' : i === current ? 'current' : undefined}
+          aria-current={i === current ? 'step' : undefined}
+        >
+          <span className="wizard-step-number" aria-hidden="true">
+            {i < current ? '✓' : i + 1}
+          </span>
           <span className="wizard-step-name">{name}</span>
         </li>
       ))}

@@ -17,11 +17,24 @@ export function TextField({ label, value, onChange, hint, error, autoFocusField,
     <div className={`wizard-field${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
       <input
-        id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={described} aria-invalid={error ? true : undefined}
-        data-autofocus={autoFocusField ? true : undefined} {...rest}
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-describedby={described}
+        aria-invalid={error ? true : undefined}
+        data-autofocus={autoFocusField ? true : undefined}
+        {...rest}
       />
-      {hint && <p id={`${id}-hint`} className="wizard-hint">{hint}</p>}
-      {error && <p id={`${id}-error`} className="wizard-error" role="alert">{error}</p>}
+      {hint && (
+        <p id={`${id}-hint`} className="wizard-hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="wizard-error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

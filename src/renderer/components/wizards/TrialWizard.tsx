@@ -42,9 +42,16 @@ export function TrialWizard({ request, onClose, registration }: WizardProps & { 
   // A device already linked to a registration brings its number along.
   const number = typed ?? device?.registration ?? '';
   const verdict = useCodeVerdict(code, { serial, ...(device ? { model: device.model } : {}) });
-  const steps = [t('wizard.steps.registrationAndDevice'), t('wizard.steps.eula'), t('wizard.steps.initCode'), t('wizard.steps.answer')];
+  const steps = [
+    t('wizard.steps.registrationAndDevice'),
+    t('wizard.steps.eula'),
+    t('wizard.steps.initCode'),
+    t('wizard.steps.answer'),
+  ];
 
-  const run = async <T,>(call: () => Promise<{ value: T; error: null } | { value: null; error: UiError }>): Promise<T | null> => {
+  const run = async <T,>(
+    call: () => Promise<{ value: T; error: null } | { value: null; error: UiError }>,
+  ): Promise<T | null> => {
     setBusy(true);
     setError(null);
     const r = await call();
@@ -76,10 +83,21 @@ export function TrialWizard({ request, onClose, registration }: WizardProps & { 
   const frame = { title: t('wizard.trial.title'), steps, step, onCancel: onClose };
   if (step === 0) {
     return (
-      <WizardFrame {...frame} onContinue={() => setStep(1)} canContinue={registrationSendable(number) && device !== undefined}>
+      <WizardFrame
+        {...frame}
+        onContinue={() => setStep(1)}
+        canContinue={registrationSendable(number) && device !== undefined}
+      >
         <p className="wizard-intro">{t('wizard.trial.intro')}</p>
-        <RegistrationField value={number} onChange={(v) => { setTyped(v); setRegError(null); }} autoFocus
-          authorityError={regError && regError.text === number ? regError.error : null} />
+        <RegistrationField
+          value={number}
+          onChange={(v) => {
+            setTyped(v);
+            setRegError(null);
+          }}
+          autoFocus
+          authorityError={regError && regError.text === number ? regError.error : null}
+        />
         <ErrorNote error={listError} />
         {devices && <DevicePicker devices={devices} value={serial} onChange={setChosen} accept={askozia} />}
       </WizardFrame>
@@ -87,7 +105,13 @@ export function TrialWizard({ request, onClose, registration }: WizardProps & { 
   }
   if (step === 1) {
     return (
-      <WizardFrame {...frame} onBack={() => setStep(0)} onContinue={() => void accept()} canContinue={accepted} busy={busy}>
+      <WizardFrame
+        {...frame}
+        onBack={() => setStep(0)}
+        onContinue={() => void accept()}
+        canContinue={accepted}
+        busy={busy}
+      >
         <EulaStep accepted={accepted} onAccepted={setAccepted} />
         <ErrorNote error={error} />
       </WizardFrame>
@@ -95,11 +119,24 @@ export function TrialWizard({ request, onClose, registration }: WizardProps & { 
   }
   if (step === 2) {
     return (
-      <WizardFrame {...frame} onBack={() => setStep(1)} onContinue={() => void start()} canContinue={verdict.state === 'ok'} busy={busy}
-        continueLabel={t('wizard.trial.start')}>
+      <WizardFrame
+        {...frame}
+        onBack={() => setStep(1)}
+        onContinue={() => void start()}
+        canContinue={verdict.state === 'ok'}
+        busy={busy}
+        continueLabel={t('wizard.trial.start')}
+      >
         {device && <DeviceLine device={device} />}
         <p className="wizard-intro">{t('wizard.trial.pasteIntro')}</p>
-        <CodeInput value={code} onChange={(text) => { setError(null); setCode(text); }} verdict={verdict} />
+        <CodeInput
+          value={code}
+          onChange={(text) => {
+            setError(null);
+            setCode(text);
+          }}
+          verdict={verdict}
+        />
         <ErrorNote error={error} />
       </WizardFrame>
     );
@@ -108,7 +145,13 @@ export function TrialWizard({ request, onClose, registration }: WizardProps & { 
     <WizardFrame {...frame} cancelLabel={t('wizard.common.done')}>
       {trial && (
         <>
-          <p className="wizard-ok">✓ {t('wizard.trial.started', { registration: trial.registration, until: formatDate(trial.endsAt, i18n.language) })}</p>
+          <p className="wizard-ok">
+            ✓{' '}
+            {t('wizard.trial.started', {
+              registration: trial.registration,
+              until: formatDate(trial.endsAt, i18n.language),
+            })}
+          </p>
           <AnswerView answer={trial.answer} checked={trial.checkedAgainstRoot} />
         </>
       )}

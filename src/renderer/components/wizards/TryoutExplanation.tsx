@@ -17,20 +17,34 @@ export function TryoutExplanation({ device, status }: { device: Device; status: 
   if (kind) {
     return (
       <div className="wizard-note warning" role="status">
-        <p><strong>{t(`wizard.tryout.no.${kind}`, { model })}</strong></p>
+        <p>
+          <strong>{t(`wizard.tryout.no.${kind}`, { model })}</strong>
+        </p>
       </div>
     );
   }
   if (!status.available) {
     const date = (iso: string | null) => formatDate(iso, i18n.language);
-    const why = status.state === 'active' ? t('wizard.tryout.active', { until: date(status.endsAt), count: status.daysLeft })
-      : status.state === 'never' ? t('wizard.tryout.bought') : t('wizard.tryout.used', { started: date(status.startedAt) });
-    return <div className="wizard-note warning" role="status"><p><strong>{why}</strong></p></div>;
+    const why =
+      status.state === 'active'
+        ? t('wizard.tryout.active', { until: date(status.endsAt), count: status.daysLeft })
+        : status.state === 'never'
+          ? t('wizard.tryout.bought')
+          : t('wizard.tryout.used', { started: date(status.startedAt) });
+    return (
+      <div className="wizard-note warning" role="status">
+        <p>
+          <strong>{why}</strong>
+        </p>
+      </div>
+    );
   }
   return (
     <div className="wizard-note" role="status">
       <p>{t('wizard.tryout.what', { days: TRYOUT.days, users: TRYOUT.testUsers })}</p>
-      <p><strong>{t('wizard.tryout.once')}</strong></p>
+      <p>
+        <strong>{t('wizard.tryout.once')}</strong>
+      </p>
       <p>{t('wizard.tryout.after', { users: TRYOUT.testUsers })}</p>
     </div>
   );

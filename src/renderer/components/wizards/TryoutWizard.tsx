@@ -25,7 +25,11 @@ export function TryoutWizard({ request, onClose }: WizardProps) {
   const { devices, error: listError } = useWizardDevices();
   const [step, setStep] = useState(0);
   const [chosen, setChosen] = useState(request.serial ?? '');
-  const [status, setStatus] = useState<{ serial: string; value: Output<'tryout:status'> | null; error: UiError | null }>();
+  const [status, setStatus] = useState<{
+    serial: string;
+    value: Output<'tryout:status'> | null;
+    error: UiError | null;
+  }>();
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<UiError | null>(null);
@@ -72,21 +76,55 @@ export function TryoutWizard({ request, onClose }: WizardProps) {
   if (step === 1) {
     const ok = code.trim() === '' || verdict.state === 'ok';
     return (
-      <WizardFrame {...frame} onBack={() => setStep(0)} onContinue={() => void start()} canContinue={ok} busy={busy} continueLabel={t('wizard.tryout.start')}>
+      <WizardFrame
+        {...frame}
+        onBack={() => setStep(0)}
+        onContinue={() => void start()}
+        canContinue={ok}
+        busy={busy}
+        continueLabel={t('wizard.tryout.start')}
+      >
         {device && <DeviceLine device={device} />}
         <p className="wizard-intro">{t('wizard.tryout.codeIntro')}</p>
-        <CodeInput value={code} onChange={(text) => { setError(null); setCode(text); }} verdict={verdict} label={t('wizard.tryout.codeLabel')} />
-        <p className="wizard-note"><strong>{t('wizard.tryout.once')}</strong></p>
+        <CodeInput
+          value={code}
+          onChange={(text) => {
+            setError(null);
+            setCode(text);
+          }}
+          verdict={verdict}
+          label={t('wizard.tryout.codeLabel')}
+        />
+        <p className="wizard-note">
+          <strong>{t('wizard.tryout.once')}</strong>
+        </p>
         <ErrorNote error={error} />
       </WizardFrame>
     );
   }
   const until = formatDate(started?.endsAt, i18n.language);
   return (
-    <WizardFrame {...frame} cancelLabel={t('wizard.common.done')}
-      extra={started && !started.answer ? <button type="button" className="primary" onClick={() => setRecreate(true)}>{t('wizard.recreate.title')}</button> : undefined}>
-      {started && <p className="wizard-ok" data-autofocus tabIndex={-1}>✓ {t('wizard.tryout.started', { until, users: started.testUsers })}</p>}
-      {started?.answer ? <AnswerView answer={started.answer} checked={started.checkedAgainstRoot} /> : <p className="wizard-note">{t('wizard.tryout.noCodeYet')}</p>}
+    <WizardFrame
+      {...frame}
+      cancelLabel={t('wizard.common.done')}
+      extra={
+        started && !started.answer ? (
+          <button type="button" className="primary" onClick={() => setRecreate(true)}>
+            {t('wizard.recreate.title')}
+          </button>
+        ) : undefined
+      }
+    >
+      {started && (
+        <p className="wizard-ok" data-autofocus tabIndex={-1}>
+          ✓ {t('wizard.tryout.started', { until, users: started.testUsers })}
+        </p>
+      )}
+      {started?.answer ? (
+        <AnswerView answer={started.answer} checked={started.checkedAgainstRoot} />
+      ) : (
+        <p className="wizard-note">{t('wizard.tryout.noCodeYet')}</p>
+      )}
     </WizardFrame>
   );
 }

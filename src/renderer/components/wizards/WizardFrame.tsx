@@ -25,7 +25,8 @@ export interface WizardFrameProps {
   children: ReactNode;
 }
 
-const FOCUSABLE = 'input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex="0"]';
+const FOCUSABLE =
+  'input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex="0"]';
 
 function focusTarget(body: HTMLElement): HTMLElement | null {
   return body.querySelector<HTMLElement>('[data-autofocus]') ?? body.querySelector<HTMLElement>(FOCUSABLE);
@@ -78,14 +79,31 @@ export function WizardFrame(p: WizardFrameProps) {
   };
 
   return (
-    <form className="wizard" aria-labelledby={titleId} aria-busy={p.busy || undefined} onSubmit={submit} onKeyDown={onKeyDown} noValidate>
-      <h2 id={titleId} ref={heading} tabIndex={-1} className="wizard-title">{p.title}</h2>
+    <form
+      className="wizard"
+      aria-labelledby={titleId}
+      aria-busy={p.busy || undefined}
+      onSubmit={submit}
+      onKeyDown={onKeyDown}
+      noValidate
+    >
+      <h2 id={titleId} ref={heading} tabIndex={-1} className="wizard-title">
+        {p.title}
+      </h2>
       <StepIndicator steps={p.steps} current={p.step} />
-      <div className="wizard-body" ref={body}>{p.children}</div>
+      <div className="wizard-body" ref={body}>
+        {p.children}
+      </div>
       <div className="wizard-actions">
-        <button type="button" className="secondary" onClick={p.onCancel}>{p.cancelLabel ?? t('wizard.common.cancel')}</button>
+        <button type="button" className="secondary" onClick={p.onCancel}>
+          {p.cancelLabel ?? t('wizard.common.cancel')}
+        </button>
         <span className="wizard-actions-spacer" />
-        {p.onBack && <button type="button" className="secondary" onClick={p.onBack} disabled={p.busy}>{t('wizard.common.back')}</button>}
+        {p.onBack && (
+          <button type="button" className="secondary" onClick={p.onBack} disabled={p.busy}>
+            {t('wizard.common.back')}
+          </button>
+        )}
         {p.extra}
         {p.onContinue && (
           <button type="submit" className="primary" disabled={p.busy || p.canContinue === false}>

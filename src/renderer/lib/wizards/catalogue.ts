@@ -13,7 +13,8 @@ export function featureName(cat: Catalogue | undefined, number: number, lang: st
   return local ?? f.name;
 }
 
-export const modelOf = (cat: Catalogue | undefined, id: string): Model | undefined => cat?.models.find((m) => m.id === id);
+export const modelOf = (cat: Catalogue | undefined, id: string): Model | undefined =>
+  cat?.models.find((m) => m.id === id);
 
 export const modelName = (cat: Catalogue | undefined, id: string): string => modelOf(cat, id)?.name ?? id;
 

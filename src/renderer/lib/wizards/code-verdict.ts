@@ -45,13 +45,24 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
 
 export function initFields(fields: Record<string, unknown>): InitFields {
   return {
-    serial: str(fields.serial) ?? '', model: str(fields.model), hostFingerprint: str(fields.hostFingerprint), hostName: str(fields.hostName),
-    keyType: str(fields.keyType), keyBits: num(fields.keyBits), generation: num(fields.generation), firmware: str(fields.firmware),
+    serial: str(fields.serial) ?? '',
+    model: str(fields.model),
+    hostFingerprint: str(fields.hostFingerprint),
+    hostName: str(fields.hostName),
+    keyType: str(fields.keyType),
+    keyBits: num(fields.keyBits),
+    generation: num(fields.generation),
+    firmware: str(fields.firmware),
   };
 }
 
 /** `inspected` is the text the inspection belongs to: an answer for older text is not used. */
-export function codeVerdict(text: string, inspection: Inspection | undefined, inspected: string | undefined, expect: Expectation): Verdict {
+export function codeVerdict(
+  text: string,
+  inspection: Inspection | undefined,
+  inspected: string | undefined,
+  expect: Expectation,
+): Verdict {
   if (text.trim() === '') return { state: 'empty' };
   if (text.length > MAX_CODE_TEXT) return { state: 'tooLarge' };
   if (!inspection || inspected !== text) return { state: 'checking' };
@@ -61,14 +72,20 @@ export function codeVerdict(text: string, inspection: Inspection | undefined, in
   }
   if (inspection.kind === 'answer') return { state: 'answerPasted' };
   const fields = initFields(inspection.fields);
-  if (expect.serial !== undefined && fields.serial !== expect.serial) return { state: 'otherDevice', fields, expected: expect.serial };
-  if (expect.model !== undefined && fields.model !== null && fields.model !== expect.model) return { state: 'otherModel', fields, expected: expect.model };
+  if (expect.serial !== undefined && fields.serial !== expect.serial)
+    return { state: 'otherDevice', fields, expected: expect.serial };
+  if (expect.model !== undefined && fields.model !== null && fields.model !== expect.model)
+    return { state: 'otherModel', fields, expected: expect.model };
   return { state: 'ok', fields };
 }
 
 /** A short host label: the name when the PBX gave one, and the fingerprint's start. */
 export function hostLabel(f: Pick<InitFields, 'hostName' | 'hostFingerprint'>): string {
-  const short = f.hostFingerprint ? (f.hostFingerprint.length > 16 ? `${f.hostFingerprint.slice(0, 16)}…` : f.hostFingerprint) : '';
+  const short = f.hostFingerprint
+    ? f.hostFingerprint.length > 16
+      ? `${f.hostFingerprint.slice(0, 16)}…`
+      : f.hostFingerprint
+    : '';
   if (f.hostName && short) return `${f.hostName} (${short})`;
   return f.hostName ?? short;
 }

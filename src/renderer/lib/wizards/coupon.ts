@@ -10,7 +10,10 @@ export interface CouponInput {
 }
 
 export function tidyCoupon(text: string): CouponInput {
-  let chars = text.replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '').toUpperCase().replace(/[^0-9A-Z]/g, '');
+  let chars = text
+    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '');
   if (chars.startsWith('LDC') && chars.length === COUPON_CHARS + 3) chars = chars.slice(3);
   if (chars.length !== COUPON_CHARS) return { display: chars, complete: false };
   return { display: ['LDC', ...(chars.match(/.{5}/g) ?? [])].join('-'), complete: true };

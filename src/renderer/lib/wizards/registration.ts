@@ -20,7 +20,11 @@ const FULL = 20;
 
 /** The characters after the MIKO prefix, upper-cased, without separators. */
 function dataChars(text: string): string {
-  const upper = text.trim().toUpperCase().replace(/^MIKO(?=[\s\-\u2010-\u2015\u2212]|$)/, '').replace(/^MIKO(?=.{20}$)/, '');
+  const upper = text
+    .trim()
+    .toUpperCase()
+    .replace(/^MIKO(?=[\s\-\u2010-\u2015\u2212]|$)/, '')
+    .replace(/^MIKO(?=.{20}$)/, '');
   return upper.replace(/[\s\-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]+/g, '');
 }
 
@@ -35,7 +39,8 @@ export function checkRegistration(text: string): RegistrationCheck {
     return read.checkOk ? { state: 'ok', number: read.number } : { state: 'checkFailed', number: read.number };
   } catch (e) {
     const details = (e as { details?: { group?: number; position?: number } }).details;
-    if (details?.group) return { state: 'typo', group: details.group, ...(details.position ? { position: details.position } : {}) };
+    if (details?.group)
+      return { state: 'typo', group: details.group, ...(details.position ? { position: details.position } : {}) };
     return { state: 'invalid' };
   }
 }

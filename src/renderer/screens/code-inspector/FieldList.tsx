@@ -16,8 +16,26 @@ function Records({ rows }: { rows: Record<string, Value>[] }) {
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   return (
     <table className="mini-table">
-      <thead><tr>{keys.map((k) => <th key={k} scope="col">{t(`inspector.field.${k}`, { defaultValue: k })}</th>)}</tr></thead>
-      <tbody>{rows.map((r, i) => <tr key={i}>{keys.map((k) => <td key={k}><Scalar value={r[k]} /></td>)}</tr>)}</tbody>
+      <thead>
+        <tr>
+          {keys.map((k) => (
+            <th key={k} scope="col">
+              {t(`inspector.field.${k}`, { defaultValue: k })}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={i}>
+            {keys.map((k) => (
+              <td key={k}>
+                <Scalar value={r[k]} />
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
     </table>
   );
 }
@@ -25,7 +43,8 @@ function Records({ rows }: { rows: Record<string, Value>[] }) {
 function FieldValue({ value }: { value: Value }) {
   if (Array.isArray(value)) {
     if (value.length === 0) return <span className="muted">–</span>;
-    if (value.every((v) => v && typeof v === 'object' && !Array.isArray(v))) return <Records rows={value as Record<string, Value>[]} />;
+    if (value.every((v) => v && typeof v === 'object' && !Array.isArray(v)))
+      return <Records rows={value as Record<string, Value>[]} />;
     return <>{value.map(String).join(', ')}</>;
   }
   if (value && typeof value === 'object') return <FieldList fields={value as Record<string, Value>} nested />;
@@ -35,11 +54,16 @@ function FieldValue({ value }: { value: Value }) {
 export function FieldList({ fields, nested }: { fields: Record<string, Value>; nested?: boolean }) {
   const { t } = useTranslation();
   return (
-    <dl className={nested ? 'facts-list nested' : 'facts-list fields'} aria-label={nested ? undefined : t('inspector.fields')}>
+    <dl
+      className={nested ? 'facts-list nested' : 'facts-list fields'}
+      aria-label={nested ? undefined : t('inspector.fields')}
+    >
       {Object.entries(fields).map(([k, v]) => (
         <div key={k} className="field">
           <dt>{t(`inspector.field.${k}`, { defaultValue: k })}</dt>
-          <dd><FieldValue value={v} /></dd>
+          <dd>
+            <FieldValue value={v} />
+          </dd>
         </div>
       ))}
     </dl>

@@ -11,7 +11,13 @@ import { PromptDialog } from './PromptDialog';
 
 type Ask = 'rename' | 'move' | 'retire' | null;
 
-export function DetailActions({ device, model }: { device: Device; model: AppInfo['catalogue']['models'][number] | undefined }) {
+export function DetailActions({
+  device,
+  model,
+}: {
+  device: Device;
+  model: AppInfo['catalogue']['models'][number] | undefined;
+}) {
   const { t } = useTranslation();
   const [ask, setAsk] = useState<Ask>(null);
   const retired = device.retiredAt !== null;
@@ -20,29 +26,59 @@ export function DetailActions({ device, model }: { device: Device; model: AppInf
     <div className="detail-actions">
       <div className="toolbar" role="group" aria-label={t('detail.licensing')}>
         {wizards.map((kind, i) => (
-          <button key={kind} type="button" className={i === 0 ? 'primary' : undefined} onClick={() => openWizard({ kind, serial: device.serial })}>
+          <button
+            key={kind}
+            type="button"
+            className={i === 0 ? 'primary' : undefined}
+            onClick={() => openWizard({ kind, serial: device.serial })}
+          >
             {t(`wizards.${kind}`)}
           </button>
         ))}
       </div>
       {!retired && (
         <div className="toolbar" role="group" aria-label={t('detail.manage')}>
-          <button type="button" onClick={() => setAsk('rename')}>{t('detail.rename')}</button>
-          <button type="button" onClick={() => setAsk('move')}>{t('detail.move')}</button>
-          <button type="button" className="danger" onClick={() => setAsk('retire')}>{t('detail.retire')}</button>
+          <button type="button" onClick={() => setAsk('rename')}>
+            {t('detail.rename')}
+          </button>
+          <button type="button" onClick={() => setAsk('move')}>
+            {t('detail.move')}
+          </button>
+          <button type="button" className="danger" onClick={() => setAsk('retire')}>
+            {t('detail.retire')}
+          </button>
         </div>
       )}
       {ask === 'rename' && (
-        <PromptDialog title={t('detail.renameTitle')} label={t('columns.name')} initial={device.name} submit={t('detail.renameSubmit')}
-          onSubmit={(v) => renameDevice(device.serial, v)} onClose={() => setAsk(null)} />
+        <PromptDialog
+          title={t('detail.renameTitle')}
+          label={t('columns.name')}
+          initial={device.name}
+          submit={t('detail.renameSubmit')}
+          onSubmit={(v) => renameDevice(device.serial, v)}
+          onClose={() => setAsk(null)}
+        />
       )}
       {ask === 'move' && (
-        <PromptDialog title={t('detail.moveTitle')} label={t('columns.customer')} initial={device.customer ?? ''} submit={t('detail.moveSubmit')} required
-          onSubmit={(v) => moveDevice(device.serial, v)} onClose={() => setAsk(null)} />
+        <PromptDialog
+          title={t('detail.moveTitle')}
+          label={t('columns.customer')}
+          initial={device.customer ?? ''}
+          submit={t('detail.moveSubmit')}
+          required
+          onSubmit={(v) => moveDevice(device.serial, v)}
+          onClose={() => setAsk(null)}
+        />
       )}
       {ask === 'retire' && (
-        <PromptDialog title={t('detail.retireTitle')} text={t('detail.retireText', { serial: device.serial })} submit={t('detail.retireSubmit')} danger
-          onSubmit={() => retireDevice(device.serial)} onClose={() => setAsk(null)} />
+        <PromptDialog
+          title={t('detail.retireTitle')}
+          text={t('detail.retireText', { serial: device.serial })}
+          submit={t('detail.retireSubmit')}
+          danger
+          onSubmit={() => retireDevice(device.serial)}
+          onClose={() => setAsk(null)}
+        />
       )}
     </div>
   );

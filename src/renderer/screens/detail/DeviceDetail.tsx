@@ -20,7 +20,9 @@ export function DeviceDetail({ serial }: { serial: string }) {
   const model = models.find((m) => m.id === device?.model);
   return (
     <section className="screen screen-detail" aria-labelledby="detail-title" aria-busy={data?.loading ?? true}>
-      <button type="button" className="link-button back" onClick={closeDevice}>← {t('detail.back')}</button>
+      <button type="button" className="link-button back" onClick={closeDevice}>
+        ← {t('detail.back')}
+      </button>
       <header className="screen-header">
         <div>
           <h1 id="detail-title">{device?.name ? `${device.name} · ${serial}` : serial}</h1>
@@ -28,15 +30,29 @@ export function DeviceDetail({ serial }: { serial: string }) {
             <p className="facts">
               <StatusBadge summary={listed?.summary ?? device.summary} />
               <span>{model?.name ?? device.model}</span>
-              {device.customer && <span>{t('columns.customer')}: {device.customer}</span>}
-              {device.registration && <span>{t('detail.registration')}: <span className="mono">{device.registration}</span></span>}
-              <span>{t('detail.added')}: {formatDate(device.createdAt, i18n.language)}</span>
-              {device.retiredAt && <span>{t('detail.retiredOn', { date: formatDate(device.retiredAt, i18n.language) })}</span>}
+              {device.customer && (
+                <span>
+                  {t('columns.customer')}: {device.customer}
+                </span>
+              )}
+              {device.registration && (
+                <span>
+                  {t('detail.registration')}: <span className="mono">{device.registration}</span>
+                </span>
+              )}
+              <span>
+                {t('detail.added')}: {formatDate(device.createdAt, i18n.language)}
+              </span>
+              {device.retiredAt && (
+                <span>{t('detail.retiredOn', { date: formatDate(device.retiredAt, i18n.language) })}</span>
+              )}
             </p>
           )}
         </div>
         {model?.shopUrl && (
-          <a className="button" href={model.shopUrl} target="_blank" rel="noopener noreferrer">{t('detail.shop')}</a>
+          <a className="button" href={model.shopUrl} target="_blank" rel="noopener noreferrer">
+            {t('detail.shop')}
+          </a>
         )}
       </header>
       {device && <DetailActions device={device} model={model} />}

@@ -14,14 +14,30 @@ export function LicencesSection({ licences }: { licences: DeviceDetail['licences
     const f = features.find((x) => x.number === n);
     return (lang !== 'en' && f?.names?.[lang]) || f?.name || fallback;
   };
-  const ended = (l: DeviceDetail['licences'][number]) => l.endedAt !== null || (l.notAfter !== null && Date.parse(l.notAfter) < Date.now());
+  const ended = (l: DeviceDetail['licences'][number]) =>
+    l.endedAt !== null || (l.notAfter !== null && Date.parse(l.notAfter) < Date.now());
   return (
-    <DataSection title={t('detail.licences')} empty={t('detail.noLicences')} count={licences.length}
-      head={<tr><th scope="col">{t('detail.feature')}</th><th scope="col">{t('columns.name')}</th><th scope="col">{t('detail.quantity')}</th><th scope="col">{t('detail.source')}</th><th scope="col">{t('columns.endDate')}</th></tr>}>
+    <DataSection
+      title={t('detail.licences')}
+      empty={t('detail.noLicences')}
+      count={licences.length}
+      head={
+        <tr>
+          <th scope="col">{t('detail.feature')}</th>
+          <th scope="col">{t('columns.name')}</th>
+          <th scope="col">{t('detail.quantity')}</th>
+          <th scope="col">{t('detail.source')}</th>
+          <th scope="col">{t('columns.endDate')}</th>
+        </tr>
+      }
+    >
       {licences.map((l) => (
         <tr key={l.id} className={ended(l) ? 'ended' : undefined}>
           <td className="mono">{l.feature}</td>
-          <td>{name(l.feature, l.featureName)}{ended(l) && <span className="muted"> · {t('detail.ended')}</span>}</td>
+          <td>
+            {name(l.feature, l.featureName)}
+            {ended(l) && <span className="muted"> · {t('detail.ended')}</span>}
+          </td>
           <td>{l.quantity}</td>
           <td>{t(`source.${l.source}`)}</td>
           <td>{l.notAfter ? formatDate(l.notAfter, i18n.language) : t('detail.perpetual')}</td>
@@ -34,15 +50,31 @@ export function LicencesSection({ licences }: { licences: DeviceDetail['licences
 export function CertificatesSection({ certificates }: { certificates: DeviceDetail['certificates'] }) {
   const { t, i18n } = useTranslation();
   const state = (c: DeviceDetail['certificates'][number]) =>
-    c.revokedAt ? t('detail.revoked', { date: formatDate(c.revokedAt, i18n.language), reason: c.revokedReason ?? '' })
-      : c.supersededBy ? t('detail.supersededBy', { serial: shortHex(c.supersededBy) })
+    c.revokedAt
+      ? t('detail.revoked', { date: formatDate(c.revokedAt, i18n.language), reason: c.revokedReason ?? '' })
+      : c.supersededBy
+        ? t('detail.supersededBy', { serial: shortHex(c.supersededBy) })
         : t('detail.current');
   return (
-    <DataSection title={t('detail.certificates')} empty={t('detail.noCertificates')} count={certificates.length}
-      head={<tr><th scope="col">{t('detail.certSerial')}</th><th scope="col">{t('detail.issued')}</th><th scope="col">{t('detail.validUntil')}</th><th scope="col">{t('detail.generation')}</th><th scope="col">{t('detail.state')}</th></tr>}>
+    <DataSection
+      title={t('detail.certificates')}
+      empty={t('detail.noCertificates')}
+      count={certificates.length}
+      head={
+        <tr>
+          <th scope="col">{t('detail.certSerial')}</th>
+          <th scope="col">{t('detail.issued')}</th>
+          <th scope="col">{t('detail.validUntil')}</th>
+          <th scope="col">{t('detail.generation')}</th>
+          <th scope="col">{t('detail.state')}</th>
+        </tr>
+      }
+    >
       {certificates.map((c) => (
         <tr key={c.serialHex} className={c.revokedAt || c.supersededBy ? 'ended' : undefined}>
-          <td className="mono" title={c.serialHex}>{shortHex(c.serialHex, 16)}</td>
+          <td className="mono" title={c.serialHex}>
+            {shortHex(c.serialHex, 16)}
+          </td>
           <td>{formatDate(c.issuedAt, i18n.language)}</td>
           <td>{formatDate(c.notAfter, i18n.language)}</td>
           <td>{c.generation}</td>

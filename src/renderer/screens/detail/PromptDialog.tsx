@@ -37,14 +37,26 @@ export function PromptDialog({ title, label, text, initial = '', submit, require
       <form className="form-grid" onSubmit={(e) => void send(e)}>
         {text && <p>{text}</p>}
         {label && (
-          <label>{label}
-            <input value={value} onChange={(e) => setValue(e.target.value)} maxLength={120} required={required} autoComplete="off" data-autofocus />
+          <label>
+            {label}
+            <input
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              maxLength={120}
+              required={required}
+              autoComplete="off"
+              data-autofocus
+            />
           </label>
         )}
         <ErrorMessage error={error} />
         <div className="actions">
-          <button type="submit" className={danger ? 'danger' : 'primary'} disabled={busy}>{submit}</button>
-          <button type="button" onClick={onClose}>{t('common.cancel')}</button>
+          <button type="submit" className={danger ? 'danger' : 'primary'} disabled={busy}>
+            {submit}
+          </button>
+          <button type="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
         </div>
       </form>
     </Modal>

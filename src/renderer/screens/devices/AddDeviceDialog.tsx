@@ -12,11 +12,17 @@ export function AddDeviceDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   const models = useStore((s) => s.info?.catalogue.models ?? []);
   const devices = useStore((s) => s.devices);
-  const customers = useMemo(() => [...new Set(devices.map((d) => d.customer).filter((c): c is string => !!c))].sort().slice(0, 500), [devices]);
+  const customers = useMemo(
+    () => [...new Set(devices.map((d) => d.customer).filter((c): c is string => !!c))].sort().slice(0, 500),
+    [devices],
+  );
   const [form, setForm] = useState({ serial: '', model: models[0]?.id ?? '', name: '', customer: '' });
   const [error, setError] = useState<UiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const field = (key: keyof typeof form) => ({ value: form[key], onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }) });
+  const field = (key: keyof typeof form) => ({
+    value: form[key],
+    onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }),
+  });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -30,25 +36,49 @@ export function AddDeviceDialog({ onClose }: { onClose(): void }) {
   return (
     <Modal title={t('devices.addTitle')} onClose={onClose}>
       <form className="form-grid" onSubmit={(e) => void submit(e)} aria-describedby={error ? 'add-error' : undefined}>
-        <label>{t('columns.serial')}
-          <input {...field('serial')} required maxLength={64} pattern="[A-Za-z0-9][A-Za-z0-9._\-]*" autoComplete="off" spellCheck={false} data-autofocus />
+        <label>
+          {t('columns.serial')}
+          <input
+            {...field('serial')}
+            required
+            maxLength={64}
+            pattern="[A-Za-z0-9][A-Za-z0-9._\-]*"
+            autoComplete="off"
+            spellCheck={false}
+            data-autofocus
+          />
         </label>
-        <label>{t('columns.model')}
+        <label>
+          {t('columns.model')}
           <select {...field('model')} required>
-            {models.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+            {models.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
           </select>
         </label>
-        <label>{t('columns.name')}
+        <label>
+          {t('columns.name')}
           <input {...field('name')} maxLength={120} autoComplete="off" />
         </label>
-        <label>{t('columns.customer')}
+        <label>
+          {t('columns.customer')}
           <input {...field('customer')} maxLength={120} list="customer-names" autoComplete="off" />
-          <datalist id="customer-names">{customers.map((c) => <option key={c} value={c} />)}</datalist>
+          <datalist id="customer-names">
+            {customers.map((c) => (
+              <option key={c} value={c} />
+            ))}
+          </datalist>
         </label>
         <ErrorMessage error={error} id="add-error" />
         <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>{t('devices.addSubmit')}</button>
-          <button type="button" onClick={onClose}>{t('common.cancel')}</button>
+          <button type="submit" className="primary" disabled={busy}>
+            {t('devices.addSubmit')}
+          </button>
+          <button type="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
         </div>
       </form>
     </Modal>

@@ -19,33 +19,73 @@ export function DeviceFilters() {
     <div className="filters" role="search" aria-label={t('filters.label')}>
       <label className="search-field">
         <span className="visually-hidden">{t('filters.search')}</span>
-        <input type="search" value={query.search} placeholder={t('filters.searchPlaceholder')} aria-label={t('filters.search')} onChange={(e) => set({ search: e.target.value })} />
+        <input
+          type="search"
+          value={query.search}
+          placeholder={t('filters.searchPlaceholder')}
+          aria-label={t('filters.search')}
+          onChange={(e) => set({ search: e.target.value })}
+        />
       </label>
       <label className="inline-field">
         <span>{t('filters.status')}</span>
-        <select value={query.status} aria-label={t('filters.status')} onChange={(e) => set({ status: e.target.value as DeviceQuery['status'] })}>
+        <select
+          value={query.status}
+          aria-label={t('filters.status')}
+          onChange={(e) => set({ status: e.target.value as DeviceQuery['status'] })}
+        >
           <option value="all">{t('filters.allStatuses')}</option>
-          {STATUS_ORDER.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+          {STATUS_ORDER.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}`)}
+            </option>
+          ))}
         </select>
       </label>
       <label className="inline-field">
         <span>{t('filters.model')}</span>
         <select value={query.model} aria-label={t('filters.model')} onChange={(e) => set({ model: e.target.value })}>
           <option value="all">{t('filters.allModels')}</option>
-          {models.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+          {models.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
         </select>
       </label>
       <label className="inline-field days-field">
         <span>{t('filters.expiresWithin')}</span>
-        <input type="number" min={0} max={36500} inputMode="numeric" value={query.expiresWithinDays ?? ''} aria-label={t('filters.expiresWithinLabel')} placeholder="–" onChange={(e) => set({ expiresWithinDays: days(e.target.value) })} />
+        <input
+          type="number"
+          min={0}
+          max={36500}
+          inputMode="numeric"
+          value={query.expiresWithinDays ?? ''}
+          aria-label={t('filters.expiresWithinLabel')}
+          placeholder="–"
+          onChange={(e) => set({ expiresWithinDays: days(e.target.value) })}
+        />
         <span className="unit">{t('filters.days')}</span>
       </label>
       <label className="inline-field days-field">
         <span>{t('filters.notVerifiedFor')}</span>
-        <input type="number" min={0} max={36500} inputMode="numeric" value={query.notVerifiedDays ?? ''} aria-label={t('filters.notVerifiedLabel')} placeholder="–" onChange={(e) => set({ notVerifiedDays: days(e.target.value) })} />
+        <input
+          type="number"
+          min={0}
+          max={36500}
+          inputMode="numeric"
+          value={query.notVerifiedDays ?? ''}
+          aria-label={t('filters.notVerifiedLabel')}
+          placeholder="–"
+          onChange={(e) => set({ notVerifiedDays: days(e.target.value) })}
+        />
         <span className="unit">{t('filters.days')}</span>
       </label>
-      {isFiltered(query) && <button type="button" className="link-button" onClick={() => setQuery(EMPTY_QUERY)}>{t('filters.clear')}</button>}
+      {isFiltered(query) && (
+        <button type="button" className="link-button" onClick={() => setQuery(EMPTY_QUERY)}>
+          {t('filters.clear')}
+        </button>
+      )}
     </div>
   );
 }

@@ -24,22 +24,51 @@ export const DeviceRow = memo(function DeviceRow({ device: d, index, top, modelN
       className={`grid-row body-row${index % 2 ? ' odd' : ''}`}
       aria-rowindex={index + 2}
       style={{ transform: `translateY(${top}px)` }}
-      onClick={(e) => { if (!(e.target as HTMLElement).closest('button')) openDevice(d.serial); }}
+      onClick={(e) => {
+        if (!(e.target as HTMLElement).closest('button')) openDevice(d.serial);
+      }}
     >
       <div role="cell" className="cell col-serial">
-        <button type="button" className="serial-button" onClick={() => openDevice(d.serial)}>{d.serial}</button>
+        <button type="button" className="serial-button" onClick={() => openDevice(d.serial)}>
+          {d.serial}
+        </button>
       </div>
-      <div role="cell" className="cell col-name" title={d.name}>{d.name}</div>
-      <div role="cell" className="cell col-model" title={modelName ?? d.model}>{modelName ?? d.model}</div>
-      <div role="cell" className="cell col-customer" title={d.customer ?? ''}>{d.customer ?? ''}</div>
-      <div role="cell" className="cell col-status"><StatusBadge summary={s} /></div>
-      <div role="cell" className="cell col-licences mono">{s?.licences ?? ''}</div>
-      <div role="cell" className="cell col-endDate">{formatDate(s?.endDate, i18n.language)}</div>
-      <div role="cell" className="cell col-lastVerifiedAt">{formatDate(s?.lastVerifiedAt, i18n.language) || (s && s.status !== 'unlicensed' && s.status !== 'retired' ? <span className="muted">{t('devices.never')}</span> : '')}</div>
+      <div role="cell" className="cell col-name" title={d.name}>
+        {d.name}
+      </div>
+      <div role="cell" className="cell col-model" title={modelName ?? d.model}>
+        {modelName ?? d.model}
+      </div>
+      <div role="cell" className="cell col-customer" title={d.customer ?? ''}>
+        {d.customer ?? ''}
+      </div>
+      <div role="cell" className="cell col-status">
+        <StatusBadge summary={s} />
+      </div>
+      <div role="cell" className="cell col-licences mono">
+        {s?.licences ?? ''}
+      </div>
+      <div role="cell" className="cell col-endDate">
+        {formatDate(s?.endDate, i18n.language)}
+      </div>
+      <div role="cell" className="cell col-lastVerifiedAt">
+        {formatDate(s?.lastVerifiedAt, i18n.language) ||
+          (s && s.status !== 'unlicensed' && s.status !== 'retired' ? (
+            <span className="muted">{t('devices.never')}</span>
+          ) : (
+            ''
+          ))}
+      </div>
       {/* A short visible word; the accessible name is the full "Recreate certificate" (it contains the word). */}
       <div role="cell" className="cell actions-cell">
         {d.summary?.status !== 'retired' && (
-          <button type="button" className="small" title={t('wizards.recreate')} aria-label={t('wizards.recreate')} onClick={() => openWizard({ kind: 'recreate', serial: d.serial })}>
+          <button
+            type="button"
+            className="small"
+            title={t('wizards.recreate')}
+            aria-label={t('wizards.recreate')}
+            onClick={() => openWizard({ kind: 'recreate', serial: d.serial })}
+          >
             {t('devices.recreateShort')}
           </button>
         )}

@@ -29,14 +29,24 @@ export function DeviceTable({ devices }: { devices: Device[] }) {
     <div className="device-table" role="table" aria-label={t('nav.devices')} aria-rowcount={devices.length + 1}>
       <div role="rowgroup" className="thead">
         <div role="row" className="grid-row header-row" aria-rowindex={1}>
-          {COLUMNS.map((key) => <SortHeader key={key} column={key} />)}
-          <div role="columnheader" className="cell actions-cell"><span className="visually-hidden">{t('columns.actions')}</span></div>
+          {COLUMNS.map((key) => (
+            <SortHeader key={key} column={key} />
+          ))}
+          <div role="columnheader" className="cell actions-cell">
+            <span className="visually-hidden">{t('columns.actions')}</span>
+          </div>
         </div>
       </div>
       <div role="rowgroup" className="tbody" ref={scrollRef} tabIndex={-1}>
         <div role="presentation" className="tbody-sizer" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => (
-            <DeviceRow key={item.key} device={devices[item.index]!} index={item.index} top={item.start} modelName={models.get(devices[item.index]!.model)} />
+            <DeviceRow
+              key={item.key}
+              device={devices[item.index]!}
+              index={item.index}
+              top={item.start}
+              modelName={models.get(devices[item.index]!.model)}
+            />
           ))}
         </div>
       </div>
@@ -53,7 +63,9 @@ function SortHeader({ column }: { column: SortKey }) {
     <div role="columnheader" className={`cell col-${column}`} aria-sort={aria}>
       <button type="button" className="sort-button" onClick={() => sortBy(column)}>
         {t(`columns.${column}`)}
-        <span className="sort-mark" aria-hidden="true">{active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}</span>
+        <span className="sort-mark" aria-hidden="true">
+          {active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
+        </span>
       </button>
     </div>
   );

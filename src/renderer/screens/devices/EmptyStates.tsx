@@ -7,12 +7,18 @@ export function NoDevices({ onAdd, onImport }: { onAdd(): void; onImport(): void
   const { t } = useTranslation();
   return (
     <div className="empty-state">
-      <div className="empty-icon" aria-hidden="true">▦</div>
+      <div className="empty-icon" aria-hidden="true">
+        ▦
+      </div>
       <h2>{t('devices.emptyTitle')}</h2>
       <p className="muted">{t('devices.emptyText')}</p>
       <div className="actions">
-        <button type="button" className="primary" onClick={onAdd}>{t('devices.add')}</button>
-        <button type="button" onClick={onImport}>{t('devices.import')}</button>
+        <button type="button" className="primary" onClick={onAdd}>
+          {t('devices.add')}
+        </button>
+        <button type="button" onClick={onImport}>
+          {t('devices.import')}
+        </button>
       </div>
     </div>
   );
@@ -23,7 +29,9 @@ export function NoMatch() {
   return (
     <div className="empty-state compact">
       <h2>{t('devices.noMatch')}</h2>
-      <button type="button" onClick={() => setQuery(EMPTY_QUERY)}>{t('filters.clear')}</button>
+      <button type="button" onClick={() => setQuery(EMPTY_QUERY)}>
+        {t('filters.clear')}
+      </button>
     </div>
   );
 }

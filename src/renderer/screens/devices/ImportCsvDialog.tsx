@@ -27,12 +27,25 @@ export function ImportCsvDialog({ onClose }: { onClose(): void }) {
   };
 
   return (
-    <Modal title={t('import.title')} onClose={() => { if (!running) onClose(); }} wide>
+    <Modal
+      title={t('import.title')}
+      onClose={() => {
+        if (!running) onClose();
+      }}
+      wide
+    >
       <p className="muted">{t('import.help')}</p>
-      <pre className="csv-example" aria-label={t('import.example')}>serial,model,name,customer{'\n'}CTX-1001,comtrexx-business,Front office,Müller GmbH</pre>
+      <pre className="csv-example" aria-label={t('import.example')}>
+        serial,model,name,customer{'\n'}CTX-1001,comtrexx-business,Front office,Müller GmbH
+      </pre>
       <label className="file-field">
         {t('import.file')}
-        <input type="file" accept=".csv,text/csv" disabled={running} onChange={(e) => void choose(e.target.files?.[0])} />
+        <input
+          type="file"
+          accept=".csv,text/csv"
+          disabled={running}
+          onChange={(e) => void choose(e.target.files?.[0])}
+        />
       </label>
       {tooBig && <ErrorMessage error={{ code: 'CSV_TOO_LARGE', message: t('import.tooBig') }} />}
       {state?.fatal && <ErrorMessage error={state.fatal} />}
@@ -40,7 +53,9 @@ export function ImportCsvDialog({ onClose }: { onClose(): void }) {
         <div className="import-progress">
           <progress max={Math.max(state.total, 1)} value={state.done} aria-label={t('import.progress')} />
           <p aria-live="polite">
-            {running ? t('import.running', { done: n(state.done), total: n(state.total) }) : t('import.done', { added: n(state.added), failed: n(state.errors.length) })}
+            {running
+              ? t('import.running', { done: n(state.done), total: n(state.total) })
+              : t('import.done', { added: n(state.added), failed: n(state.errors.length) })}
           </p>
         </div>
       )}
@@ -48,17 +63,31 @@ export function ImportCsvDialog({ onClose }: { onClose(): void }) {
         <div className="table-wrap import-errors">
           <table>
             <caption>{t('import.errorsCaption', { count: state.errors.length })}</caption>
-            <thead><tr><th scope="col">{t('import.row')}</th><th scope="col">{t('import.code')}</th><th scope="col">{t('import.message')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('import.row')}</th>
+                <th scope="col">{t('import.code')}</th>
+                <th scope="col">{t('import.message')}</th>
+              </tr>
+            </thead>
             <tbody>
               {state.errors.slice(0, 1000).map((e, i) => (
-                <tr key={`${e.row}-${i}`}><td>{e.row}</td><td><code>{e.code}</code></td><td>{e.message}</td></tr>
+                <tr key={`${e.row}-${i}`}>
+                  <td>{e.row}</td>
+                  <td>
+                    <code>{e.code}</code>
+                  </td>
+                  <td>{e.message}</td>
+                </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
       <div className="actions">
-        <button type="button" disabled={running} onClick={onClose}>{t('common.close')}</button>
+        <button type="button" disabled={running} onClick={onClose}>
+          {t('common.close')}
+        </button>
       </div>
     </Modal>
   );

@@ -29,13 +29,25 @@ export function MyDevices() {
         <div>
           <h1 id="devices-title">{t('nav.devices')}</h1>
           {loaded && total > 0 && (
-            <p className="muted" aria-live="polite">{t('devices.count', { shown: formatNumber(visible.length, i18n.language), total: formatNumber(total, i18n.language), count: total })}</p>
+            <p className="muted" aria-live="polite">
+              {t('devices.count', {
+                shown: formatNumber(visible.length, i18n.language),
+                total: formatNumber(total, i18n.language),
+                count: total,
+              })}
+            </p>
           )}
         </div>
         <div className="toolbar">
-          <button type="button" className="primary" onClick={() => setDialog('add')}>{t('devices.add')}</button>
-          <button type="button" onClick={() => setDialog('import')}>{t('devices.import')}</button>
-          <button type="button" disabled={visible.length === 0} onClick={() => exportCsv(visible)}>{t('devices.export')}</button>
+          <button type="button" className="primary" onClick={() => setDialog('add')}>
+            {t('devices.add')}
+          </button>
+          <button type="button" onClick={() => setDialog('import')}>
+            {t('devices.import')}
+          </button>
+          <button type="button" disabled={visible.length === 0} onClick={() => exportCsv(visible)}>
+            {t('devices.export')}
+          </button>
         </div>
       </header>
       <ErrorMessage error={error} />

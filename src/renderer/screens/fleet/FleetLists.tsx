@@ -14,7 +14,11 @@ const LIMIT = 200;
 function DeviceCells({ d }: { d: Device }) {
   return (
     <>
-      <td><button type="button" className="serial-button" onClick={() => openDevice(d.serial)}>{d.serial}</button></td>
+      <td>
+        <button type="button" className="serial-button" onClick={() => openDevice(d.serial)}>
+          {d.serial}
+        </button>
+      </td>
       <td>{d.name}</td>
       <td>{d.customer ?? ''}</td>
     </>
@@ -25,8 +29,20 @@ export function FleetEndingList({ id, title, items }: { id: string; title: strin
   const { t, i18n } = useTranslation();
   return (
     <div id={id}>
-      <DataSection title={title} empty={t('fleet.none')} count={items.length}
-        head={<tr><th scope="col">{t('columns.serial')}</th><th scope="col">{t('columns.name')}</th><th scope="col">{t('columns.customer')}</th><th scope="col">{t('columns.endDate')}</th><th scope="col">{t('fleet.daysLeft')}</th></tr>}>
+      <DataSection
+        title={title}
+        empty={t('fleet.none')}
+        count={items.length}
+        head={
+          <tr>
+            <th scope="col">{t('columns.serial')}</th>
+            <th scope="col">{t('columns.name')}</th>
+            <th scope="col">{t('columns.customer')}</th>
+            <th scope="col">{t('columns.endDate')}</th>
+            <th scope="col">{t('fleet.daysLeft')}</th>
+          </tr>
+        }
+      >
         {items.slice(0, LIMIT).map((e) => (
           <tr key={e.device.serial}>
             <DeviceCells d={e.device} />
@@ -39,17 +55,46 @@ export function FleetEndingList({ id, title, items }: { id: string; title: strin
   );
 }
 
-export function FleetList({ id, title, devices, extra }: { id: string; title: string; devices: Device[]; extra?: ReactNode }) {
+export function FleetList({
+  id,
+  title,
+  devices,
+  extra,
+}: {
+  id: string;
+  title: string;
+  devices: Device[];
+  extra?: ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <div id={id}>
-      <DataSection title={title} empty={t('fleet.none')} count={devices.length} extra={extra}
-        head={<tr><th scope="col">{t('columns.serial')}</th><th scope="col">{t('columns.name')}</th><th scope="col">{t('columns.customer')}</th><th scope="col">{t('columns.status')}</th><th scope="col">{t('columns.lastVerifiedAt')}</th></tr>}>
+      <DataSection
+        title={title}
+        empty={t('fleet.none')}
+        count={devices.length}
+        extra={extra}
+        head={
+          <tr>
+            <th scope="col">{t('columns.serial')}</th>
+            <th scope="col">{t('columns.name')}</th>
+            <th scope="col">{t('columns.customer')}</th>
+            <th scope="col">{t('columns.status')}</th>
+            <th scope="col">{t('columns.lastVerifiedAt')}</th>
+          </tr>
+        }
+      >
         {devices.slice(0, LIMIT).map((d) => (
           <tr key={d.serial}>
             <DeviceCells d={d} />
-            <td><StatusBadge summary={d.summary} /></td>
-            <td>{formatDate(d.summary?.lastVerifiedAt, i18n.language) || <span className="muted">{t('devices.never')}</span>}</td>
+            <td>
+              <StatusBadge summary={d.summary} />
+            </td>
+            <td>
+              {formatDate(d.summary?.lastVerifiedAt, i18n.language) || (
+                <span className="muted">{t('devices.never')}</span>
+              )}
+            </td>
           </tr>
         ))}
       </DataSection>

@@ -35,9 +35,13 @@ export function ModeSettings() {
         ))}
       </fieldset>
       <p className="muted note">{t(mode === 'embedded' ? 'modeChoice.embeddedText' : 'modeChoice.connectedText')}</p>
-      {mode === 'connected' && <ServerFields serverUrl={serverUrl} token={token} onServerUrl={setServerUrl} onToken={setToken} />}
+      {mode === 'connected' && (
+        <ServerFields serverUrl={serverUrl} token={token} onServerUrl={setServerUrl} onToken={setToken} />
+      )}
       <ErrorMessage error={error} />
-      <div className="actions"><button type="submit">{t('settings.saveMode')}</button></div>
+      <div className="actions">
+        <button type="submit">{t('settings.saveMode')}</button>
+      </div>
     </form>
   );
 }
