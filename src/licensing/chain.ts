@@ -4,6 +4,7 @@
 import { inputError } from '../shared/errors';
 import { parseCertificate, type ParsedCertificate } from './certificate';
 import { decodeCode } from './codes';
+import { checkCertificate } from './path/extension-rules';
 import { checkTime } from './path/links';
 import { validatePath } from './path/validation';
 
@@ -49,13 +50,9 @@ export function pathToRoot(p: PathInput): ParsedCertificate[] {
   return validatePath({ leaf: p.start, intermediates: p.intermediates, anchors: [p.root], at: p.at, what: p.what });
 }
 
-/** A certificate's validity window and unknown critical extensions, checked before its path. */
+/** One certificate's own rules (path/extension-rules.ts) and validity window, before its path. */
 export function checkValidity(c: ParsedCertificate, label: string, now: Date): void {
-  if (c.unknownCritical.length)
-    throw inputError(
-      'CERT_UNKNOWN_CRITICAL',
-      `The ${label} has a critical extension this PBX does not understand (${c.unknownCritical.join(', ')}).`,
-    );
+  checkCertificate(c, label);
   checkTime(c, label, new Date(Math.floor(now.getTime() / 1000) * 1000));
 }
 
