@@ -2,7 +2,14 @@
 // same reader the authority uses, so the wizard and the authority never disagree about a number.
 // Half-typed input is "incomplete", not an error: only a wrong character or a failing check
 // character is a typo worth interrupting for.
-import { readRegistrationNumber } from '../../../shared/registration-number';
+import { isCodeChar } from '../../../shared/typed-codes/alphabet';
+import { charsAt, scanTyped, withoutPrefix } from '../../../shared/typed-codes/pasted-text';
+import {
+  REGISTRATION_GROUP_LENGTH,
+  REGISTRATION_GROUPS,
+  REGISTRATION_PREFIX,
+  readRegistrationNumber,
+} from '../../../shared/registration-number';
 
 export type RegistrationCheck =
   | { state: 'empty' }
@@ -14,26 +21,25 @@ export type RegistrationCheck =
   | { state: 'checkFailed'; number: string }
   | { state: 'invalid' };
 
-const DATA = /[0-9A-Z]/g;
-const ALLOWED = /^[0-9A-HJKMNP-TV-Z]$/; // Crockford base32 (I, L, O are read as 1, 1, 0)
-const FULL = 20;
+const FULL = REGISTRATION_GROUPS * REGISTRATION_GROUP_LENGTH;
 
-/** The characters after the MIKO prefix, upper-cased, without separators. */
-function dataChars(text: string): string {
-  const upper = text
-    .trim()
-    .toUpperCase()
-    .replace(/^MIKO(?=[\s\-\u2010-\u2015\u2212]|$)/, '')
-    .replace(/^MIKO(?=.{20}$)/, '');
-  return upper.replace(/[\s\-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]+/g, '');
+/** The characters after the MIKO prefix as typed, without separators and invisible characters. */
+function dataChars(text: string): string[] {
+  const scan = scanTyped(text);
+  return withoutPrefix(scan, REGISTRATION_PREFIX, FULL, isCodeChar).flatMap((f) => charsAt(scan, f.at));
 }
 
 export function checkRegistration(text: string): RegistrationCheck {
   if (text.trim() === '') return { state: 'empty' };
   const chars = dataChars(text);
-  const bad = [...chars].findIndex((ch) => !ALLOWED.test(ch) && !'ILO'.includes(ch));
-  if (bad >= 0) return { state: 'typo', group: Math.floor(bad / 5) + 1, position: (bad % 5) + 1 };
-  if ((chars.match(DATA) ?? []).length < FULL) return { state: 'incomplete' };
+  const bad = chars.findIndex((ch) => !isCodeChar(ch));
+  if (bad >= 0)
+    return {
+      state: 'typo',
+      group: Math.floor(bad / REGISTRATION_GROUP_LENGTH) + 1,
+      position: (bad % REGISTRATION_GROUP_LENGTH) + 1,
+    };
+  if (chars.length < FULL) return { state: 'incomplete' };
   try {
     const read = readRegistrationNumber(text);
     return read.checkOk ? { state: 'ok', number: read.number } : { state: 'checkFailed', number: read.number };

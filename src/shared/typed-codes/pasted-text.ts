@@ -1,0 +1,154 @@
+// Pasted or typed text → the code characters in it, the same way for every code people type
+// (armour, registration numbers, coupons) and for the renderer that marks faulty groups:
+// - invisible characters (zero-width spaces and joiners, word joiner, BOM, soft hyphen) are
+//   dropped wherever they are, so they never split a group;
+// - mail quoting ("> ", ">>") at the start of a line and quotes or brackets around the code are
+//   dropped;
+// - separators are whitespace, line breaks, hyphens and the dashes word processors put in their
+//   place. `_` is not one: no editor or mail client substitutes it for a hyphen, so an underscore
+//   is a slip worth naming (its group and position), not something to skip silently.
+// A lone line break is "soft": a mail client that re-wraps a code joined into one line breaks
+// it wherever the column ends, also inside a group. joinWrapped() mends such breaks.
+
+/** Removed outright: invisible characters that editors and chat apps slip into copied text. */
+const INVISIBLE = new Set(['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD']);
+/** \s covers spaces, tabs, line breaks and the no-break spaces (U+00A0, U+2007, U+202F). */
+const SEPARATOR = /^[\s\-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]$/u;
+const WHITESPACE = /^\s$/u;
+const LINE_END = new Set(['\n', '\r', '\u2028', '\u2029']);
+const QUOTE_SPACE = new Set([' ', '\t', '\u00A0']);
+const SOFT_BREAK = /^[ \t]*(?:\r\n|\n|\r|\u2028)[ \t]*$/;
+const WRAPPERS = new Set([...`"'\`“”‘’«»„‚<>‹›`]);
+const TRAILING = new Set([...WRAPPERS, '.']);
+
+/** Code characters between two separators, as indices into ScannedText.points. */
+export interface Fragment {
+  at: number[];
+  /** The separator before it is a lone line break (possibly inside a group). */
+  softBefore: boolean;
+}
+
+export interface ScannedText {
+  /** The text's code points, exactly as pasted. */
+  points: string[];
+  /** Indices of dropped code points: invisible characters, mail quoting, wrappers around the code. */
+  noise: ReadonlySet<number>;
+  fragments: Fragment[];
+}
+
+export function scanTyped(text: string): ScannedText {
+  const points = [...text];
+  const noise = new Set<number>();
+  const kept: number[] = [];
+  points.forEach((ch, i) => (INVISIBLE.has(ch) ? noise.add(i) : kept.push(i)));
+  const live = dropMailQuotes(points, kept, noise);
+  let start = 0;
+  let end = live.length;
+  const at = (k: number) => points[live[k]!]!;
+  while (start < end && (WRAPPERS.has(at(start)) || WHITESPACE.test(at(start)))) noise.add(live[start++]!);
+  while (end > start && (TRAILING.has(at(end - 1)) || WHITESPACE.test(at(end - 1)))) noise.add(live[--end]!);
+  return { points, noise, fragments: split(points, live.slice(start, end)) };
+}
+
+/** Leaves out "> " quote markers at line starts (adding them to noise); returns the rest. */
+function dropMailQuotes(points: string[], kept: number[], noise: Set<number>): number[] {
+  const live: number[] = [];
+  const pt = (k: number) => points[kept[k]!];
+  for (let k = 0; k < kept.length;) {
+    if (k === 0 || LINE_END.has(pt(k - 1)!)) {
+      let j = k;
+      while (j < kept.length && QUOTE_SPACE.has(pt(j)!)) j++;
+      let markers = 0;
+      while (j < kept.length && pt(j) === '>') {
+        markers++;
+        j++;
+        if (j < kept.length && QUOTE_SPACE.has(pt(j)!)) j++;
+      }
+      if (markers > 0) {
+        for (; k < j; k++) noise.add(kept[k]!);
+        continue;
+      }
+    }
+    live.push(kept[k++]!);
+  }
+  return live;
+}
+
+function split(points: string[], live: number[]): Fragment[] {
+  const fragments: Fragment[] = [];
+  let separator = '';
+  let current: Fragment | undefined;
+  for (const i of live) {
+    const ch = points[i]!;
+    if (SEPARATOR.test(ch)) {
+      separator += ch;
+      current = undefined;
+      continue;
+    }
+    if (!current) {
+      current = { at: [], softBefore: fragments.length > 0 && SOFT_BREAK.test(separator) };
+      fragments.push(current);
+      separator = '';
+    }
+    current.at.push(i);
+  }
+  return fragments;
+}
+
+/**
+ * Fragments → tokens of whole groups, mending line breaks inside groups: across a soft break,
+ * a fragment that does not end on a group boundary continues with the next one. `lead`
+ * characters at the very start (a tag such as REQ1) belong to no group. A run of fragments whose
+ * mending does not come out in whole groups is left as it was, so a short or long group is still
+ * reported as the group the person sees.
+ */
+export function joinWrapped(fragments: readonly Fragment[], groupSize: number, lead = 0): number[][] {
+  const tokens: number[][] = [];
+  for (let from = 0; from < fragments.length;) {
+    let to = from + 1;
+    while (to < fragments.length && fragments[to]!.softBefore) to++;
+    tokens.push(...joinRun(fragments.slice(from, to), groupSize, from === 0 ? lead : 0));
+    from = to;
+  }
+  return tokens;
+}
+
+function joinRun(run: readonly Fragment[], groupSize: number, lead: number): number[][] {
+  const whole = (token: readonly number[], first: boolean) => (token.length - (first ? lead : 0)) % groupSize === 0;
+  const joined: number[][] = [];
+  for (const fragment of run) {
+    const last = joined.at(-1);
+    if (last && !whole(last, joined.length === 1)) last.push(...fragment.at);
+    else joined.push([...fragment.at]);
+  }
+  return joined.every((token, t) => whole(token, t === 0)) ? joined : run.map((f) => f.at);
+}
+
+/**
+ * Leaves a prefix (MIKO, LDC) out of the fragments when it is one: standing alone, followed by
+ * a character that is never part of a code, or glued to exactly `dataChars` code characters.
+ * Otherwise the characters may be data that happen to start like the prefix.
+ */
+export function withoutPrefix(
+  scan: ScannedText,
+  prefix: string,
+  dataChars: number,
+  isCodeChar: (ch: string) => boolean,
+): Fragment[] {
+  const [first, ...rest] = scan.fragments;
+  if (!first) return [];
+  const typed = first.at.map((i) => scan.points[i]!);
+  if (typed.slice(0, prefix.length).join('').toUpperCase() !== prefix) return scan.fragments;
+  const total = scan.fragments.reduce((n, f) => n + f.at.length, 0);
+  const next = typed[prefix.length];
+  const isPrefix = next === undefined || !isCodeChar(next) || total === prefix.length + dataChars;
+  if (!isPrefix) return scan.fragments;
+  if (typed.length === prefix.length) return rest.map((f, k) => (k === 0 ? { ...f, softBefore: false } : f));
+  return [{ at: first.at.slice(prefix.length), softBefore: false }, ...rest];
+}
+
+/** The text without the invisible characters that are never part of anything typed. */
+export const withoutInvisible = (text: string): string => [...text].filter((ch) => !INVISIBLE.has(ch)).join('');
+
+/** The typed characters at the given indices. */
+export const charsAt = (scan: ScannedText, at: readonly number[]): string[] => at.map((i) => scan.points[i]!);
