@@ -146,7 +146,7 @@ export function looksLikeArmour(text: string): boolean {
 /** The code's tokens (groups, or runs of groups written without separators), as typed. */
 function tokenise(text: string): string[][] {
   const scan = scanTyped(text);
-  return joinWrapped(scan.fragments, GROUP_SIZE, TAG_LENGTH).map((at) => charsAt(scan, at));
+  return joinWrapped(scan.fragments, GROUP_SIZE, { lead: TAG_LENGTH }).map((at) => charsAt(scan, at));
 }
 
 function checkSize(text: string): void {

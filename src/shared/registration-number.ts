@@ -64,8 +64,7 @@ export function readRegistrationNumber(text: string): ReadNumber {
     }
     [...group].forEach((ch, i) => {
       const v = valueOf(ch);
-      if (v === undefined)
-        throw typo(g + 1, `group ${g + 1}, character ${i + 1}: "${ch}" is not used in registration numbers`, i + 1);
+      if (v === undefined) throw notUsed({ character: ch, group: g + 1, position: i + 1 });
       values.push(v);
     });
   });
@@ -77,18 +76,45 @@ export function readRegistrationNumber(text: string): ReadNumber {
 function splitGroups(text: string): string[] {
   const scan = scanTyped(text);
   const fragments = withoutPrefix(scan, REGISTRATION_PREFIX, CHARS, isCodeChar);
-  let parts = joinWrapped(fragments, REGISTRATION_GROUP_LENGTH).map((at) => charsAt(scan, at).join('').toUpperCase());
-  // Typed without dashes: cut it into groups, so a later fault is still placed in one.
-  if (parts.length === 1 && parts[0]!.length === CHARS) parts = parts[0]!.match(/.{5}/g)!;
-  if (parts.length !== REGISTRATION_GROUPS) {
-    const shown = text.trim().slice(0, 40);
-    throw inputError(
-      'REGISTRATION_NUMBER_INVALID',
-      `"${shown}" is not a registration number: expected ${EXAMPLE} (${REGISTRATION_GROUPS} groups of ${REGISTRATION_GROUP_LENGTH} after MIKO), found ${parts.length} group${parts.length === 1 ? '' : 's'}.`,
-    );
-  }
-  return parts;
+  // Groups typed without dashes are cut apart, so a later fault is still placed in one.
+  const parts = joinWrapped(fragments, REGISTRATION_GROUP_LENGTH, { uneven: 'joined' }).flatMap((at) => {
+    const part = charsAt(scan, at).join('').toUpperCase();
+    return part.length % REGISTRATION_GROUP_LENGTH === 0 ? part.match(/.{5}/g)! : [part];
+  });
+  if (parts.length === REGISTRATION_GROUPS) return parts;
+  // A character that is never part of a number (an underscore for a dash, say) explains the shape.
+  const foreign = foreignCharacter(fragments.flatMap((f) => charsAt(scan, f.at)));
+  if (foreign) throw notUsed(foreign);
+  const shown = text.trim().slice(0, 40);
+  throw inputError(
+    'REGISTRATION_NUMBER_INVALID',
+    `"${shown}" is not a registration number: expected ${EXAMPLE} (${REGISTRATION_GROUPS} groups of ${REGISTRATION_GROUP_LENGTH} after MIKO), found ${parts.length} group${parts.length === 1 ? '' : 's'}.`,
+  );
 }
+
+export interface ForeignCharacter {
+  character: string;
+  /** 1-based, counting every typed character after the prefix except separators. */
+  group: number;
+  position: number;
+}
+
+/** The characters typed after the MIKO prefix, without separators and invisible characters. */
+export function registrationChars(text: string): string[] {
+  const scan = scanTyped(text);
+  return withoutPrefix(scan, REGISTRATION_PREFIX, CHARS, isCodeChar).flatMap((f) => charsAt(scan, f.at));
+}
+
+/** The first character that is never part of a number, and where it sits. */
+export function foreignCharacter(chars: readonly string[]): ForeignCharacter | undefined {
+  const at = chars.findIndex((ch) => !isCodeChar(ch));
+  if (at < 0) return undefined;
+  const group = Math.floor(at / REGISTRATION_GROUP_LENGTH) + 1;
+  return { character: chars[at]!, group, position: (at % REGISTRATION_GROUP_LENGTH) + 1 };
+}
+
+const notUsed = ({ character, group, position }: ForeignCharacter) =>
+  typo(group, `group ${group}, character ${position}: "${character}" is not used in registration numbers`, position);
 
 const typo = (group: number, what: string, position?: number) =>
   inputError('REGISTRATION_NUMBER_TYPO', `The registration number has a typo: ${what}.`, {

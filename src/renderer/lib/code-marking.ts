@@ -24,22 +24,18 @@ export function faultyGroups(details: Record<string, unknown> | undefined): numb
   return Number.isInteger(one) && (one as number) > 0 ? [one as number] : [];
 }
 
-/** Per code point: 'noise' (dropped by the armour), 'sep', 'tag', or the group number. */
-type Label = 'noise' | 'sep' | 'tag' | number;
-
-function labelCodePoints(text: string): { chars: string[]; labels: Label[] } {
+/** Per code point: its group number, or null (the tag, separators, noise around the code). */
+function labelCodePoints(text: string): { chars: string[]; labels: (number | null)[] } {
   const scan = scanTyped(text);
-  const labels: Label[] = scan.points.map((_, i) => (scan.noise.has(i) ? 'noise' : 'sep'));
+  const labels = scan.points.map((): number | null => null);
   let next = 1; // the next group number
-  joinWrapped(scan.fragments, GROUP_SIZE, TAG_LENGTH).forEach((token, t) => {
+  joinWrapped(scan.fragments, GROUP_SIZE, { lead: TAG_LENGTH }).forEach((token, t) => {
     const lead = t === 0 ? TAG_LENGTH : 0;
-    const groupOf = (k: number): Label => (k < lead ? 'tag' : next + Math.floor((k - lead) / GROUP_SIZE));
+    const groupOf = (k: number) => (k < lead ? null : next + Math.floor((k - lead) / GROUP_SIZE));
     token.forEach((at, k) => {
-      labels[at] = groupOf(k);
-      // A line break a mail client put inside a group belongs to that group's run.
-      const following = token[k + 1];
-      if (following !== undefined && groupOf(k + 1) === labels[at])
-        for (let i = at + 1; i < following; i++) labels[i] = labels[at]!;
+      // What lies between two characters of a token (invisible characters, a line break a mail
+      // client put inside a group, its quoting) belongs to the run of the group before it.
+      for (let i = at; i < (token[k + 1] ?? at + 1); i++) labels[i] = groupOf(k);
     });
     next += Math.ceil(Math.max(0, token.length - lead) / GROUP_SIZE);
   });
@@ -54,17 +50,8 @@ export function markGroups(text: string, groups: readonly number[]): Segment[] {
   const { chars, labels } = labelCodePoints(text);
   const wanted = new Set(groups);
   const segments: Segment[] = [];
-  let lastGroup: number | null = null;
   chars.forEach((ch, i) => {
-    const label = labels[i]!;
-    // Noise between two groups of one token (a zero-width space) stays with the first group's run.
-    const group =
-      typeof label === 'number'
-        ? label
-        : label === 'noise' && lastGroup !== null && typeof labels[i + 1] === 'number'
-          ? lastGroup
-          : null;
-    lastGroup = typeof label === 'number' ? label : label === 'noise' ? lastGroup : null;
+    const group = labels[i] ?? null;
     const marked = group !== null && wanted.has(group);
     const tail = segments.at(-1);
     if (tail && tail.group === group && tail.marked === marked) tail.text += ch;

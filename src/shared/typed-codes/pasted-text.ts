@@ -31,27 +31,24 @@ export interface Fragment {
 export interface ScannedText {
   /** The text's code points, exactly as pasted. */
   points: string[];
-  /** Indices of dropped code points: invisible characters, mail quoting, wrappers around the code. */
-  noise: ReadonlySet<number>;
   fragments: Fragment[];
 }
 
 export function scanTyped(text: string): ScannedText {
   const points = [...text];
-  const noise = new Set<number>();
-  const kept: number[] = [];
-  points.forEach((ch, i) => (INVISIBLE.has(ch) ? noise.add(i) : kept.push(i)));
-  const live = dropMailQuotes(points, kept, noise);
+  // Invisible characters, mail quoting and wrappers around the code are left out of `live`.
+  const kept = points.flatMap((ch, i) => (INVISIBLE.has(ch) ? [] : [i]));
+  const live = dropMailQuotes(points, kept);
   let start = 0;
   let end = live.length;
   const at = (k: number) => points[live[k]!]!;
-  while (start < end && (WRAPPERS.has(at(start)) || WHITESPACE.test(at(start)))) noise.add(live[start++]!);
-  while (end > start && (TRAILING.has(at(end - 1)) || WHITESPACE.test(at(end - 1)))) noise.add(live[--end]!);
-  return { points, noise, fragments: split(points, live.slice(start, end)) };
+  while (start < end && (WRAPPERS.has(at(start)) || WHITESPACE.test(at(start)))) start++;
+  while (end > start && (TRAILING.has(at(end - 1)) || WHITESPACE.test(at(end - 1)))) end--;
+  return { points, fragments: split(points, live.slice(start, end)) };
 }
 
-/** Leaves out "> " quote markers at line starts (adding them to noise); returns the rest. */
-function dropMailQuotes(points: string[], kept: number[], noise: Set<number>): number[] {
+/** `kept` without the "> " quote markers at line starts. */
+function dropMailQuotes(points: string[], kept: number[]): number[] {
   const live: number[] = [];
   const pt = (k: number) => points[kept[k]!];
   for (let k = 0; k < kept.length;) {
@@ -65,7 +62,7 @@ function dropMailQuotes(points: string[], kept: number[], noise: Set<number>): n
         if (j < kept.length && QUOTE_SPACE.has(pt(j)!)) j++;
       }
       if (markers > 0) {
-        for (; k < j; k++) noise.add(kept[k]!);
+        k = j;
         continue;
       }
     }
@@ -95,25 +92,35 @@ function split(points: string[], live: number[]): Fragment[] {
   return fragments;
 }
 
+export interface JoinOptions {
+  /** Characters at the very start that belong to no group (a tag such as REQ1). */
+  lead?: number;
+  /**
+   * A run of fragments whose mending does not come out in whole groups: left as typed (the
+   * armour: a short group at the end of a line is reported as the short group the person sees),
+   * or joined as far as it goes (a registration number: its four groups stay four, and the
+   * short one is named).
+   */
+  uneven?: 'asTyped' | 'joined';
+}
+
 /**
- * Fragments → tokens of whole groups, mending line breaks inside groups: across a soft break,
- * a fragment that does not end on a group boundary continues with the next one. `lead`
- * characters at the very start (a tag such as REQ1) belong to no group. A run of fragments whose
- * mending does not come out in whole groups is left as it was, so a short or long group is still
- * reported as the group the person sees.
+ * Fragments → tokens of whole groups, mending line breaks inside groups: across a soft break, a
+ * fragment that does not end on a group boundary continues with the next one.
  */
-export function joinWrapped(fragments: readonly Fragment[], groupSize: number, lead = 0): number[][] {
+export function joinWrapped(fragments: readonly Fragment[], groupSize: number, options: JoinOptions = {}): number[][] {
   const tokens: number[][] = [];
   for (let from = 0; from < fragments.length;) {
     let to = from + 1;
     while (to < fragments.length && fragments[to]!.softBefore) to++;
-    tokens.push(...joinRun(fragments.slice(from, to), groupSize, from === 0 ? lead : 0));
+    const lead = from === 0 ? (options.lead ?? 0) : 0;
+    tokens.push(...joinRun(fragments.slice(from, to), groupSize, lead, options.uneven ?? 'asTyped'));
     from = to;
   }
   return tokens;
 }
 
-function joinRun(run: readonly Fragment[], groupSize: number, lead: number): number[][] {
+function joinRun(run: readonly Fragment[], groupSize: number, lead: number, uneven: 'asTyped' | 'joined'): number[][] {
   const whole = (token: readonly number[], first: boolean) => (token.length - (first ? lead : 0)) % groupSize === 0;
   const joined: number[][] = [];
   for (const fragment of run) {
@@ -121,13 +128,14 @@ function joinRun(run: readonly Fragment[], groupSize: number, lead: number): num
     if (last && !whole(last, joined.length === 1)) last.push(...fragment.at);
     else joined.push([...fragment.at]);
   }
-  return joined.every((token, t) => whole(token, t === 0)) ? joined : run.map((f) => f.at);
+  return uneven === 'joined' || joined.every((token, t) => whole(token, t === 0)) ? joined : run.map((f) => f.at);
 }
 
 /**
- * Leaves a prefix (MIKO, LDC) out of the fragments when it is one: standing alone, followed by
- * a character that is never part of a code, or glued to exactly `dataChars` code characters.
- * Otherwise the characters may be data that happen to start like the prefix.
+ * Leaves a prefix (MIKO, LDC) out of the fragments when it is one: standing alone, followed by a
+ * character that is never part of a code, or glued to exactly `dataChars` code characters.
+ * Otherwise the characters may be data that happen to start like the prefix. A prefix a mail
+ * client broke across two lines counts too.
  */
 export function withoutPrefix(
   scan: ScannedText,
@@ -135,16 +143,20 @@ export function withoutPrefix(
   dataChars: number,
   isCodeChar: (ch: string) => boolean,
 ): Fragment[] {
-  const [first, ...rest] = scan.fragments;
-  if (!first) return [];
-  const typed = first.at.map((i) => scan.points[i]!);
-  if (typed.slice(0, prefix.length).join('').toUpperCase() !== prefix) return scan.fragments;
-  const total = scan.fragments.reduce((n, f) => n + f.at.length, 0);
-  const next = typed[prefix.length];
-  const isPrefix = next === undefined || !isCodeChar(next) || total === prefix.length + dataChars;
-  if (!isPrefix) return scan.fragments;
-  if (typed.length === prefix.length) return rest.map((f, k) => (k === 0 ? { ...f, softBefore: false } : f));
-  return [{ at: first.at.slice(prefix.length), softBefore: false }, ...rest];
+  const { fragments } = scan;
+  if (fragments.length === 0) return [];
+  const head: number[] = [];
+  let next = 0;
+  do head.push(...fragments[next++]!.at);
+  while (next < fragments.length && fragments[next]!.softBefore && head.length < prefix.length);
+  const typed = charsAt(scan, head);
+  if (typed.slice(0, prefix.length).join('').toUpperCase() !== prefix) return fragments;
+  const total = fragments.reduce((n, f) => n + f.at.length, 0);
+  const after = typed[prefix.length];
+  if (after !== undefined && isCodeChar(after) && total !== prefix.length + dataChars) return fragments;
+  const rest = fragments.slice(next);
+  if (head.length > prefix.length) return [{ at: head.slice(prefix.length), softBefore: false }, ...rest];
+  return rest.map((f, k) => (k === 0 ? { ...f, softBefore: false } : f));
 }
 
 /** The text without the invisible characters that are never part of anything typed. */

@@ -2,13 +2,12 @@
 // same reader the authority uses, so the wizard and the authority never disagree about a number.
 // Half-typed input is "incomplete", not an error: only a wrong character or a failing check
 // character is a typo worth interrupting for.
-import { isCodeChar } from '../../../shared/typed-codes/alphabet';
-import { charsAt, scanTyped, withoutPrefix } from '../../../shared/typed-codes/pasted-text';
 import {
   REGISTRATION_GROUP_LENGTH,
   REGISTRATION_GROUPS,
-  REGISTRATION_PREFIX,
+  foreignCharacter,
   readRegistrationNumber,
+  registrationChars,
 } from '../../../shared/registration-number';
 
 export type RegistrationCheck =
@@ -23,22 +22,11 @@ export type RegistrationCheck =
 
 const FULL = REGISTRATION_GROUPS * REGISTRATION_GROUP_LENGTH;
 
-/** The characters after the MIKO prefix as typed, without separators and invisible characters. */
-function dataChars(text: string): string[] {
-  const scan = scanTyped(text);
-  return withoutPrefix(scan, REGISTRATION_PREFIX, FULL, isCodeChar).flatMap((f) => charsAt(scan, f.at));
-}
-
 export function checkRegistration(text: string): RegistrationCheck {
   if (text.trim() === '') return { state: 'empty' };
-  const chars = dataChars(text);
-  const bad = chars.findIndex((ch) => !isCodeChar(ch));
-  if (bad >= 0)
-    return {
-      state: 'typo',
-      group: Math.floor(bad / REGISTRATION_GROUP_LENGTH) + 1,
-      position: (bad % REGISTRATION_GROUP_LENGTH) + 1,
-    };
+  const chars = registrationChars(text);
+  const foreign = foreignCharacter(chars);
+  if (foreign) return { state: 'typo', group: foreign.group, position: foreign.position };
   if (chars.length < FULL) return { state: 'incomplete' };
   try {
     const read = readRegistrationNumber(text);
