@@ -15,6 +15,9 @@ const INVISIBLE = new Set(['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u
 /** \s covers spaces, tabs, line breaks and the no-break spaces (U+00A0, U+2007, U+202F). */
 const SEPARATOR = /^[\s\-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]$/u;
 const WHITESPACE = /^\s$/u;
+const ASCII_SEPARATOR = new Set([' ', '\t', '\n', '\r', '\v', '\f', '-']);
+// Every pasted character is classified; most are ASCII, which skips the regex.
+const isSeparator = (ch: string): boolean => ASCII_SEPARATOR.has(ch) || (ch > '\x7f' && SEPARATOR.test(ch));
 const LINE_END = new Set(['\n', '\r', '\u2028', '\u2029']);
 const QUOTE_SPACE = new Set([' ', '\t', '\u00A0']);
 const SOFT_BREAK = /^[ \t]*(?:\r\n|\n|\r|\u2028)[ \t]*$/;
@@ -37,7 +40,8 @@ export interface ScannedText {
 export function scanTyped(text: string): ScannedText {
   const points = [...text];
   // Invisible characters, mail quoting and wrappers around the code are left out of `live`.
-  const kept = points.flatMap((ch, i) => (INVISIBLE.has(ch) ? [] : [i]));
+  const kept: number[] = [];
+  for (let i = 0; i < points.length; i++) if (!INVISIBLE.has(points[i]!)) kept.push(i);
   const live = dropMailQuotes(points, kept);
   let start = 0;
   let end = live.length;
@@ -77,7 +81,7 @@ function split(points: string[], live: number[]): Fragment[] {
   let current: Fragment | undefined;
   for (const i of live) {
     const ch = points[i]!;
-    if (SEPARATOR.test(ch)) {
+    if (isSeparator(ch)) {
       separator += ch;
       current = undefined;
       continue;
