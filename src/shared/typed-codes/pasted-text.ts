@@ -15,9 +15,11 @@ const INVISIBLE = new Set(['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u
 /** \s covers spaces, tabs, line breaks and the no-break spaces (U+00A0, U+2007, U+202F). */
 const SEPARATOR = /^[\s\-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]$/u;
 const WHITESPACE = /^\s$/u;
-const ASCII_SEPARATOR = new Set([' ', '\t', '\n', '\r', '\v', '\f', '-']);
+const ASCII_WHITESPACE = new Set([' ', '\t', '\n', '\r', '\v', '\f']);
+const ASCII_SEPARATOR = new Set([...ASCII_WHITESPACE, '-']);
 // Every pasted character is classified; most are ASCII, which skips the regex.
 const isSeparator = (ch: string): boolean => ASCII_SEPARATOR.has(ch) || (ch > '\x7f' && SEPARATOR.test(ch));
+const isWhitespace = (ch: string): boolean => ASCII_WHITESPACE.has(ch) || (ch > '\x7f' && WHITESPACE.test(ch));
 const LINE_END = new Set(['\n', '\r', '\u2028', '\u2029']);
 const QUOTE_SPACE = new Set([' ', '\t', '\u00A0']);
 const SOFT_BREAK = /^[ \t]*(?:\r\n|\n|\r|\u2028)[ \t]*$/;
@@ -46,8 +48,8 @@ export function scanTyped(text: string): ScannedText {
   let start = 0;
   let end = live.length;
   const at = (k: number) => points[live[k]!]!;
-  while (start < end && (WRAPPERS.has(at(start)) || WHITESPACE.test(at(start)))) start++;
-  while (end > start && (TRAILING.has(at(end - 1)) || WHITESPACE.test(at(end - 1)))) end--;
+  while (start < end && (WRAPPERS.has(at(start)) || isWhitespace(at(start)))) start++;
+  while (end > start && (TRAILING.has(at(end - 1)) || isWhitespace(at(end - 1)))) end--;
   return { points, fragments: split(points, live.slice(start, end)) };
 }
 
