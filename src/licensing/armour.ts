@@ -9,52 +9,30 @@
 // - data: [u16 BE payload length][payload][u32 BE CRC-32 of length + payload] in upper-case
 //   Crockford base32, padded with '0' characters to a multiple of 7. The length header tells the
 //   decoder where the data ends, so the padding needs no marker, and it must be all '0';
-// - groups of 7 data characters + 1 check character (gf32.ts), numbered from 1 after the tag.
+// - groups of 7 data characters + 1 check character (shared/typed-codes/gf32.ts), numbered from 1
+//   after the tag. How pasted text is read (separators, noise, re-wrapped lines) is
+//   shared/typed-codes/pasted-text.ts, which the renderer uses to mark the same groups.
 import { base32crockford } from '@scure/base';
 import CRC32 from 'crc-32';
 import { inputError, type LdError } from '../shared/errors';
-import { GROUP_DATA, GROUP_SIZE, checkValue, groupPasses, locateFaults } from './gf32';
+import { ALPHABET, CANONICAL_VALUE, canonicalText, isCodeChar, valueOf } from '../shared/typed-codes/alphabet';
+import { GROUP_DATA, GROUP_SIZE, checkValue, groupPasses, locateFaults } from '../shared/typed-codes/gf32';
+import { MAX_CODE_TEXT } from '../shared/typed-codes/limits';
+import { charsAt, joinWrapped, scanTyped } from '../shared/typed-codes/pasted-text';
 
 export { GROUP_DATA, GROUP_SIZE };
 export type CodeKind = 'init' | 'answer';
 
-/** Bytes of pasted text; anything larger is refused before any parsing work. */
-export const MAX_CODE_TEXT = 16 * 1024;
 export const FORMAT_VERSION = 1;
 export const GROUPS_PER_LINE = 6;
 
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-/** Canonical character code → 5-bit value (-1: not canonical). */
-const CHAR_VALUE = new Int8Array(128).fill(-1);
-[...ALPHABET].forEach((ch, v) => (CHAR_VALUE[ch.charCodeAt(0)] = v));
 const TAGS: Record<CodeKind, string> = { init: 'REQ', answer: 'ANS' };
 const NAMES: Record<CodeKind, string> = { init: 'initialisation code', answer: 'answer code' };
 const TAG_PATTERN = /^(REQ|ANS)([0-9])/;
+const TAG_LENGTH = 4;
 const HEADER_BYTES = 2;
 const CRC_BYTES = 4;
 const SHOWN_GROUPS = 5;
-
-/** Character → 5-bit value, read the way people write codes: any case, I/L as 1, O as 0. */
-const VALUES: ReadonlyMap<string, number> = (() => {
-  const map = new Map<string, number>();
-  [...ALPHABET].forEach((ch, v) => map.set(ch, v).set(ch.toLowerCase(), v));
-  for (const [ch, v] of [
-    ['I', 1],
-    ['L', 1],
-    ['O', 0],
-  ] as const)
-    map.set(ch, v).set(ch.toLowerCase(), v);
-  return map;
-})();
-
-// Removed outright: invisible characters that editors and chat apps slip into copied text.
-const DELETED = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
-// Mail quoting ("> ", "> > ", ">>") at the start of each line.
-const MAIL_QUOTE = /^[ \t\u00A0]*(?:>[ \t\u00A0]?)+/gm;
-// \s covers spaces, tabs, line breaks and the no-break spaces (U+00A0, U+2007, U+202F).
-const SEPARATORS = /[\s\-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]+/;
-const WRAPPERS = new Set([...`"'\`“”‘’«»„‚<>‹›`]);
-const TRAILING = new Set([...WRAPPERS, '.']);
 
 interface Group {
   index: number;
@@ -75,7 +53,7 @@ export function armour(kind: CodeKind, payload: Uint8Array): string {
   const groups: string[] = [];
   const values = new Array<number>(GROUP_DATA);
   for (let at = 0; at < padded.length; at += GROUP_DATA) {
-    for (let i = 0; i < GROUP_DATA; i++) values[i] = CHAR_VALUE[padded.charCodeAt(at + i)]!;
+    for (let i = 0; i < GROUP_DATA; i++) values[i] = CANONICAL_VALUE[padded.charCodeAt(at + i)]!;
     groups.push(padded.substr(at, GROUP_DATA) + ALPHABET[checkValue(groups.length + 1, values)]);
   }
   const lines = [[`${TAGS[kind]}${FORMAT_VERSION}`, ...groups.slice(0, GROUPS_PER_LINE)].join('-')];
@@ -97,9 +75,9 @@ export function unarmour(text: string, expected: CodeKind | 'any'): { kind: Code
   const kind = readTag(
     first,
     expected,
-    tokens.slice(1).find((t) => TAG_PATTERN.test(canonical(t.slice(0, 4)))),
+    tokens.slice(1).find((t) => TAG_PATTERN.test(canonical(t))),
   );
-  const groups = toGroups([first.slice(4), ...tokens.slice(1)].filter((t) => t.length > 0));
+  const groups = toGroups([first.slice(TAG_LENGTH), ...tokens.slice(1)].filter((t) => t.length > 0));
   const tag = `${TAGS[kind]}${FORMAT_VERSION}`;
   if (groups.length === 0)
     throw inputError('CODE_TRUNCATED', `The code ends right after its tag ${tag}: all its groups are missing.`, {
@@ -130,12 +108,12 @@ function fastUnarmour(text: string, expected: CodeKind | 'any'): { kind: CodeKin
   const data: string[] = [];
   const values = new Array<number>(GROUP_SIZE);
   for (let g = 0; g * GROUP_SIZE < chars.length; g++) {
-    for (let i = 0; i < GROUP_SIZE; i++) values[i] = CHAR_VALUE[chars.charCodeAt(g * GROUP_SIZE + i)]!;
+    for (let i = 0; i < GROUP_SIZE; i++) values[i] = CANONICAL_VALUE[chars.charCodeAt(g * GROUP_SIZE + i)]!;
     if (!groupPasses(g + 1, values)) return undefined;
     data.push(chars.substr(g * GROUP_SIZE, GROUP_DATA));
   }
   const groups = data.length;
-  const header = readHeader([...data[0]!].map((ch) => CHAR_VALUE[ch.charCodeAt(0)]!));
+  const header = readHeader([...data[0]!].map((ch) => CANONICAL_VALUE[ch.charCodeAt(0)]!));
   if (header.groups !== groups) return undefined;
   const all = data.join('');
   if (!/^0*$/.test(all.slice(header.dataChars))) return undefined;
@@ -162,23 +140,13 @@ export function codeChars(code: string): number {
 /** Cheap sniff: once tidied, does the text start with a code tag (of any version)? */
 export function looksLikeArmour(text: string): boolean {
   const first = tokenise(text.slice(0, 1024))[0];
-  return first !== undefined && TAG_PATTERN.test(canonical(first.slice(0, 4)));
+  return first !== undefined && TAG_PATTERN.test(canonical(first));
 }
 
-/** Tidied text split at separators; each token is a list of code points as typed. */
+/** The code's tokens (groups, or runs of groups written without separators), as typed. */
 function tokenise(text: string): string[][] {
-  const chars = [...text.replace(DELETED, '').replace(MAIL_QUOTE, '')];
-  // Trimmed by hand: a /[…]+$/ regex is quadratic on long runs of spaces inside the text.
-  let start = 0;
-  let end = chars.length;
-  while (start < end && (WRAPPERS.has(chars[start]!) || /\s/.test(chars[start]!))) start++;
-  while (end > start && (TRAILING.has(chars[end - 1]!) || /\s/.test(chars[end - 1]!))) end--;
-  return chars
-    .slice(start, end)
-    .join('')
-    .split(SEPARATORS)
-    .filter((t) => t.length > 0)
-    .map((t) => [...t]);
+  const scan = scanTyped(text);
+  return joinWrapped(scan.fragments, GROUP_SIZE, { lead: TAG_LENGTH }).map((at) => charsAt(scan, at));
 }
 
 function checkSize(text: string): void {
@@ -196,7 +164,7 @@ function checkSize(text: string): void {
 
 /** `later`: a tag-like token further on, which means prose was pasted along with the code. */
 function readTag(first: string[], expected: CodeKind | 'any', later?: string[]): CodeKind {
-  const tag = canonical(first.slice(0, 4));
+  const tag = canonical(first);
   const match = TAG_PATTERN.exec(tag);
   if (!match) {
     const start = shorten(first.join(''), 12);
@@ -236,14 +204,14 @@ function toGroups(tokens: string[][]): Group[] {
     next += Math.ceil(token.length / GROUP_SIZE);
   }
   tokens.forEach((token, t) => {
-    const bad = token.findIndex((ch) => !VALUES.has(ch));
+    const bad = token.findIndex((ch) => !isCodeChar(ch));
     if (bad < 0) return;
     const within = bad - (bad % GROUP_SIZE);
     const typed = token.slice(within, within + GROUP_SIZE).join('');
     throw badCharacter(starts[t]! + within / GROUP_SIZE, typed, token[bad]!);
   });
   tokens.forEach((token, t) => {
-    if (t > 0 && token.length === 4 && TAG_PATTERN.test(canonical(token))) {
+    if (t > 0 && token.length === TAG_LENGTH && TAG_PATTERN.test(canonical(token))) {
       throw inputError(
         'CODE_TOO_LONG',
         `The text holds more than one code: a second ${canonical(token)} follows group ${starts[t]! - 1}. Paste one code at a time.`,
@@ -255,7 +223,7 @@ function toGroups(tokens: string[][]): Group[] {
   return tokens.flatMap((token, t) =>
     Array.from({ length: token.length / GROUP_SIZE }, (_, g) => {
       const chars = token.slice(g * GROUP_SIZE, (g + 1) * GROUP_SIZE);
-      return { index: starts[t]! + g, typed: chars.join(''), values: chars.map(valueOf) };
+      return { index: starts[t]! + g, typed: chars.join(''), values: chars.map(valueAt) };
     }),
   );
 }
@@ -391,9 +359,8 @@ function payloadTooLarge(bytes: number): LdError {
 const label = (g: Group): string => `group ${g.index} (${g.typed})`;
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const shorten = (s: string, max: number): string => ([...s].length > max ? `${[...s].slice(0, max).join('')}…` : s);
-const valueOf = (ch: string): number => VALUES.get(ch) ?? 0;
-const canonical = (chars: string[]): string =>
-  chars.map((ch) => (VALUES.has(ch) ? ALPHABET[valueOf(ch)] : ch.toUpperCase())).join('');
+const valueAt = (ch: string): number => valueOf(ch) ?? 0;
+const canonical = (chars: string[]): string => canonicalText(chars.slice(0, TAG_LENGTH));
 const crc = (bytes: Uint8Array): number => CRC32.buf(bytes) >>> 0;
 
 /** "groups 3 (…), 7 (…) and 12 (…)", at most SHOWN_GROUPS of them named. */

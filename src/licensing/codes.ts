@@ -1,11 +1,10 @@
 // The two codes as the user sees them: armoured text (or PEM) in, DER out, and back.
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { inputError } from '../shared/errors';
+import { MAX_CODE_TEXT } from '../shared/typed-codes/limits';
 import { armour, unarmour, type CodeKind } from './armour';
 import { MAX_DER_BYTES, readHeader } from './der';
 import { fromPem, isPem, toPem } from './pem';
-
-export const MAX_CODE_INPUT = 16 * 1024;
 
 export interface DecodedCode {
   kind: CodeKind;
@@ -38,10 +37,10 @@ function inflateAnswer(payload: Uint8Array): Uint8Array {
 
 /** Any pasted text: an armoured code or PEM. `expected` makes a wrong kind a specific error. */
 export function decodeCode(text: string, expected: CodeKind | 'any'): DecodedCode {
-  if (text.length > MAX_CODE_INPUT) {
+  if (text.length > MAX_CODE_TEXT) {
     throw inputError(
       'CODE_TOO_LARGE',
-      `The pasted text is ${text.length} characters; a code is at most ${MAX_CODE_INPUT}.`,
+      `The pasted text is ${text.length} characters; a code is at most ${MAX_CODE_TEXT}.`,
     );
   }
   if (isPem(text)) return fromPemBlocks(text, expected);

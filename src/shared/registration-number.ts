@@ -1,7 +1,7 @@
 // MIKO registration numbers: `MIKO-XXXXX-XXXXX-XXXXX-XXXXX`, 20 upper-case Crockford base32
 // characters after the prefix: 19 random ones (95 bits) and, last, one check character.
 //
-// The check is a weighted sum in GF(32) (the maths of the code armour, licensing/gf32.ts):
+// The check is a weighted sum in GF(32) (the maths of the code armour, typed-codes/gf32.ts):
 //   DOMAIN ⊕ α^1·v_0 ⊕ α^2·v_1 ⊕ … ⊕ α^19·v_18 ⊕ 1·c = 0
 // The 20 weights α^1..α^19, α^0 are distinct and non-zero (α has order 31), so every single
 // mistyped character and every swap of two characters is detected. DOMAIN keeps a number from
@@ -9,7 +9,9 @@
 // *where* the typo is; `typoCandidates` lists the numbers one typo away, so the authority can
 // name the group when exactly one of them is a registration it knows.
 import { z } from 'zod';
-import { alphaPow, gfMul } from '../licensing/gf32';
+import { charsOf, isCodeChar, valueOf } from './typed-codes/alphabet';
+import { alphaPow, gfMul, weightedCheck } from './typed-codes/gf32';
+import { charsAt, joinWrapped, scanTyped, withoutPrefix } from './typed-codes/pasted-text';
 import { inputError } from './errors';
 
 export const REGISTRATION_PREFIX = 'MIKO';
@@ -18,33 +20,15 @@ export const REGISTRATION_GROUP_LENGTH = 5;
 const CHARS = REGISTRATION_GROUPS * REGISTRATION_GROUP_LENGTH;
 export const REGISTRATION_DATA_CHARS = CHARS - 1;
 const DOMAIN = 0b10110;
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const SEPARATORS = /[\s\-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]+/;
 const EXAMPLE = 'MIKO-XXXXX-XXXXX-XXXXX-XXXXX';
 
-/** Character → 5-bit value, read the way people write numbers: any case, I/L as 1, O as 0. */
-const VALUES: ReadonlyMap<string, number> = (() => {
-  const map = new Map<string, number>();
-  [...ALPHABET].forEach((ch, v) => map.set(ch, v));
-  for (const [ch, v] of [
-    ['I', 1],
-    ['L', 1],
-    ['O', 0],
-  ] as const)
-    map.set(ch, v);
-  return map;
-})();
-
 /** The check character's value for 19 data values. */
-export function registrationCheck(data: readonly number[]): number {
-  let sum = DOMAIN;
-  for (let i = 0; i < REGISTRATION_DATA_CHARS; i++) sum ^= gfMul(alphaPow(i + 1), (data[i] ?? 0) & 31);
-  return sum;
-}
+export const registrationCheck = (data: readonly number[]): number =>
+  weightedCheck(DOMAIN, data, REGISTRATION_DATA_CHARS);
 
 /** 20 values → `MIKO-XXXXX-XXXXX-XXXXX-XXXXX`. */
 export function formatRegistrationNumber(values: readonly number[]): string {
-  const chars = values.map((v) => ALPHABET[v & 31]).join('');
+  const chars = charsOf(values);
   const groups = Array.from({ length: REGISTRATION_GROUPS }, (_, g) =>
     chars.slice(g * REGISTRATION_GROUP_LENGTH, (g + 1) * REGISTRATION_GROUP_LENGTH),
   );
@@ -79,9 +63,8 @@ export function readRegistrationNumber(text: string): ReadNumber {
       );
     }
     [...group].forEach((ch, i) => {
-      const v = VALUES.get(ch);
-      if (v === undefined)
-        throw typo(g + 1, `group ${g + 1}, character ${i + 1}: "${ch}" is not used in registration numbers`, i + 1);
+      const v = valueOf(ch);
+      if (v === undefined) throw notUsed({ character: ch, group: g + 1, position: i + 1 });
       values.push(v);
     });
   });
@@ -89,30 +72,49 @@ export function readRegistrationNumber(text: string): ReadNumber {
   return { number: formatRegistrationNumber(values), values, checkOk };
 }
 
+/** The number's groups as typed (prefix left out), mending line breaks a mail client put inside one. */
 function splitGroups(text: string): string[] {
-  let parts = text
-    .trim()
-    .toUpperCase()
-    .split(SEPARATORS)
-    .filter((p) => p !== '');
-  if (parts[0] === REGISTRATION_PREFIX) parts = parts.slice(1);
-  else if (
-    parts.length === 1 &&
-    parts[0]!.length === CHARS + REGISTRATION_PREFIX.length &&
-    parts[0]!.startsWith(REGISTRATION_PREFIX)
-  )
-    parts = [parts[0]!.slice(REGISTRATION_PREFIX.length)];
-  // Typed without dashes: cut it into groups, so a later fault is still placed in one.
-  if (parts.length === 1 && parts[0]!.length === CHARS) parts = parts[0]!.match(/.{5}/g)!;
-  if (parts.length !== REGISTRATION_GROUPS) {
-    const shown = text.trim().slice(0, 40);
-    throw inputError(
-      'REGISTRATION_NUMBER_INVALID',
-      `"${shown}" is not a registration number: expected ${EXAMPLE} (${REGISTRATION_GROUPS} groups of ${REGISTRATION_GROUP_LENGTH} after MIKO), found ${parts.length} group${parts.length === 1 ? '' : 's'}.`,
-    );
-  }
-  return parts;
+  const scan = scanTyped(text);
+  const fragments = withoutPrefix(scan, REGISTRATION_PREFIX, CHARS, isCodeChar);
+  // Groups typed without dashes are cut apart, so a later fault is still placed in one.
+  const parts = joinWrapped(fragments, REGISTRATION_GROUP_LENGTH, { uneven: 'joined' }).flatMap((at) => {
+    const part = charsAt(scan, at).join('').toUpperCase();
+    return part.length % REGISTRATION_GROUP_LENGTH === 0 ? part.match(/.{5}/g)! : [part];
+  });
+  if (parts.length === REGISTRATION_GROUPS) return parts;
+  // A character that is never part of a number (an underscore for a dash, say) explains the shape.
+  const foreign = foreignCharacter(fragments.flatMap((f) => charsAt(scan, f.at)));
+  if (foreign) throw notUsed(foreign);
+  const shown = text.trim().slice(0, 40);
+  throw inputError(
+    'REGISTRATION_NUMBER_INVALID',
+    `"${shown}" is not a registration number: expected ${EXAMPLE} (${REGISTRATION_GROUPS} groups of ${REGISTRATION_GROUP_LENGTH} after MIKO), found ${parts.length} group${parts.length === 1 ? '' : 's'}.`,
+  );
 }
+
+export interface ForeignCharacter {
+  character: string;
+  /** 1-based, counting every typed character after the prefix except separators. */
+  group: number;
+  position: number;
+}
+
+/** The characters typed after the MIKO prefix, without separators and invisible characters. */
+export function registrationChars(text: string): string[] {
+  const scan = scanTyped(text);
+  return withoutPrefix(scan, REGISTRATION_PREFIX, CHARS, isCodeChar).flatMap((f) => charsAt(scan, f.at));
+}
+
+/** The first character that is never part of a number, and where it sits. */
+export function foreignCharacter(chars: readonly string[]): ForeignCharacter | undefined {
+  const at = chars.findIndex((ch) => !isCodeChar(ch));
+  if (at < 0) return undefined;
+  const group = Math.floor(at / REGISTRATION_GROUP_LENGTH) + 1;
+  return { character: chars[at]!, group, position: (at % REGISTRATION_GROUP_LENGTH) + 1 };
+}
+
+const notUsed = ({ character, group, position }: ForeignCharacter) =>
+  typo(group, `group ${group}, character ${position}: "${character}" is not used in registration numbers`, position);
 
 const typo = (group: number, what: string, position?: number) =>
   inputError('REGISTRATION_NUMBER_TYPO', `The registration number has a typo: ${what}.`, {

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { armour, unarmour } from '../../src/licensing/armour';
 import { faultyGroups, markGroups, markedTexts } from '../../src/renderer/lib/code-marking';
 import { isLdError } from '../../src/shared/errors';
+import { rewrap, rewrapArb } from '../support/rewrap';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -116,6 +117,33 @@ describe('markGroups', () => {
     expect(faultyGroups(error.details)).toEqual([2]);
     const [marked] = markedTexts(markGroups(bad, [2]));
     expect(marked).toContain('!');
+  });
+
+  it('marks the group the armour names in a code a mail client re-wrapped (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 20, maxLength: 300 }),
+        fc.nat(),
+        fc.integer({ min: 0, max: 7 }),
+        fc.integer({ min: 1, max: 31 }),
+        rewrapArb,
+        (payload, g, at, shift, r) => {
+          const code = armour('answer', payload);
+          const group = (g % (code.split(/[-\n]/).length - 1)) + 1;
+          const text = rewrap(typo(code, group, at, shift), r);
+          const error = errorOf(text);
+          expect(error.code).toBe('CODE_GROUP_TYPO');
+          expect(faultyGroups(error.details)).toEqual([group]);
+          const segments = markGroups(text, [group]);
+          expect(segments.map((s) => s.text).join('')).toBe(text);
+          // One run per group, line breaks and quoting a wrap put inside it included.
+          const marked = markedTexts(segments);
+          expect(marked).toHaveLength(1);
+          expect(marked.map((m) => m.replace(/[^0-9A-Z]/gi, ''))).toEqual(error.details!.texts);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('keeps a zero-width space inside the group it interrupts', () => {

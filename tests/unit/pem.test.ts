@@ -132,9 +132,14 @@ describe('fromPem errors name the block', () => {
 });
 
 describe('browser safety', () => {
-  it('armour, pem and gf32 use no Node modules and no Buffer', () => {
-    for (const file of ['armour', 'pem', 'gf32']) {
-      const source = readFileSync(new URL(`../../src/licensing/${file}.ts`, import.meta.url), 'utf8').replace(
+  it('armour, pem and the typed-codes module use no Node modules and no Buffer', () => {
+    const files = [
+      'licensing/armour',
+      'licensing/pem',
+      ...['alphabet', 'gf32', 'limits', 'pasted-text'].map((f) => `shared/typed-codes/${f}`),
+    ];
+    for (const file of files) {
+      const source = readFileSync(new URL(`../../src/${file}.ts`, import.meta.url), 'utf8').replace(
         /^\s*\/\/.*$/gm,
         '',
       );

@@ -1,9 +1,9 @@
-// Shows a pasted code back to the reseller with the faulty group(s) marked. The numbering must be
-// the armour's own (src/licensing/armour.ts): invisible characters and mail quoting are dropped,
-// wrappers around the whole code are trimmed, tokens are split at spaces, line breaks and dashes,
+// Shows a pasted code back to the reseller with the faulty group(s) marked. The numbering is the
+// armour's own because the text is read by the same code (shared/typed-codes/pasted-text.ts):
 // the first four characters of the first token are the tag (REQ1/ANS1), and every token is cut
 // into 8-character groups numbered from 1 after the tag. The pasted text itself is kept exactly
 // (line breaks included), so the reseller recognises what they pasted.
+import { joinWrapped, scanTyped } from '../../shared/typed-codes/pasted-text';
 
 export interface Segment {
   text: string;
@@ -14,11 +14,6 @@ export interface Segment {
 
 const GROUP_SIZE = 8;
 const TAG_LENGTH = 4;
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/;
-const SEPARATOR = /[\s\-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/;
-const WRAPPERS = new Set([...`"'\`“”‘’«»„‚<>‹›`]);
-const TRAILING = new Set([...WRAPPERS, '.']);
-const MAIL_QUOTE = /^[ \t\u00A0]*(?:>[ \t\u00A0]?)+/gm;
 
 /** The group numbers an inspection error names: details.groups (typos, swaps, surplus) or details.group. */
 export function faultyGroups(details: Record<string, unknown> | undefined): number[] {
@@ -29,56 +24,22 @@ export function faultyGroups(details: Record<string, unknown> | undefined): numb
   return Number.isInteger(one) && (one as number) > 0 ? [one as number] : [];
 }
 
-/** Per code point: 'noise' (dropped by the armour), 'sep', 'tag', or the group number. */
-type Label = 'noise' | 'sep' | 'tag' | number;
-
-function labelCodePoints(chars: string[], text: string): Label[] {
-  const labels: Label[] = chars.map((ch) => (INVISIBLE.test(ch) ? 'noise' : 'sep'));
-  // Mail quoting: the armour removes it before splitting, so it is noise here.
-  const quoted = new Set<number>();
-  for (const m of text.matchAll(MAIL_QUOTE)) {
-    const start = [...text.slice(0, m.index)].length;
-    for (let i = 0; i < [...m[0]].length; i++) quoted.add(start + i);
-  }
-  let start = 0;
-  let end = chars.length;
-  const blank = (i: number) => labels[i] === 'noise' || quoted.has(i) || /\s/.test(chars[i]!);
-  while (start < end && (blank(start) || WRAPPERS.has(chars[start]!))) start++;
-  while (end > start && (blank(end - 1) || TRAILING.has(chars[end - 1]!))) end--;
-
+/** Per code point: its group number, or null (the tag, separators, noise around the code). */
+function labelCodePoints(text: string): { chars: string[]; labels: (number | null)[] } {
+  const scan = scanTyped(text);
+  const labels = scan.points.map((): number | null => null);
   let next = 1; // the next group number
-  let inToken = false;
-  let firstToken = true;
-  let tokenChars = 0;
-  let tokenFirstGroup = 1;
-  for (let i = 0; i < chars.length; i++) {
-    if (i < start || i >= end || labels[i] === 'noise' || quoted.has(i)) {
-      labels[i] = 'noise';
-      continue;
-    }
-    if (SEPARATOR.test(chars[i]!)) {
-      if (inToken) next = closeToken(next, tokenChars, firstToken);
-      if (inToken) firstToken = false;
-      inToken = false;
-      labels[i] = 'sep';
-      continue;
-    }
-    if (!inToken) {
-      inToken = true;
-      tokenChars = 0;
-      tokenFirstGroup = next;
-    }
-    const offset = firstToken ? tokenChars - TAG_LENGTH : tokenChars;
-    labels[i] = offset < 0 ? 'tag' : tokenFirstGroup + Math.floor(offset / GROUP_SIZE);
-    tokenChars++;
-  }
-  return labels;
-}
-
-/** Group numbering after a token: as many groups as the token starts (a short last one counts). */
-function closeToken(next: number, chars: number, first: boolean): number {
-  const data = first ? Math.max(0, chars - TAG_LENGTH) : chars;
-  return next + Math.ceil(data / GROUP_SIZE);
+  joinWrapped(scan.fragments, GROUP_SIZE, { lead: TAG_LENGTH }).forEach((token, t) => {
+    const lead = t === 0 ? TAG_LENGTH : 0;
+    const groupOf = (k: number) => (k < lead ? null : next + Math.floor((k - lead) / GROUP_SIZE));
+    token.forEach((at, k) => {
+      // What lies between two characters of a token (invisible characters, a line break a mail
+      // client put inside a group, its quoting) belongs to the run of the group before it.
+      for (let i = at; i < (token[k + 1] ?? at + 1); i++) labels[i] = groupOf(k);
+    });
+    next += Math.ceil(Math.max(0, token.length - lead) / GROUP_SIZE);
+  });
+  return { chars: scan.points, labels };
 }
 
 /**
@@ -86,21 +47,11 @@ function closeToken(next: number, chars: number, first: boolean): number {
  * text between groups. Joining every segment's text gives back the input exactly.
  */
 export function markGroups(text: string, groups: readonly number[]): Segment[] {
-  const chars = [...text];
-  const labels = labelCodePoints(chars, text);
+  const { chars, labels } = labelCodePoints(text);
   const wanted = new Set(groups);
   const segments: Segment[] = [];
-  let lastGroup: number | null = null;
   chars.forEach((ch, i) => {
-    const label = labels[i]!;
-    // Noise inside a group (a zero-width space) stays with that group's run.
-    const group =
-      typeof label === 'number'
-        ? label
-        : label === 'noise' && lastGroup !== null && typeof labels[i + 1] === 'number'
-          ? lastGroup
-          : null;
-    lastGroup = typeof label === 'number' ? label : label === 'noise' ? lastGroup : null;
+    const group = labels[i] ?? null;
     const marked = group !== null && wanted.has(group);
     const tail = segments.at(-1);
     if (tail && tail.group === group && tail.marked === marked) tail.text += ch;

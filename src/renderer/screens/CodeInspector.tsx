@@ -7,10 +7,9 @@ import { inspect, setInspectText } from '../actions/code-inspector';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { faultyGroups, markGroups } from '../lib/code-marking';
 import { sniffKind } from '../lib/code-kind';
+import { MAX_CODE_TEXT } from '../../shared/typed-codes/limits';
 import { useStore } from '../store';
 import { FieldList } from './code-inspector/FieldList';
-
-const MAX = 16 * 1024;
 
 export function CodeInspector() {
   const { t } = useTranslation();
@@ -41,7 +40,7 @@ export function CodeInspector() {
           onChange={(e) => setInspectText(e.target.value)}
           rows={8}
           spellCheck={false}
-          maxLength={MAX}
+          maxLength={MAX_CODE_TEXT}
           placeholder="REQ1-…"
           autoFocus
         />

@@ -3,6 +3,7 @@
 // routes (and /openapi.json) from this list, the CLI and the desktop app call through it, and
 // the embedded authority dispatches through it — so all three validate the same way.
 import { z } from 'zod';
+import { MAX_CODE_TEXT } from '../typed-codes/limits';
 
 export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   name: string;
@@ -31,10 +32,7 @@ export const serial = z
   .min(1)
   .max(64)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, . _ - only');
-export const code = z
-  .string()
-  .min(1)
-  .max(16 * 1024);
+export const code = z.string().min(1).max(MAX_CODE_TEXT);
 export const isoDate = z.string().max(40);
 export const featureRef = z.union([z.number().int().min(1).max(65535), z.string().trim().min(1).max(40)]);
 export const empty = z.object({}).strict();

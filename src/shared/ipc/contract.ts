@@ -4,6 +4,7 @@
 // and the browser-mode HTTP routes are all derived from this table, so they cannot drift apart.
 import { z } from 'zod';
 import type { Result } from '../result';
+import { MAX_CODE_TEXT } from '../typed-codes/limits';
 import { OPERATIONS } from '../api';
 import type { AuthorityChannel, Channel, Method } from './channels';
 
@@ -20,7 +21,7 @@ export {
 
 // ---- limits: the authority's operation schemas (src/shared/api) bound its own fields --------------
 
-export const LIMITS = { code: 16 * 1024, url: 2048 } as const;
+export const LIMITS = { code: MAX_CODE_TEXT, url: 2048 } as const;
 
 const none = z.object({}).strict();
 const op = OPERATIONS;

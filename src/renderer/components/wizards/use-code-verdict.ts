@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { inspectCode } from '../../actions/wizards/codes';
 import { codeVerdict, type Expectation, type Inspection, type Verdict } from '../../lib/wizards/code-verdict';
-import { MAX_CODE_TEXT } from '../../lib/wizards/code-file';
+import { MAX_CODE_TEXT } from '../../../shared/typed-codes/limits';
 
 const DEBOUNCE_MS = 200;
 

@@ -1,8 +1,6 @@
 // A dropped or chosen file holding an initialisation code: read as text, refused when it cannot be
 // a code file at all (a code is a few KiB; 64 KiB leaves room for PEM with comments).
 export const MAX_CODE_FILE = 64 * 1024;
-/** What codes:inspect and the authority accept (LIMITS.code in the IPC contract). */
-export const MAX_CODE_TEXT = 16 * 1024;
 
 export type FileRefusal = { reason: 'tooLarge'; size: number } | { reason: 'empty' };
 

@@ -2,7 +2,7 @@
 // device the wizard is for. Pure, so every refusal is unit-tested without a browser: the wizard
 // only lets Continue through on 'ok'.
 import { faultyGroups } from '../code-marking';
-import { MAX_CODE_TEXT } from './code-file';
+import { MAX_CODE_TEXT } from '../../../shared/typed-codes/limits';
 
 export interface Inspection {
   kind?: 'init' | 'answer';

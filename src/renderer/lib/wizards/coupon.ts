@@ -1,7 +1,12 @@
 // Coupon codes as people type them: any case, spaces or no spaces, with or without "LDC-". The
 // authority reads the code itself (and finds typos by its check character); this only tidies the
-// text for display and says whether it is long enough to be worth sending.
+// text for display and says whether it is long enough to be worth sending. Characters that are
+// never part of a code (an underscore, say) are kept, so the authority names them.
+import { canonicalText, isCodeChar } from '../../../shared/typed-codes/alphabet';
+import { charsAt, scanTyped, withoutPrefix } from '../../../shared/typed-codes/pasted-text';
+
 export const COUPON_CHARS = 20;
+const PREFIX = 'LDC';
 
 export interface CouponInput {
   /** LDC-XXXXX-XXXXX-XXXXX-XXXXX once complete, otherwise the tidied characters. */
@@ -10,11 +15,9 @@ export interface CouponInput {
 }
 
 export function tidyCoupon(text: string): CouponInput {
-  let chars = text
-    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
-    .toUpperCase()
-    .replace(/[^0-9A-Z]/g, '');
-  if (chars.startsWith('LDC') && chars.length === COUPON_CHARS + 3) chars = chars.slice(3);
-  if (chars.length !== COUPON_CHARS) return { display: chars, complete: false };
-  return { display: ['LDC', ...(chars.match(/.{5}/g) ?? [])].join('-'), complete: true };
+  const scan = scanTyped(text);
+  const typed = withoutPrefix(scan, PREFIX, COUPON_CHARS, isCodeChar).flatMap((f) => charsAt(scan, f.at));
+  const chars = canonicalText(typed);
+  if (typed.length !== COUPON_CHARS || !typed.every(isCodeChar)) return { display: chars, complete: false };
+  return { display: [PREFIX, ...(chars.match(/.{5}/g) ?? [])].join('-'), complete: true };
 }

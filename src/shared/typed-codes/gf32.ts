@@ -1,6 +1,8 @@
-// Check-character maths for the code armour: arithmetic in GF(32) = GF(2)[x]/(x^5 + x^2 + 1).
+// Check-character maths for codes people type: arithmetic in GF(32) = GF(2)[x]/(x^5 + x^2 + 1),
+// one field element per Crockford base32 character. The armour checks each of its groups; a
+// registration number or a coupon has one check character over the whole code (weightedCheck).
 //
-// Each 8-character group satisfies  w_0·v_0 ⊕ … ⊕ w_6·v_6 ⊕ 1·c = h(k)  with the data weights
+// Each 8-character armour group satisfies  w_0·v_0 ⊕ … ⊕ w_6·v_6 ⊕ 1·c = h(k)  with the data weights
 // w_i = α^(i+1) and weight 1 for the check character c. α = x generates the multiplicative
 // group (order 31, because the polynomial is primitive), so the eight weights α^1..α^7, α^0 are
 // distinct and non-zero. Consequences, each a line of algebra:
@@ -44,6 +46,18 @@ export function gfMul(a: number, b: number): number {
 /** α^n for any integer n (negative allowed). */
 export function alphaPow(n: number): number {
   return EXP[((n % ORDER) + ORDER) % ORDER]!;
+}
+
+/**
+ * The check character of a short code: `domain ⊕ α^1·v_0 ⊕ … ⊕ α^n·v_(n-1)` over its `n` data
+ * values, so that `check ⊕ that sum = 0`. For n ≤ 30 the weights α^1..α^n and 1 (the check
+ * itself) are distinct and non-zero: every single wrong character and every swap of two
+ * different characters changes the sum. `domain` keeps one kind of code from passing as another.
+ */
+export function weightedCheck(domain: number, data: readonly number[], n: number): number {
+  let sum = domain;
+  for (let i = 0; i < n; i++) sum ^= gfMul(alphaPow(i + 1), (data[i] ?? 0) & 31);
+  return sum;
 }
 
 /** Data characters per group; the group's eighth character is its check character. */
