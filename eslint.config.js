@@ -54,7 +54,7 @@ export default tseslint.config(
   // above configure no-restricted-imports, and in a flat config a later block's options replace
   // the earlier ones for the same rule, which would silently drop the layering rules.
   {
-    ignores: ['src/main/ipc/handle.ts', 'src/preload/index.ts'],
+    ignores: ['src/main/electron/ipc-handle.ts', 'src/preload/index.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
@@ -65,7 +65,7 @@ export default tseslint.config(
         ].map((selector) => ({
           selector,
           message:
-            'ipcMain/ipcRenderer only in src/main/ipc/handle.ts and src/preload/index.ts: add a channel to src/shared/ipc/contract.ts instead.',
+            'ipcMain/ipcRenderer only in src/main/electron/ipc-handle.ts and src/preload/index.ts: add a channel to src/shared/ipc/contract.ts instead.',
         })),
       ],
     },

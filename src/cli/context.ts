@@ -1,10 +1,10 @@
 // Which authority a command talks to: the embedded one in --data (on its own SQLite file, or on
 // --database, e.g. a server's PostgreSQL), or a server (--server, --token).
 import type { Command } from 'commander';
-import { inputError } from '../../shared/errors';
-import { embeddedClient, type Client } from '../client';
-import { defaultDataDir } from '../data-dir';
-import { httpClient } from '../http/client';
+import { inputError } from '../shared/errors';
+import { embeddedClient, type Client } from '../authority/client';
+import { defaultDataDir } from '../authority/data-dir';
+import { httpClient } from '../authority/http/client';
 
 interface Globals {
   data?: string;
