@@ -6,7 +6,7 @@ import { codeCommands } from './code-commands';
 import { couponCommands } from './coupon-commands';
 import { bindingCommands } from './binding-commands';
 import { demoCommand } from './demo';
-import { uiCommand } from '../main/browser-mode/ui-command';
+import { uiCommand } from './ui-command';
 import { offersCommands } from './offers-commands';
 import { pbxCommands } from './pbx-commands';
 import { auditCommands } from './audit-commands';
