@@ -2,7 +2,6 @@
 // line; src/main/browser-mode/ui-command.ts runs it.
 import type { Command } from 'commander';
 import { defaultDataDir } from '../authority/data-dir';
-import { runUi } from '../main/browser-mode/ui-command';
 import { inputError } from '../shared/errors';
 
 export function parsePort(value: string | undefined): number | undefined {
@@ -19,8 +18,11 @@ export function uiCommand(program: Command): void {
       'serve the Licence Desk window in your browser, on 127.0.0.1 only (for computers where Electron cannot run)',
     )
     .option('--port <port>', 'port on 127.0.0.1 (default: any free port)')
-    .action((o: { port?: string }, cmd: Command) => {
+    .action(async (o: { port?: string }, cmd: Command) => {
       const dataDir = (cmd.optsWithGlobals().data as string | undefined) ?? defaultDataDir();
-      return runUi({ dataDir, ...(o.port !== undefined ? { port: parsePort(o.port)! } : {}) });
+      const port = parsePort(o.port);
+      // Loaded on use: every other command starts without browser mode's server and services.
+      const { runUi } = await import('../main/browser-mode/ui-command');
+      return runUi({ dataDir, ...(port !== undefined ? { port } : {}) });
     });
 }
