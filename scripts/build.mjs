@@ -26,7 +26,7 @@ const common = {
 export async function buildMain(outDir = out) {
   await esbuild({
     ...common,
-    entryPoints: ['src/main/index.ts'],
+    entryPoints: ['src/main/electron/index.ts'],
     outfile: join(outDir, 'main', 'index.cjs'),
     platform: 'node',
     target: 'node20',

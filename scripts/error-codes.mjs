@@ -25,11 +25,7 @@ const HELPERS = {
 };
 // Codes raised only on the client side (the CLI, the PBX simulator, the desktop app) never come
 // from the server, so they get no HTTP status.
-const CLIENT_ONLY = [
-  /^src\/authority\/cli\//,
-  /^src\/authority\/http\/client\.ts$/,
-  /^src\/(device|main|preload|renderer)\//,
-];
+const CLIENT_ONLY = [/^src\/cli\//, /^src\/authority\/http\/client\.ts$/, /^src\/(device|main|preload|renderer)\//];
 
 function* sourceFiles(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -94,7 +94,8 @@ async function startBrowserMode(reason, args) {
   say(`${reason}; starting browser mode instead.`);
   const { register } = await import('tsx/esm/api');
   register();
-  const { runUi, parsePort } = await import('../src/main/browser-mode/ui-command.ts');
+  const { runUi } = await import('../src/main/browser-mode/ui-command.ts');
+  const { parsePort } = await import('../src/cli/ui-command.ts');
   const { defaultDataDir } = await import('../src/authority/data-dir.ts');
   const o = browserOptions(args);
   try {

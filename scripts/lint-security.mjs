@@ -25,10 +25,10 @@ const FOLDERS = ['src/main', 'src/preload', 'src/renderer'];
 const JUSTIFIED = {
   // The preload is the bundled contract bridge: one ipcRenderer.invoke per contract channel,
   // sandboxed, contextIsolation on; it exposes no Electron or Node object (src/preload/index.ts).
-  'PRELOAD_JS_CHECK@src/main/window.ts': 'preload exposes only the contract functions',
+  'PRELOAD_JS_CHECK@src/main/electron/window.ts': 'preload exposes only the contract functions',
   // openExternal is reached only through decideNavigation(): exact-match https shop URLs from the
   // validated catalogue, never credentials, never other schemes (src/main/policy/urls.ts, tested).
-  'OPEN_EXTERNAL_JS_CHECK@src/main/security.ts': 'only allow-listed https shop URLs',
+  'OPEN_EXTERNAL_JS_CHECK@src/main/electron/security.ts': 'only allow-listed https shop URLs',
 };
 
 const electronVersion = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version;

@@ -1,6 +1,6 @@
 // The PBX side of activation: make an initialisation code, check and install the answer. The
 // simulator and a real PBX run this same code, and the authority runs checkAnswer() on every
-// answer it issues, so "success" is only ever shown when the PBX-side check agrees (DESIGN.md).
+// answer it issues, so "success" is only ever shown when the PBX-side check agrees (docs/architecture.md).
 import { createHash, createPublicKey, generateKeyPair, randomBytes, type KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';

@@ -86,7 +86,7 @@ export function statusOf(
     pending: state.pending !== undefined,
   };
   if (!leaf) return { ...base, state: 'unlicensed', licences: [] };
-  // A clock that runs behind is not a reason to lock the PBX out (DESIGN.md): only the end counts here.
+  // A clock that runs behind is not a reason to lock the PBX out (docs/device.md, Status): only the end counts here.
   const certExpired = now > leaf.notAfter;
   const licences = (leaf.licence?.features ?? []).map((f): LicenceLine => ({
     number: f.number,

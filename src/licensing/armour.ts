@@ -1,6 +1,6 @@
 // Text armour for Licence Desk codes: opaque DER bytes as text a person can copy, paste, mail or
 // retype, where every mistake is found and placed instead of failing deep in an ASN.1 parser.
-// Format v1 (DESIGN.md, "Codes and certificates"):
+// Format v1 (docs/formats.md, "Text armour"):
 //
 //   REQ1-XXXXXXXC-XXXXXXXC-XXXXXXXC-XXXXXXXC-XXXXXXXC-XXXXXXXC
 //   XXXXXXXC-XXXXXXXC-…                 (6 groups a line; the tag starts the first line)

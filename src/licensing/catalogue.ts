@@ -20,7 +20,7 @@ export interface Feature {
   /** The feature number shown to resellers and written into certificates; unique, positive. */
   readonly number: number;
   readonly id: string;
-  /** English name; translations (from the DESIGN.md glossary) in `names`. */
+  /** English name; translations (docs/glossary.md) in `names`. */
   readonly name: string;
   readonly kind: FeatureKind;
   readonly names?: { readonly de?: string; readonly ru?: string };
@@ -219,7 +219,7 @@ function checkModelFeatureRefs(cat: Shaped): Problem[] {
   return problems;
 }
 
-/** The DESIGN rules tying a model's flags to its features; each rule says why in its message. */
+/** The rules tying a model's flags to its features (docs/catalogue.md); each rule says why in its message. */
 function checkModelRules(cat: Shaped): Problem[] {
   const kindOf = new Map(cat.features.map((f) => [f.number, f.kind] as const));
   return cat.models.flatMap((model, m) => [

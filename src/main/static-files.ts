@@ -1,5 +1,5 @@
-// The built renderer as responses, shared by the app:// protocol handler (Electron) and browser
-// mode's HTTP server, so both send the same files with the same security headers.
+// The built renderer as responses for the app:// protocol handler (Electron), with the same
+// security headers browser mode sends (browser mode serves files with @fastify/static).
 import { readFile, stat } from 'node:fs/promises';
 import { contentTypeOf, resolveStaticPath } from './policy/static-path';
 import { SECURITY_HEADERS } from './policy/csp';

@@ -1,5 +1,5 @@
-// Browser mode over real HTTP on loopback: the token, Host and Origin guards, the same dispatcher
-// as IPC behind /api, the security headers, and static files that cannot leave their folder.
+// Browser mode (fastify) over real HTTP on loopback: the token, Host and Origin guards, the same
+// dispatcher as IPC behind /api, the security headers, and static files that cannot leave their folder.
 import { request as httpRequest } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -197,6 +197,16 @@ describe('browser mode: the page', () => {
     expect(r.body).not.toContain('SECRET-OUTSIDE-ROOT');
     expect(r.body).not.toContain('root:');
   });
+
+  it.each(['/no-such-page', '/%E0%A4%A', '/../secret.txt'])(
+    'refuses %s with the JSON envelope and the security headers',
+    async (path) => {
+      const r = await send(path);
+      expect(r.status).toBeGreaterThanOrEqual(400);
+      expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: expect.any(String) } });
+      expect(r.headers['content-security-policy']).toBe(CSP);
+    },
+  );
 
   it('applies the Host check to static files too (a rebinding page cannot read them)', async () => {
     expect((await send('/', { headers: { host: 'attacker.example' } })).status).toBe(403);

@@ -140,15 +140,20 @@ describe('connected mode', () => {
   });
 
   it.each([
-    ['browser mode (no keychain)', undefined, 'SECRET_STORAGE_UNAVAILABLE'],
-    ['a keychain that only offers plain text (basic_text)', plainTextOnly(), 'SECRET_STORAGE_UNSAFE'],
-  ])('refuses to connect from %s and changes nothing', async (_name, secrets, code) => {
+    ['browser mode (no keychain)', undefined, 'SECRET_STORAGE_UNAVAILABLE', 'server token'],
+    [
+      'a keychain that only offers plain text (basic_text)',
+      plainTextOnly(),
+      'SECRET_STORAGE_UNSAFE',
+      'the server token:',
+    ],
+  ])('refuses to connect from %s and changes nothing', async (_name, secrets, code, names) => {
     const server = await authorityServer();
     const { dataDir, dispatch, services } = await desktop(secrets);
     try {
       expect(await dispatch('connection:connect', { serverUrl: server.url, token: server.token })).toMatchObject({
         ok: false,
-        error: { code },
+        error: { code, message: expect.stringContaining(names) },
       });
       expect(await dispatch('settings:get', {})).toMatchObject({
         ok: true,
@@ -180,6 +185,22 @@ describe('connected mode', () => {
           error: { code },
         });
       }
+      expect(await dispatch('settings:get', {})).toMatchObject({ ok: true, value: { mode: 'embedded' } });
+    } finally {
+      delete process.env.LICENCE_DESK_TIMEOUT;
+      await services.close();
+    }
+  });
+
+  it("reads LICENCE_DESK_TIMEOUT with the CLI's parser: a value that is no number of seconds is refused by name", async () => {
+    process.env.LICENCE_DESK_TIMEOUT = 'soon';
+    const server = await authorityServer();
+    const { dispatch, services } = await desktop(memorySecrets());
+    try {
+      expect(await dispatch('connection:connect', { serverUrl: server.url, token: server.token })).toMatchObject({
+        ok: false,
+        error: { code: 'OPTION_INVALID', message: expect.stringContaining('LICENCE_DESK_TIMEOUT') },
+      });
       expect(await dispatch('settings:get', {})).toMatchObject({ ok: true, value: { mode: 'embedded' } });
     } finally {
       delete process.env.LICENCE_DESK_TIMEOUT;

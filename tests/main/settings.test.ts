@@ -2,7 +2,7 @@
 // broken by hand that falls back to defaults instead of stopping the app.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, DEFAULT_WINDOW, SettingsStore } from '../../src/main/services/settings';
+import { DEFAULT_SETTINGS, DEFAULT_WINDOW, SETTINGS_SCHEMA, SettingsStore } from '../../src/main/services/settings';
 import { makeTempDir } from './support';
 
 let temp: ReturnType<typeof makeTempDir> | undefined;
@@ -30,6 +30,23 @@ describe('SettingsStore', () => {
     expect(() => store.set({ language: 'fr' as never })).toThrow(/schema/i);
     expect(() => store.setWindowBounds({ width: 50, height: 50, maximized: false })).toThrow(/schema/i);
     expect(store.get()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('derives the on-disk schema from zod: defaults, limits and no extra window fields', () => {
+    expect(SETTINGS_SCHEMA.language).toMatchObject({ enum: ['en', 'de', 'ru'], default: 'en' });
+    expect(SETTINGS_SCHEMA.window).toMatchObject({
+      required: ['width', 'height', 'maximized'],
+      default: DEFAULT_WINDOW,
+    });
+    const store = new SettingsStore(dir());
+    expect(() => store.setWindowBounds({ x: 200_000, width: 900, height: 600, maximized: false })).toThrow(/schema/i);
+    expect(() =>
+      store.setWindowBounds({ width: 900, height: 600, maximized: false, extra: 1 } as Parameters<
+        typeof store.setWindowBounds
+      >[0]),
+    ).toThrow(/schema/i);
+    expect(() => store.set({ serverUrl: `https://${'a'.repeat(2048)}.example` })).toThrow(/schema/i);
+    expect(store.windowBounds()).toEqual(DEFAULT_WINDOW);
   });
 
   it('falls back to the defaults when the file was broken by hand', () => {

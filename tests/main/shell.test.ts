@@ -1,4 +1,4 @@
-// The Electron shell (src/main/index.ts and friends) against a recording stand-in for 'electron':
+// The Electron shell (src/main/electron/index.ts and friends) against a recording stand-in for 'electron':
 // the web preferences, permission and navigation handlers, the app:// protocol with its CSP, and
 // IPC handlers that answer our page only. Electron's binary cannot be installed here; this checks
 // the wiring, the Playwright _electron smoke test checks the real thing where it exists.
@@ -21,7 +21,7 @@ beforeAll(async () => {
   writeFileSync(join(state.appPath, 'out', 'renderer', 'index.html'), '<!doctype html><title>Licence Desk</title>');
   writeFileSync(join(temp.dir, 'app', 'out', 'secret.txt'), 'SECRET');
   vi.stubEnv('LICENCE_DESK_DATA', join(temp.dir, 'data'));
-  await import('../../src/main/index');
+  await import('../../src/main/electron/index');
   await vi.waitFor(() => expect(state.windows).toHaveLength(1), { timeout: 20_000 });
 });
 

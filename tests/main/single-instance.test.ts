@@ -17,7 +17,7 @@ it('quits at once, without a window or a database, when another instance runs', 
   vi.stubEnv('LICENCE_DESK_DATA', join(temp.dir, 'data'));
   state.singleInstance = false;
   const readyListeners = vi.spyOn(app, 'whenReady');
-  await import('../../src/main/index');
+  await import('../../src/main/electron/index');
   expect(state.quitCalls).toBe(1);
   expect(readyListeners).not.toHaveBeenCalled();
   await new Promise((r) => setTimeout(r, 50));

@@ -5,7 +5,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { parsePort, runUi, startUi, uiCommand } from '../../src/main/browser-mode/ui-command';
+import { parsePort, uiCommand } from '../../src/cli/ui-command';
+import { runUi, startUi } from '../../src/main/browser-mode/ui-command';
 import { makeTempDir } from './support';
 
 const temp = makeTempDir('ld-ui-');

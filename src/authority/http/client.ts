@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { OPERATIONS, type OpName, type OpOutput } from '../../shared/api';
 import { LdError, type ErrorKind } from '../../shared/errors';
 import type { Client } from '../client';
+import { DEFAULT_TIMEOUT_MS } from './timeout';
 
 export interface HttpClientOptions {
   url: string;
@@ -88,7 +89,7 @@ async function callOnce<N extends OpName>(
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (key) headers['idempotency-key'] = key;
-  const signal = AbortSignal.timeout(opts.timeoutMs ?? 15_000);
+  const signal = AbortSignal.timeout(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   let res: Response;
   let body: unknown;
   try {

@@ -87,6 +87,7 @@ export const ERROR_CODES: readonly { code: string; kind: ErrorKind; status: numb
   { code: 'MODEL_INVALID', kind: 'input', status: 400 },
   { code: 'MODEL_MISMATCH', kind: 'rule', status: 422 },
   { code: 'NO_LICENCES', kind: 'rule', status: 422 },
+  { code: 'OPTION_INVALID', kind: 'input', status: 400 },
   { code: 'PEM_MALFORMED', kind: 'input', status: 400 },
   { code: 'PEM_TOO_LARGE', kind: 'input', status: 400 },
   { code: 'PEM_UNEXPECTED', kind: 'input', status: 400 },

@@ -1,11 +1,9 @@
-// `licence-desk ui [--port P]` (with the CLI's global --data DIR): browser mode from the command
-// line. Prints exactly one line with the address to open, then serves until SIGINT or SIGTERM and
-// closes the authority cleanly (pending database writes are drained).
+// What `licence-desk ui` runs (its command line is src/cli/ui-command.ts) and what `npm start` falls
+// back to: browser mode on its own services. Prints exactly one line with the address to open, then
+// serves until SIGINT or SIGTERM and closes the authority cleanly (pending database writes are drained).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Command } from 'commander';
-import { defaultDataDir } from '../../authority/data-dir';
 import { inputError } from '../../shared/errors';
 import { createDispatch } from '../ipc/dispatch';
 import { openServices } from '../services/open';
@@ -77,24 +75,4 @@ export async function runUi(
   print(`Licence Desk is running at ${ui.url}`);
   await untilSignal();
   await ui.close();
-}
-
-export function parsePort(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535)
-    throw inputError('OPTION_INVALID', `--port must be a port number from 0 to 65535, not "${value}".`);
-  return Number(value);
-}
-
-export function uiCommand(program: Command): void {
-  program
-    .command('ui')
-    .description(
-      'serve the Licence Desk window in your browser, on 127.0.0.1 only (for computers where Electron cannot run)',
-    )
-    .option('--port <port>', 'port on 127.0.0.1 (default: any free port)')
-    .action((o: { port?: string }, cmd: Command) => {
-      const dataDir = (cmd.optsWithGlobals().data as string | undefined) ?? defaultDataDir();
-      return runUi({ dataDir, ...(o.port !== undefined ? { port: parsePort(o.port)! } : {}) });
-    });
 }

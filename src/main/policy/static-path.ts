@@ -1,5 +1,5 @@
-// Mapping a request path to a file of the built renderer, for the app:// protocol and for
-// browser mode: decoded once, normalised, and refused unless it stays inside the root folder.
+// Mapping a request path to a file of the built renderer, for the app:// protocol: decoded once,
+// normalised, and refused unless it stays inside the root folder.
 import { extname, resolve, sep } from 'node:path';
 
 export const CONTENT_TYPES: Readonly<Record<string, string>> = {

@@ -1,6 +1,6 @@
 // Before an answer reaches the renderer, main runs on it the very check the PBX will run
 // (src/device/simulator.ts checkAnswer): chain to the pinned root, key, subject and binding
-// against the request it answers. "Success" is only shown when that check agrees (DESIGN.md).
+// against the request it answers. "Success" is only shown when that check agrees (docs/architecture.md, step 7).
 import { bindingFor } from '../../authority/certificates/recreate-rules';
 import { decodeCode } from '../../licensing/codes';
 import { parseRequest } from '../../licensing/request';
@@ -12,7 +12,7 @@ export function checkAsPbx(initCode: string, answerCode: string, pinnedRootDer: 
   try {
     const request = parseRequest(decodeCode(initCode, 'init').ders[0]!);
     // A request from our PBX code carries its binding; a plain openssl request gets the derived
-    // one, exactly as the authority documents it (rules/recreate.ts).
+    // one, exactly as the authority derives it (src/authority/certificates/recreate-rules.ts).
     const binding = request.device
       ? {
           hostFingerprint: request.device.hostFingerprint,

@@ -7,18 +7,16 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../authority/files';
+import writeFileAtomic from 'write-file-atomic';
 import { httpClient } from '../../authority/http/client';
+import { requestTimeoutMs } from '../../authority/http/timeout';
 import { fromPem, toPem } from '../../licensing/pem';
 import { ruleError } from '../../shared/errors';
 import { clientAuthorityServices } from './authority-client';
-import type { SecretStore } from './secrets';
+import { TOKEN_SECRET, type SecretStore } from './secrets';
 import type { AuthorityServices } from './types';
 
-export const TOKEN_SECRET = 'server.token';
 const pinnedRootFile = (dataDir: string) => join(dataDir, 'connected-root.pem');
-/** LICENCE_DESK_TIMEOUT (seconds) overrides the 10 s a server gets to answer. */
-const timeoutMs = () => 1000 * (Number(process.env.LICENCE_DESK_TIMEOUT) || 10);
 
 export interface ConnectRequest {
   serverUrl: string;
@@ -43,7 +41,7 @@ export async function connect(
   req: ConnectRequest,
 ): Promise<{ services: AuthorityServices; rootSha256: string }> {
   const store = requireSecrets(secrets);
-  const client = httpClient({ url: req.serverUrl, token: req.token, timeoutMs: timeoutMs() });
+  const client = httpClient({ url: req.serverUrl, token: req.token, timeoutMs: requestTimeoutMs() });
   await client.call('system.health', {});
   // Fetched once: exactly the bytes whose fingerprint the user is shown are the ones pinned.
   const rootPem = (await client.call('ca.root', {})).pem;
@@ -53,7 +51,7 @@ export async function connect(
     throw ruleError('SERVER_ROOT_INVALID', 'The server did not send exactly one root certificate.');
   await client.call('devices.list', {}); // the token is a reseller's and is accepted
   store.set(TOKEN_SECRET, req.token); // refuses where only plain-text storage exists
-  writeFileAtomic(pinnedRootFile(dataDir), toPem('CERTIFICATE', root.der));
+  writeFileAtomic.sync(pinnedRootFile(dataDir), toPem('CERTIFICATE', root.der), { fsync: true });
   return { services: clientAuthorityServices('connected', client, root.der), rootSha256: sha256(root.der) };
 }
 
@@ -67,7 +65,11 @@ export function reopen(dataDir: string, secrets: SecretStore | undefined, server
     );
   }
   const root = fromPem(readFileSync(pinnedRootFile(dataDir), 'utf8'))[0]!;
-  return clientAuthorityServices('connected', httpClient({ url: serverUrl, token, timeoutMs: timeoutMs() }), root.der);
+  return clientAuthorityServices(
+    'connected',
+    httpClient({ url: serverUrl, token, timeoutMs: requestTimeoutMs() }),
+    root.der,
+  );
 }
 
 export function forget(dataDir: string, secrets: SecretStore | undefined): void {

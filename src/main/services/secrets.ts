@@ -3,9 +3,9 @@
 // falls back to `basic_text`, which "encrypts" with a hard-coded key: storing a token that way
 // only looks safe, so this store refuses and says why instead. No Electron import here: the
 // shell passes `safeStorage` in, and tests pass a fake.
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
 import { inputError, LdError, ruleError } from '../../shared/errors';
 
 export interface SecretStore {
@@ -22,6 +22,9 @@ export interface SafeStorageLike {
   encryptString(plain: string): Buffer;
   decryptString(encrypted: Buffer): string;
 }
+
+/** The connected mode's server token, the one secret Licence Desk keeps today. */
+export const TOKEN_SECRET = 'server.token';
 
 const NAME = /^[a-z][a-z0-9.-]{0,63}$/;
 /** Backends that do not protect anything: basic_text (fixed key) and unknown (not decided yet). */
@@ -96,12 +99,10 @@ export class SafeStorageSecretStore implements SecretStore {
     }
   }
 
-  /** Temporary file + rename: a crash never leaves half a file; owner-only permissions. */
+  /** Temporary file, fsync, rename: a crash never leaves half a file; owner-only permissions. */
   private writeAll(all: Record<string, string>): void {
     mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
-    const tmp = `${this.file}.${randomBytes(6).toString('hex')}.tmp`;
-    writeFileSync(tmp, JSON.stringify(all, null, 2), { mode: 0o600 });
-    renameSync(tmp, this.file);
+    writeFileAtomic.sync(this.file, JSON.stringify(all, null, 2), { mode: 0o600, fsync: true });
   }
 }
 
@@ -110,4 +111,4 @@ function checkName(name: string): string {
   return name;
 }
 
-const describe = (name: string): string => (name === 'server-token' ? 'server token' : `secret "${name}"`);
+const describe = (name: string): string => (name === TOKEN_SECRET ? 'server token' : `secret "${name}"`);

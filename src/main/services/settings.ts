@@ -1,10 +1,12 @@
 // User settings in settings.json in the user-data folder, through `conf` (electron-store's base,
 // which runs in plain Node, so browser mode and tests use the very same store). conf validates
-// every write against the JSON schema below; a file broken by hand is replaced by the defaults
-// rather than stopping the app from starting.
+// every write against a JSON schema, derived here from the zod schema of the file; a file broken by
+// hand is replaced by the defaults rather than stopping the app from starting. conf writes through
+// `atomically` (temp file, fsync, rename), so a crash never leaves half a settings file.
 import Conf, { type Schema } from 'conf';
+import { z } from 'zod';
 import type { Settings, SettingsPatch } from '../../shared/ipc/contract';
-import { LANGUAGES, MODES, THEMES } from '../../shared/ipc/contract';
+import { LANGUAGES, LIMITS, MODES, THEMES } from '../../shared/ipc/contract';
 
 export interface WindowBounds {
   x?: number;
@@ -26,25 +28,30 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 export const DEFAULT_WINDOW: WindowBounds = { width: 1100, height: 720, maximized: false };
 
-const coordinate = { type: 'integer', minimum: -100_000, maximum: 100_000 };
-const size = { type: 'integer', minimum: 200, maximum: 20_000 };
+const coordinate = z.int().min(-100_000).max(100_000);
+const size = z.int().min(200).max(20_000);
 
-/** JSON schema (ajv, inside conf): the shape on disk. */
-export const SETTINGS_SCHEMA: Schema<Stored> = {
-  mode: { type: 'string', enum: [...MODES], default: DEFAULT_SETTINGS.mode },
-  serverUrl: { type: 'string', maxLength: 2048, default: DEFAULT_SETTINGS.serverUrl },
-  language: { type: 'string', enum: [...LANGUAGES], default: DEFAULT_SETTINGS.language },
-  theme: { type: 'string', enum: [...THEMES], default: DEFAULT_SETTINGS.theme },
+/** The shape of settings.json. The contract checks what the renderer sends; this, what is on disk. */
+const StoredSettings = z.object({
+  mode: z.enum(MODES).default(DEFAULT_SETTINGS.mode),
+  serverUrl: z.string().max(LIMITS.url).default(DEFAULT_SETTINGS.serverUrl),
+  language: z.enum(LANGUAGES).default(DEFAULT_SETTINGS.language),
+  theme: z.enum(THEMES).default(DEFAULT_SETTINGS.theme),
   // Licence Desk's own licence agreement (the first-start gate), not a MIKO registration's EULA.
-  eulaAcceptedVersion: { type: ['string', 'null'], maxLength: 40, default: DEFAULT_SETTINGS.eulaAcceptedVersion },
-  window: {
-    type: 'object',
-    properties: { x: coordinate, y: coordinate, width: size, height: size, maximized: { type: 'boolean' } },
-    required: ['width', 'height', 'maximized'],
-    additionalProperties: false,
-    default: DEFAULT_WINDOW,
-  },
-};
+  eulaAcceptedVersion: z.string().max(40).nullable().default(DEFAULT_SETTINGS.eulaAcceptedVersion),
+  window: z
+    .strictObject({
+      x: coordinate.optional(),
+      y: coordinate.optional(),
+      width: size,
+      height: size,
+      maximized: z.boolean(),
+    })
+    .default(DEFAULT_WINDOW),
+});
+
+/** JSON schema (ajv, inside conf), one entry per top-level key as conf expects. */
+export const SETTINGS_SCHEMA = z.toJSONSchema(StoredSettings, { io: 'input' }).properties as Schema<Stored>;
 
 export class SettingsStore {
   private readonly conf: Conf<Stored>;

@@ -1,4 +1,4 @@
-// Deutsch, mit den Begriffen aus Auerswalds eigener Oberfläche (DESIGN.md, Glossar).
+// Deutsch, mit den Begriffen aus Auerswalds eigener Oberfläche (docs/glossary.md).
 import type en from './en';
 import type { Translations } from './types';
 

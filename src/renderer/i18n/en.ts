@@ -1,4 +1,4 @@
-// English. The terms follow the vendors' own wording (DESIGN.md, glossary).
+// English. The terms follow the vendors' own wording (docs/glossary.md).
 export default {
   common: {
     close: 'Close',

@@ -1,4 +1,4 @@
-// Русский, с терминами из интерфейсов MIKO (DESIGN.md, глоссарий). Плюралы: _one, _few, _many.
+// Русский, с терминами из интерфейсов MIKO (docs/glossary.md). Плюралы: _one, _few, _many.
 import type en from './en';
 import type { Translations } from './types';
 

@@ -1,5 +1,5 @@
 // Die Texte der Assistenten auf Deutsch (unter dem i18n-Schlüssel "wizard"). Begriffe wie in
-// Auerswalds Oberfläche (DESIGN.md): Initialisierungscode, Antwort des Lizenzservers, Gutschein…
+// Auerswalds Oberfläche (docs/glossary.md): Initialisierungscode, Antwort des Lizenzservers, Gutschein…
 export default {
   common: {
     cancel: 'Abbrechen',

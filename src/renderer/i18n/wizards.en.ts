@@ -1,5 +1,5 @@
 // The wizards' English strings (merged by the shell under the i18n key "wizard"). Terms follow
-// DESIGN.md's glossary: initialisation code, answer of the licence server, registration number…
+// docs/glossary.md: initialisation code, answer of the licence server, registration number…
 export default {
   common: {
     cancel: 'Cancel',

@@ -6,11 +6,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { installAnswer, initPbx, pbxStatus, type PbxStatus } from '../../device/simulator';
-import { verifyAnswerChain } from '../../licensing/chain';
-import { ruleError } from '../../shared/errors';
-import { Authority } from '../authority';
-import { rootPem } from '../ca';
+import { installAnswer, initPbx, pbxStatus, type PbxStatus } from '../device/simulator';
+import { verifyAnswerChain } from '../licensing/chain';
+import { ruleError } from '../shared/errors';
+import { Authority } from '../authority/authority';
+import { rootPem } from '../authority/ca';
 import { formatGrant } from './format';
 import { print, readInput } from './io';
 

@@ -3,11 +3,11 @@
 // line once it listens; SIGTERM or SIGINT stop it gracefully: no new connections, requests in
 // flight finish, then the database is closed (queued SQLite writes are committed first).
 import type { Command } from 'commander';
-import { inputError } from '../../shared/errors';
-import { ensureFirstVendorToken } from '../admin/bootstrap';
-import { Authority } from '../authority';
-import { DEFAULT_RATE_LIMITS, type AppOptions } from '../http/app';
-import { listen, type RunningServer } from '../http/server';
+import { inputError } from '../shared/errors';
+import { ensureFirstVendorToken } from '../authority/admin/bootstrap';
+import { Authority } from '../authority/authority';
+import { DEFAULT_RATE_LIMITS, type AppOptions } from '../authority/http/app';
+import { listen, type RunningServer } from '../authority/http/server';
 import { databaseOption, dataDir } from './context';
 import { intOption, print } from './io';
 

@@ -2,7 +2,7 @@
 // windows, no <webview>; allow-listed shop links go to the system browser. Applied to every
 // webContents the app ever creates, not only the main window.
 import { shell, type Session, type WebContents } from 'electron';
-import { decideNavigation } from './policy/urls';
+import { decideNavigation } from '../policy/urls';
 
 export function hardenSession(ses: Session): void {
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

@@ -1,9 +1,9 @@
 // `code decode` and `code inspect`: any pasted code as PEM, or every field of it.
 import type { Command } from 'commander';
-import { defaultCatalogue } from '../../licensing/catalogue';
-import { codeToPem, decodeCode } from '../../licensing/codes';
-import { inspectCode } from '../../licensing/inspect';
-import { LdError } from '../../shared/errors';
+import { defaultCatalogue } from '../licensing/catalogue';
+import { codeToPem, decodeCode } from '../licensing/codes';
+import { inspectCode } from '../licensing/inspect';
+import { LdError } from '../shared/errors';
 import { print, printJson, readInput } from './io';
 
 export function codeCommands(program: Command): void {

@@ -2,8 +2,8 @@
 // 'self' and the IPC sender check mean something), no access to the rest of the disk, and the
 // file:// privileges Electron grants can stay switched off (see the fuses in electron-builder.yml).
 import { protocol } from 'electron';
-import { APP_HOST, APP_SCHEME } from './policy/urls';
-import { readStatic } from './static-files';
+import { APP_HOST, APP_SCHEME } from '../policy/urls';
+import { readStatic } from '../static-files';
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {

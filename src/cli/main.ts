@@ -1,12 +1,12 @@
 // `licence-desk`: every command, one-line errors, exit 0 done / 1 refused by a rule / 2 bad input.
 import { Command, CommanderError } from 'commander';
-import { toErrorValue } from '../../shared/errors';
+import { toErrorValue } from '../shared/errors';
 import { authorityCommands } from './authority-commands';
 import { codeCommands } from './code-commands';
 import { couponCommands } from './coupon-commands';
 import { bindingCommands } from './binding-commands';
 import { demoCommand } from './demo';
-import { uiCommand } from '../../main/browser-mode/ui-command';
+import { uiCommand } from './ui-command';
 import { offersCommands } from './offers-commands';
 import { pbxCommands } from './pbx-commands';
 import { auditCommands } from './audit-commands';

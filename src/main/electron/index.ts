@@ -2,19 +2,19 @@
 // Electron to the plain services and policies, which are tested without Electron.
 import { join } from 'node:path';
 import { app, dialog, safeStorage, session, type BrowserWindow } from 'electron';
-import { defaultDataDir } from '../authority/data-dir';
-import { defaultCatalogue } from '../licensing/catalogue';
-import { toErrorValue } from '../shared/errors';
-import { handleAll } from './ipc/handle';
+import { defaultDataDir } from '../../authority/data-dir';
+import { defaultCatalogue } from '../../licensing/catalogue';
+import { toErrorValue } from '../../shared/errors';
+import { handleAll } from './ipc-handle';
 import { installMenu } from './menu';
-import { shopAllowList } from './policy/urls';
+import { shopAllowList } from '../policy/urls';
 import { registerAppScheme, serveApp } from './protocol';
 import { hardenContents, hardenSession } from './security';
-import { openServices } from './services/open';
-import { SafeStorageSecretStore } from './services/secrets';
-import { SettingsStore } from './services/settings';
-import type { OpenServices } from './services/types';
-import { APP_NAME, APP_VERSION } from './version';
+import { openServices } from '../services/open';
+import { SafeStorageSecretStore } from '../services/secrets';
+import { SettingsStore } from '../services/settings';
+import type { OpenServices } from '../services/types';
+import { APP_NAME, APP_VERSION } from '../version';
 import { createMainWindow } from './window';
 
 // Before "ready": the scheme's privileges, sandboxing for every renderer, and the shared

@@ -1,7 +1,7 @@
 // `coupon mint | redeem | block`: embedded or --server alike. Minted codes are printed one a line
 // and never again — the authority keeps only their hashes.
 import type { Command } from 'commander';
-import { inputError } from '../../shared/errors';
+import { inputError } from '../shared/errors';
 import { withClient } from './context';
 import { intOption, print, printJson } from './io';
 

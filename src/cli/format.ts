@@ -1,5 +1,5 @@
 // Human-readable output for the CLI (the demo prints the same lines).
-import type { OpOutput } from '../../shared/api';
+import type { OpOutput } from '../shared/api';
 
 type Device = OpOutput<'devices.list'>[number];
 type Detail = OpOutput<'devices.get'>;

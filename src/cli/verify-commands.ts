@@ -2,9 +2,9 @@
 // URL/v1/verification.check as a PBX would (no token needed); without, it asks the embedded
 // authority in --data, so the whole loop also works offline in a terminal.
 import type { Command } from 'commander';
-import type { OnlineStatus } from '../../device/grace';
-import { verifyOnline, type VerifyOutcome } from '../../device/verify';
-import { LdError, ruleError } from '../../shared/errors';
+import type { OnlineStatus } from '../device/grace';
+import { verifyOnline, type VerifyOutcome } from '../device/verify';
+import { LdError, ruleError } from '../shared/errors';
 import { withClient } from './context';
 import { print, printJson } from './io';
 

@@ -1,10 +1,11 @@
 // Which authority a command talks to: the embedded one in --data (on its own SQLite file, or on
 // --database, e.g. a server's PostgreSQL), or a server (--server, --token).
 import type { Command } from 'commander';
-import { inputError } from '../../shared/errors';
-import { embeddedClient, type Client } from '../client';
-import { defaultDataDir } from '../data-dir';
-import { httpClient } from '../http/client';
+import { inputError } from '../shared/errors';
+import { embeddedClient, type Client } from '../authority/client';
+import { defaultDataDir } from '../authority/data-dir';
+import { httpClient } from '../authority/http/client';
+import { requestTimeoutMs } from '../authority/http/timeout';
 
 interface Globals {
   data?: string;
@@ -26,25 +27,12 @@ export function databaseOption(cmd: Command): string | undefined {
   return g.database;
 }
 
-/** LICENCE_DESK_TIMEOUT: seconds to wait for a server's answer (default 15). */
-function timeoutMs(env = process.env): number | undefined {
-  const raw = env.LICENCE_DESK_TIMEOUT;
-  if (raw === undefined || raw === '') return undefined;
-  const seconds = Number(raw);
-  if (!Number.isFinite(seconds) || seconds <= 0)
-    throw inputError('OPTION_INVALID', `LICENCE_DESK_TIMEOUT must be a number of seconds, not "${raw}".`);
-  return Math.round(seconds * 1000);
-}
-
 export function openClient(cmd: Command): Promise<Client> {
   const g = cmd.optsWithGlobals() as Globals;
   const database = databaseOption(cmd);
   const token = g.token ?? process.env.LICENCE_DESK_TOKEN;
-  const timeout = timeoutMs();
   if (g.server)
-    return Promise.resolve(
-      httpClient({ url: g.server, ...(token ? { token } : {}), ...(timeout ? { timeoutMs: timeout } : {}) }),
-    );
+    return Promise.resolve(httpClient({ url: g.server, ...(token ? { token } : {}), timeoutMs: requestTimeoutMs() }));
   return embeddedClient(dataDir(cmd), database);
 }
 

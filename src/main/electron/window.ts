@@ -1,9 +1,9 @@
 // The main window: every web preference that matters for security stated explicitly (not left to
 // defaults that differ between Electron versions), and its size remembered in the settings.
 import { BrowserWindow, screen } from 'electron';
-import { APP_ENTRY } from './policy/urls';
-import { fitBounds } from './policy/window-bounds';
-import type { SettingsStore } from './services/settings';
+import { APP_ENTRY } from '../policy/urls';
+import { fitBounds } from '../policy/window-bounds';
+import type { SettingsStore } from '../services/settings';
 
 export interface WindowOptions {
   preload: string;

@@ -2,10 +2,10 @@
 // answer an initialisation code print the answer code only (so it can be piped into the PBX),
 // and only after the PBX's own chain check agrees.
 import type { Command } from 'commander';
-import { verifyAnswerChain } from '../../licensing/chain';
-import { fromPem } from '../../licensing/pem';
-import type { OpOutput } from '../../shared/api';
-import type { Client } from '../client';
+import { verifyAnswerChain } from '../licensing/chain';
+import { fromPem } from '../licensing/pem';
+import type { OpOutput } from '../shared/api';
+import type { Client } from '../authority/client';
 import { withClient } from './context';
 import { print, printJson, readInput } from './io';
 

@@ -1,7 +1,7 @@
 // `pbx …`: the PBX simulator, so the whole loop can be walked (and tested) from a terminal.
 import type { Command } from 'commander';
-import { installAnswer, initPbx, pbxStatus } from '../../device/simulator';
-import { inputError } from '../../shared/errors';
+import { installAnswer, initPbx, pbxStatus } from '../device/simulator';
+import { inputError } from '../shared/errors';
 import { print, printJson, readInput } from './io';
 import { formatOnline, verifyCommands } from './verify-commands';
 

@@ -1,8 +1,8 @@
 // `binding list | show | reset`: licence bindings to hosts. A reset must name the binding's feature
 // number, so resetting Askozia CFE (34) when you meant Askozia PBX (33) is refused.
 import type { Command } from 'commander';
-import type { OpOutput } from '../../shared/api';
-import { inputError } from '../../shared/errors';
+import type { OpOutput } from '../shared/api';
+import { inputError } from '../shared/errors';
 import { withClient } from './context';
 import { table } from './format';
 import { intOption, print, printJson } from './io';

@@ -1,8 +1,8 @@
 // `audit list | verify`: read the hash-chained audit log, and prove it is intact (or name the
 // first entry that is not; exit 1 then).
 import type { Command } from 'commander';
-import type { OpOutput } from '../../shared/api';
-import { ruleError } from '../../shared/errors';
+import type { OpOutput } from '../shared/api';
+import { ruleError } from '../shared/errors';
 import { withClient } from './context';
 import { table } from './format';
 import { intOption, print, printJson } from './io';

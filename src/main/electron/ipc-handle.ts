@@ -5,7 +5,7 @@ import { errorResult, type Result } from '../../shared/result';
 import { CHANNELS, type Channel, type Output } from '../../shared/ipc/contract';
 import { isTrustedSender, type SenderInfo } from '../policy/urls';
 import type { Services } from '../services/types';
-import { implOf, runChannel, type Impl } from './dispatch';
+import { implOf, runChannel, type Impl } from '../ipc/dispatch';
 
 /** What the sender check reads from an IPC event; a destroyed frame has no URL and is refused. */
 export function senderOf(event: IpcMainInvokeEvent): SenderInfo {

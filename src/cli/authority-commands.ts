@@ -1,8 +1,8 @@
 // Commands on the authority's devices, licences and certificates; embedded or --server alike.
 import type { Command } from 'commander';
-import { verifyAnswerChain } from '../../licensing/chain';
-import { fromPem } from '../../licensing/pem';
-import { Authority } from '../authority';
+import { verifyAnswerChain } from '../licensing/chain';
+import { fromPem } from '../licensing/pem';
+import { Authority } from '../authority/authority';
 import { dataDir, withClient } from './context';
 import { formatDevice, formatDeviceList, formatGrant } from './format';
 import { intOption, print, printJson, readInput } from './io';

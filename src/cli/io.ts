@@ -1,6 +1,6 @@
 // Input and output for CLI commands: bounded reads, one-line errors, JSON when asked.
 import { closeSync, openSync, readSync, fstatSync } from 'node:fs';
-import { inputError } from '../../shared/errors';
+import { inputError } from '../shared/errors';
 
 /** Codes are at most 16 KiB; a little slack lets the decoder give its own, more specific error. */
 const MAX_INPUT = 64 * 1024;

@@ -1,0 +1,28 @@
+// `licence-desk ui [--port P]` (with the CLI's global --data DIR): browser mode from the command
+// line; src/main/browser-mode/ui-command.ts runs it.
+import type { Command } from 'commander';
+import { defaultDataDir } from '../authority/data-dir';
+import { inputError } from '../shared/errors';
+
+export function parsePort(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535)
+    throw inputError('OPTION_INVALID', `--port must be a port number from 0 to 65535, not "${value}".`);
+  return Number(value);
+}
+
+export function uiCommand(program: Command): void {
+  program
+    .command('ui')
+    .description(
+      'serve the Licence Desk window in your browser, on 127.0.0.1 only (for computers where Electron cannot run)',
+    )
+    .option('--port <port>', 'port on 127.0.0.1 (default: any free port)')
+    .action(async (o: { port?: string }, cmd: Command) => {
+      const dataDir = (cmd.optsWithGlobals().data as string | undefined) ?? defaultDataDir();
+      const port = parsePort(o.port);
+      // Loaded on use: every other command starts without browser mode's server and services.
+      const { runUi } = await import('../main/browser-mode/ui-command');
+      return runUi({ dataDir, ...(port !== undefined ? { port } : {}) });
+    });
+}
