@@ -76,11 +76,8 @@ const LAYERS = [
     electron: true,
   },
 ];
-// TEMPORARY: src/shared/registration-number.ts still uses the GF(32) maths in src/licensing/gf32.ts;
-// that code is being moved into src/shared, and then this exception goes.
-const EXCEPTIONS = [{ files: 'src/shared/registration-number.ts', row: 'src/shared', except: ['**/licensing/gf32'] }];
 
-function layerBlock({ files, mayNot, except = [], why, node: nodeFree, electron: electronAllowed }, only) {
+function layerBlock({ files, mayNot, except = [], why, node: nodeFree, electron: electronAllowed }) {
   const patterns = [{ group: [...mayNot.map((layer) => LAYER[layer]), ...except.map((e) => `!${e}`)], message: why }];
   if (nodeFree) patterns.push({ group: node, message: `${files} runs without Node: no Node builtins here.` });
   if (!electronAllowed) {
@@ -91,15 +88,9 @@ function layerBlock({ files, mayNot, except = [], why, node: nodeFree, electron:
         'Electron is imported only in src/main/electron (the shell) and src/preload; everything else runs without it.',
     });
   }
-  return { files: [only ?? `${files}/**`], rules: { 'no-restricted-imports': ['error', { patterns }] } };
+  return { files: [`${files}/**`], rules: { 'no-restricted-imports': ['error', { patterns }] } };
 }
-const layerBlocks = [
-  ...LAYERS.map((row) => layerBlock(row)),
-  ...EXCEPTIONS.map(({ files, row, except }) => {
-    const base = LAYERS.find((r) => r.files === row);
-    return layerBlock({ ...base, except: [...(base.except ?? []), ...except] }, files);
-  }),
-];
+const layerBlocks = LAYERS.map((row) => layerBlock(row));
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'out/**', 'scratch/**', 'coverage/**', 'test-results/**'] },
