@@ -18,7 +18,8 @@ import { licencesOf } from '../certificates/licences';
 import type { Actor, AuthorityContext } from '../context';
 import { isUniqueViolation } from '../db/errors';
 import { requireDevice } from '../devices/queries';
-import { mutate } from '../mutate';
+import { mutate, pendingChangeHookWrites } from '../mutate';
+import { CheckBatch } from './check-batch';
 import { certificateStatus, receiptLicences } from './rules';
 
 interface CertificateRow {
@@ -98,6 +99,8 @@ function checkDeviceSignature(ctx: AuthorityContext, cert: CertificateRow, reque
  * Through mutate() so that the change hooks (the HTTP Idempotency-Key mark) commit with the row,
  * but with no audit entry: a check-in changes no licensing state, and `verifications` is its own
  * append-only record (one audit entry per check would also serialise every check on PostgreSQL).
+ * On PostgreSQL, check-ins without such a hook are group-committed (check-batch.ts); SQLite
+ * already shares one commit between the writes that arrive together.
  */
 async function recordCheck(
   ctx: AuthorityContext,
@@ -107,29 +110,40 @@ async function recordCheck(
   now: Date,
   status: VerifyStatus,
 ): Promise<void> {
+  const row = {
+    device_id: cert.device_id,
+    certificate_serial: cert.serial_hex,
+    nonce: request.nonce,
+    device_time: request.deviceTime.toISOString(),
+    server_time: now.toISOString(),
+    status,
+  };
+  let recorded = true;
   try {
-    await mutate(ctx, actor, async (tx) => {
-      await tx.run(
-        ctx.db.qb.insertInto('verifications').values({
-          device_id: cert.device_id,
-          certificate_serial: cert.serial_hex,
-          nonce: request.nonce,
-          device_time: request.deviceTime.toISOString(),
-          server_time: now.toISOString(),
-          status,
-        }),
-      );
-      return { value: undefined, audit: [] };
-    });
+    if (ctx.db.dialect === 'postgres' && pendingChangeHookWrites().length === 0)
+      recorded = await checkBatch(ctx).record(row);
+    else
+      await mutate(ctx, actor, async (tx) => {
+        await tx.run(ctx.db.qb.insertInto('verifications').values(row));
+        return { value: undefined, audit: [] };
+      });
   } catch (e) {
-    if (isUniqueViolation(e)) {
-      throw conflictError(
-        'VERIFY_REPLAY',
-        `This verification request (nonce ${request.nonce}) was already answered; a PBX makes a fresh nonce for every check.`,
-      );
-    }
-    throw e;
+    if (!isUniqueViolation(e)) throw e;
+    recorded = false;
   }
+  if (!recorded)
+    throw conflictError(
+      'VERIFY_REPLAY',
+      `This verification request (nonce ${request.nonce}) was already answered; a PBX makes a fresh nonce for every check.`,
+    );
+}
+
+const batches = new WeakMap<AuthorityContext, CheckBatch>();
+
+function checkBatch(ctx: AuthorityContext): CheckBatch {
+  let batch = batches.get(ctx);
+  if (!batch) batches.set(ctx, (batch = new CheckBatch(ctx.db)));
+  return batch;
 }
 
 function signReceipt(ctx: AuthorityContext, body: ReceiptBody): Receipt {
