@@ -42,12 +42,13 @@ export async function openPostgresDb(url: string, migrate: (client: pg.PoolClien
     qb: queryBuilder('postgres'),
     read: clientTx(pool),
     write: (fn) => transaction(pool, fn),
+    writeStatement: (q) => retrying(() => clientTx(pool).all(q)),
     close: () => pool.end(),
   };
 }
 
 async function transaction<T>(pool: pg.Pool, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
+  return retrying(async () => {
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
@@ -56,11 +57,21 @@ async function transaction<T>(pool: pg.Pool, fn: (tx: Tx) => Promise<T>): Promis
       return value;
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  });
+}
+
+async function retrying<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (e) {
       const code = (e as { code?: string }).code;
       if (!code || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw e;
       await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
-    } finally {
-      client.release();
     }
   }
 }

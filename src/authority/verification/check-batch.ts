@@ -1,8 +1,9 @@
 // Group commit for check-ins on PostgreSQL. Each check-in is one row in `verifications`; written
 // one transaction each, PostgreSQL spends its time on BEGIN/INSERT/COMMIT round trips and one
 // WAL flush per check-in. Check-ins that arrive while a batch is being written wait for the next
-// one, which writes them all in one transaction with one multi-row INSERT … ON CONFLICT DO
-// NOTHING RETURNING: the rows it returns are the new check-ins, the others are replays. Two copies
+// one, which writes them all with one multi-row INSERT … ON CONFLICT DO NOTHING RETURNING, a
+// transaction of its own (one round trip): the rows it returns are the new check-ins, the others
+// are replays. Two copies
 // of one request in the same batch are told apart here: the first one counts, the rest are replays.
 // Callers hear back only after the COMMIT.
 import type { Db } from '../db/executor';
@@ -62,14 +63,12 @@ export class CheckBatch {
     let recorded: Set<string>;
     try {
       const rows = [...first.values()].map((p) => p.row);
-      const inserted = await this.db.write((tx) =>
-        tx.all(
-          this.db.qb
-            .insertInto('verifications')
-            .values(rows)
-            .onConflict((oc) => oc.columns(['device_id', 'nonce']).doNothing())
-            .returning(['device_id', 'nonce']),
-        ),
+      const inserted = await this.db.writeStatement(
+        this.db.qb
+          .insertInto('verifications')
+          .values(rows)
+          .onConflict((oc) => oc.columns(['device_id', 'nonce']).doNothing())
+          .returning(['device_id', 'nonce']),
       );
       recorded = new Set(inserted.map(keyOf));
     } catch (e) {
