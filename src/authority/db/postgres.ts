@@ -5,14 +5,24 @@
 import pg from 'pg';
 import { queryBuilder } from './builder';
 import { compiled, type Db, type Tx } from './executor';
+import { isPrepared } from './prepared';
 
 const RETRYABLE = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 5;
 
+// One name per prepared query's SQL; pg prepares a named statement once per connection.
+const statementNames = new Map<string, string>();
+const statementName = (sql: string): string => {
+  let name = statementNames.get(sql);
+  if (!name) statementNames.set(sql, (name = `ld_${statementNames.size + 1}`));
+  return name;
+};
+
 function clientTx(client: pg.Pool | pg.PoolClient): Tx {
   const exec = async (q: Parameters<Tx['all']>[0]) => {
     const c = compiled(q);
-    return client.query({ text: c.sql, values: c.parameters as unknown[] });
+    const name = isPrepared(c) ? statementName(c.sql) : undefined;
+    return client.query({ text: c.sql, values: c.parameters as unknown[], ...(name ? { name } : {}) });
   };
   return {
     async all(q) {
