@@ -18,8 +18,12 @@ export type ChangeHook = () => ((tx: Tx) => Promise<void>) | undefined;
 const changeHooks: ChangeHook[] = [];
 export const addChangeHook = (hook: ChangeHook): void => void (changeHooks.includes(hook) || changeHooks.push(hook));
 
+/** The hooks' writes for a change starting now; a writer that batches changes itself must run them or not batch. */
+export const pendingChangeHookWrites = (): ((tx: Tx) => Promise<void>)[] =>
+  changeHooks.map((h) => h()).filter((run) => run !== undefined);
+
 export function mutate<T>(ctx: AuthorityContext, actor: Actor, fn: (tx: Tx) => Promise<Change<T>>): Promise<T> {
-  const extra = changeHooks.map((h) => h()).filter((run) => run !== undefined);
+  const extra = pendingChangeHookWrites();
   return ctx.db.write(async (tx) => {
     const { value, audit } = await fn(tx);
     const at = ctx.now();

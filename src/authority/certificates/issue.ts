@@ -1,8 +1,9 @@
 // "Recreate certificate": a registered PBX's initialisation code in, a signed answer out.
 // Reads and signing happen outside the write transaction (signing is the slow part); the write
 // then checks nothing moved underneath (the device's licence revision) and records everything.
-import { buildCertificate, randomSerial } from '../../licensing/certificate';
+import { randomSerial } from '../../licensing/certificate';
 import { decodeCode, encodeAnswerCode } from '../../licensing/codes';
+import { buildLeaf } from '../../licensing/leaf-template';
 import { encodeSubject } from '../../licensing/names';
 import { parseRequest, type ParsedRequest } from '../../licensing/request';
 import { conflictError, isLdError } from '../../shared/errors';
@@ -117,7 +118,7 @@ async function issue(
   const notAfter = certificateNotAfter(features, ctx.ca.issuing.notAfter);
   const serialBytes = randomSerial();
   const binding = bindingFor(request);
-  const leafDer = buildCertificate(
+  const leafDer = buildLeaf(
     {
       issuer: ctx.ca.issuer,
       subject: encodeSubject(request),
