@@ -56,7 +56,7 @@ const LENGTH_SLACK_MS = 10 * 60_000;
 const day = (d: Date): string => d.toISOString().slice(0, 10);
 
 export function decideLicenceState(input: StateInput): LicenceDecision {
-  const { leaf, at } = input;
+  const { leaf } = input;
   if (!leaf) return { state: 'unlicensed', reason: 'No certificate is installed.', licences: [] };
   const lines = leaf.features.map((f) => line(f, input));
   const o = input.online;
@@ -70,10 +70,7 @@ export function decideLicenceState(input: StateInput): LicenceDecision {
     const why = 'the licence server said this certificate has expired';
     return { state: 'expired', reason: `Expired: ${why}.`, licences: lines.map((l) => off(l, why)) };
   }
-  if (at > leaf.notAfter) {
-    const why = `the certificate ended on ${day(leaf.notAfter)}`;
-    return { state: 'expired', reason: `Expired: ${why}.`, licences: lines.map((l) => off(l, why)) };
-  }
+  // A certificate past its end has every line expired (line()); what that means follows from which licences they were.
   return input.model?.needsSystemActivation ? withActivation(lines, input) : byLicences(lines, input);
 }
 
@@ -98,8 +95,13 @@ function byLicences(lines: LicenceLine[], input: StateInput): LicenceDecision {
   if (live(['grant', 'coupon'])) return online(lines, input);
   if (live(['tryout'])) return { state: 'tryout', reason: `Tryout until ${endOf(lines, 'tryout')}.`, licences: lines };
   if (live(['trial'])) return { state: 'trial', reason: `Trial until ${endOf(lines, 'trial')}.`, licences: lines };
-  if (had(['grant', 'coupon']))
-    return { state: 'expired', reason: 'Expired: every bought licence has ended.', licences: lines };
+  if (had(['grant', 'coupon'])) {
+    const why =
+      input.at > input.leaf!.notAfter
+        ? `the certificate ended on ${day(input.leaf!.notAfter)}`
+        : 'every bought licence has ended';
+    return { state: 'expired', reason: `Expired: ${why}.`, licences: lines };
+  }
   if (had(['tryout', 'trial'])) {
     const which = had(['tryout']) ? 'tryout' : 'trial';
     return {
@@ -153,7 +155,8 @@ function line(f: LicensedFeature, input: StateInput): LicenceLine {
     notAfter: f.notAfter?.toISOString() ?? null,
     source: f.source,
   };
-  const ended = end ?? input.leaf!.notAfter;
+  const certEnd = input.leaf!.notAfter;
+  const ended = end && end < certEnd ? end : certEnd;
   const what = f.source === 'tryout' ? 'the tryout' : f.source === 'trial' ? 'the trial' : 'it';
   return expired
     ? { ...base, expired, usable: false, reason: `${what} ended on ${day(ended)}` }

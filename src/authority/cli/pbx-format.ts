@@ -16,7 +16,7 @@ export function parseClock(text: string | undefined, system: Date = new Date()):
     const ms = Number(relative[2]) * UNIT_MS[relative[3]!]! * (relative[1] === '-' ? -1 : 1);
     return new Date(system.getTime() + ms);
   }
-  const ms = ISO_TIME.test(text) ? Date.parse(text) : NaN;
+  const ms = ISO_TIME.test(text) && realDate(text) ? Date.parse(text) : NaN;
   if (Number.isNaN(ms) || ms < 0 || ms > Date.UTC(9999, 11, 31))
     throw inputError(
       'OPTION_INVALID',
@@ -24,6 +24,13 @@ export function parseClock(text: string | undefined, system: Date = new Date()):
       { option: '--clock' },
     );
   return new Date(ms);
+}
+
+/** Date.parse rolls 2026-02-30 over to March; a clock reading must name a real day. */
+function realDate(text: string): boolean {
+  const [y, m, d] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
 const minute = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
