@@ -2,6 +2,7 @@
 // (docs/verification.md, src/device/clock.ts). Pure. Grace is measured on the trusted time
 // (max(clock, high-water mark)), so setting the clock back never buys more grace; a clock that is
 // behind is shown, and the state it is in is always explicit.
+import { CHECK_INTERVAL_DAYS } from '../licensing/verification';
 import type { VerifyStatus } from '../shared/api/verification';
 import { isClockBehind, type TrustedClock } from './clock';
 import type { OnlineRecord } from './state';
@@ -28,7 +29,7 @@ export interface OnlineStatus {
   /** A signed receipt said the installed certificate is no longer good: what, and at which server time. */
   verdict?: Exclude<VerifyStatus, 'valid'>;
   verdictAt?: string;
-  /** When the next check is due, on the trusted time. */
+  /** When the next check is due, on the trusted time (the first: CHECK_INTERVAL_DAYS after installation). */
   checkDue: string;
   /** The end of the grace period, on the trusted time. */
   graceUntil: string;
@@ -47,7 +48,11 @@ export function onlineStatus(record: OnlineRecord | undefined, leaf: InstalledLe
   const current = last?.certificateSerial === leaf.serialHex ? last : undefined;
   const verdict = record?.verdict?.certificateSerial === leaf.serialHex ? record.verdict : undefined;
   const anchor = current ? Date.parse(current.checkedAt) : leaf.notBefore.getTime();
-  const due = current ? anchor + Math.max(0, Date.parse(current.nextCheckIn) - Date.parse(current.serverTime)) : anchor;
+  // Never checked yet: the first check is due one normal interval after installation.
+  const interval = current
+    ? Math.max(0, Date.parse(current.nextCheckIn) - Date.parse(current.serverTime))
+    : CHECK_INTERVAL_DAYS * DAY_MS;
+  const due = anchor + interval;
   const graceUntil = anchor + GRACE_DAYS * DAY_MS;
   const t = time.trustedTime.getTime();
   const state: OnlineState = verdict

@@ -3,7 +3,6 @@
 // time. It decides which state the PBX is in and, per feature, whether it works now and why not.
 import type { FeatureKind, Model } from '../licensing/catalogue';
 import type { LicensedFeature, LicenceSource } from '../licensing/extensions';
-import { CHECK_INTERVAL_DAYS } from '../licensing/verification';
 import type { OnlineStatus } from './grace';
 
 export const PBX_STATES = [
@@ -136,15 +135,8 @@ function online(lines: LicenceLine[], input: StateInput): LicenceDecision {
   return { state: 'licensed', reason: 'Licensed.', licences: lines };
 }
 
-/**
- * A check is overdue once its due date passed. A certificate never checked yet gets the normal
- * interval for its first check: a PBX just installed is licensed, not already in grace.
- */
-function overdue(o: OnlineStatus, input: StateInput): boolean {
-  const checked = o.lastCheck?.certificateSerial === input.leaf!.serialHex;
-  const due = checked ? Date.parse(o.checkDue) : input.leaf!.notBefore.getTime() + CHECK_INTERVAL_DAYS * DAY_MS;
-  return input.at.getTime() > due;
-}
+/** A PBX just installed is licensed, not already in grace: its first check is due one interval later (grace.ts). */
+const overdue = (o: OnlineStatus, input: StateInput): boolean => input.at.getTime() > Date.parse(o.checkDue);
 
 function line(f: LicensedFeature, input: StateInput): LicenceLine {
   const end = endTime(f, input);
