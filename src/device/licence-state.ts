@@ -43,7 +43,7 @@ export interface StateInput {
   model?: Model;
   /** The kind of each feature number (activation, countable, addon, product). */
   kindOf: (feature: number) => FeatureKind | undefined;
-  leaf?: { serialHex: string; notBefore: Date; notAfter: Date; features: readonly LicensedFeature[] };
+  leaf?: { notBefore: Date; notAfter: Date; features: readonly LicensedFeature[] };
   online?: OnlineStatus;
   /** max(clock, high-water mark): every time rule is measured against it. */
   at: Date;

@@ -34,7 +34,7 @@ function decide(model: string, features: LicensedFeature[], day: number, o?: Onl
   const input: StateInput = {
     model: requireModel(cat, model),
     kindOf,
-    leaf: { serialHex: 'aa', notBefore: T0, notAfter: at(certEnd), features },
+    leaf: { notBefore: T0, notAfter: at(certEnd), features },
     at: at(day),
     ...(o ? { online: o } : {}),
   };
@@ -157,7 +157,7 @@ describe('the licence state machine', () => {
   it('a model the catalogue does not know gets no model rules, only the licences', () => {
     const d = decideLicenceState({
       kindOf,
-      leaf: { serialHex: 'aa', notBefore: T0, notAfter: at(400), features: [f(11, 'tryout', 60, 3)] },
+      leaf: { notBefore: T0, notAfter: at(400), features: [f(11, 'tryout', 60, 3)] },
       at: at(20),
     });
     expect(d.state).toBe('tryout');
