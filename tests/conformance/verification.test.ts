@@ -272,9 +272,9 @@ describeStores('online verification', ({ open }) => {
       lastCheck: { checkedAt: t0.toISOString() },
     });
     expect((await verifyOnline(pbx.dir, unreachable, later(t0, 15 * DAY))).online.state).toBe('lapsed');
-    // The certificate itself is still good: only the online state says the check is missing.
+    // The certificate itself is still good, but the PBX is restricted until a check succeeds (docs/device.md).
     expect(await pbxStatus(pbx.dir, later(t0, 15 * DAY))).toMatchObject({
-      state: 'licensed',
+      state: 'restricted',
       online: { state: 'lapsed' },
     });
 
