@@ -1,7 +1,6 @@
 // Licence bindings to hosts: the list ("session monitor"), the info view, and reset. A reset is
 // confirmed with the binding's feature number, and revokes — in the same transaction — every
 // certificate of that device that relied on the host, so the old PC stops being licensed.
-import './policy'; // the issuance policy that creates bindings: registered wherever these ops are served
 import type { Actor, AuthorityContext } from '../context';
 import { requireDevice } from '../devices/queries';
 import { mutate } from '../mutate';
