@@ -6,7 +6,9 @@ import { defaultCatalogue, type Catalogue } from '../licensing/catalogue';
 import type { OpName, OpOutput } from '../shared/api';
 import { dispatch } from './api/dispatch';
 import { createCa, loadCa } from './ca';
-import { LOCAL_RESELLER, type Actor, type AuthorityContext } from './context';
+import type { IssuancePolicy } from './certificates/policies';
+import { composeContext, ISSUANCE_POLICIES } from './compose';
+import { LOCAL_RESELLER, type Actor, type AuthorityContext, type ChangeHook } from './context';
 import type { Db } from './db/executor';
 import { openDb } from './db/open';
 
@@ -17,6 +19,10 @@ export interface OpenOptions {
   database?: string;
   catalogue?: Catalogue;
   now?: () => Date;
+  /** The rules every issuance passes; compose.ts's ISSUANCE_POLICIES unless a test composes its own. */
+  policies?: readonly IssuancePolicy[];
+  /** Extra writes every change commits with (none by default). */
+  changeHooks?: readonly ChangeHook[];
 }
 
 export class Authority {
@@ -39,9 +45,24 @@ export class Authority {
     const ca = loadCa(opts.dataDir);
     const db = await openDb(opts.database ?? join(opts.dataDir, 'authority.db'));
     const now = opts.now ?? (() => new Date());
-    const ctx: AuthorityContext = { db, ca, catalogue: opts.catalogue ?? defaultCatalogue(), now };
+    const ctx = composeContext({
+      db,
+      ca,
+      catalogue: opts.catalogue ?? defaultCatalogue(),
+      now,
+      policies: opts.policies ?? ISSUANCE_POLICIES,
+      changeHooks: opts.changeHooks ?? [],
+    });
     const resellerId = await localReseller(db, now());
     return new Authority(ctx, { resellerId, vendor: true, label: 'local' });
+  }
+
+  /**
+   * The same authority (same database, same CA) whose changes also run these hooks: how the HTTP
+   * server adds its Idempotency-Key mark. Closing either closes the shared database.
+   */
+  withChangeHooks(hooks: readonly ChangeHook[]): Authority {
+    return new Authority({ ...this.ctx, changeHooks: [...this.ctx.changeHooks, ...hooks] }, this.local);
   }
 
   /** Runs an operation; embedded callers act as the local reseller (and vendor). */

@@ -14,7 +14,7 @@ import { mutate } from '../mutate';
 import { certificateFeatures, certificateNotAfter, CLOCK_SKEW_MS } from './licence-rules';
 import { bindingFor, matchDevice } from './recreate-rules';
 import { licencesOf } from './licences';
-import { policies, type IssuancePlan } from './policies';
+import type { IssuancePlan } from './policies';
 
 export interface Answer {
   serial: string;
@@ -138,7 +138,7 @@ async function issue(
     certificateSerial: serialBytes.toString('hex'),
   };
   const superseded = await mutate(ctx, actor, async (tx) => {
-    for (const p of policies()) await p.check?.(ctx, tx, plan);
+    for (const p of ctx.policies) await p.check?.(ctx, tx, plan);
     const moved = await tx.run(checkRevision(ctx.db.qb, device.id, device.revision));
     if (moved !== 1)
       throw conflictError(
@@ -162,7 +162,7 @@ async function issue(
       ),
     );
     const old = await tx.all(supersede(ctx.db.qb, plan.certificateSerial, device.id));
-    for (const p of policies()) await p.record?.(ctx, tx, plan);
+    for (const p of ctx.policies) await p.record?.(ctx, tx, plan);
     const serials = old.map((r) => r.serial_hex);
     return {
       value: serials,

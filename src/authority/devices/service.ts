@@ -8,8 +8,8 @@ import type { Actor, AuthorityContext } from '../context';
 import { isUniqueViolation } from '../db/errors';
 import type { Tx } from '../db/executor';
 import { mutate } from '../mutate';
-import { fleetSummaries, type FleetEntry } from './fleet';
-import { listDevices, requireDevice, toDeviceDto, type DeviceRow } from './queries';
+import { fleetSummaries, summaryOf } from './fleet';
+import { listDevices, requireDevice, toDeviceDto } from './queries';
 
 export async function addDevice(
   ctx: AuthorityContext,
@@ -60,25 +60,6 @@ export async function list(ctx: AuthorityContext, actor: Actor, input: { include
   ]);
   return devices.map((d) => ({ ...toDeviceDto(d), summary: summaryOf(d, fleet.get(d.id)) }));
 }
-
-const summaryOf = (d: DeviceRow, f: FleetEntry | undefined) =>
-  d.retired_at
-    ? {
-        status: 'retired' as const,
-        licences: f?.licences ?? '',
-        endDate: null,
-        lastVerifiedAt: f?.lastVerifiedAt ?? null,
-        tryoutDaysLeft: null,
-        verificationOverdue: false,
-      }
-    : (f ?? {
-        status: 'unlicensed' as const,
-        licences: '',
-        endDate: null,
-        lastVerifiedAt: null,
-        tryoutDaysLeft: null,
-        verificationOverdue: false,
-      });
 
 export function renameDevice(ctx: AuthorityContext, actor: Actor, input: { serial: string; name: string }) {
   return mutate(ctx, actor, async (tx) => {

@@ -102,7 +102,7 @@ async function recordCheck(
   };
   let recorded = true;
   try {
-    if (ctx.db.dialect === 'postgres' && pendingChangeHookWrites().length === 0)
+    if (ctx.db.dialect === 'postgres' && pendingChangeHookWrites(ctx).length === 0)
       recorded = await checkBatch(ctx).record(row);
     else
       await mutate(ctx, actor, async (tx) => {
