@@ -54,13 +54,13 @@ const de: Translations<typeof en> = {
     unavailable: 'Dieser Assistent ist in dieser Version nicht verfügbar.',
   },
   columns: {
-    serial: 'Seriennummer',
+    serial: 'Serien\u00ADnummer',
     name: 'Name',
     model: 'Modell',
     customer: 'Kunde',
     status: 'Status',
     licences: 'Lizenzen',
-    endDate: 'Ablaufdatum',
+    endDate: 'Ablauf\u00ADdatum',
     lastVerifiedAt: 'Letzte Prüfung',
     actions: 'Aktionen',
   },
@@ -78,7 +78,18 @@ const de: Translations<typeof en> = {
   },
   source: { grant: 'Gekauft', coupon: 'Gutschein', tryout: 'Tryout', trial: 'Testlizenz' },
   verify: { valid: 'Gültig', revoked: 'Widerrufen', superseded: 'Ersetzt', expired: 'Abgelaufen' },
+  licenceWords: {
+    users_one: '{{count}} Benutzer',
+    users_other: '{{count}} Benutzer',
+    // Soft hyphens: the long compounds may break in a narrow column instead of being cut.
+    activation: 'System\u00ADaktivierung',
+    product: 'Produkt\u00ADlizenz',
+  },
+  shell: {
+    skip: 'Zum Inhalt springen',
+  },
   devices: {
+    rows: 'Gerätezeilen',
     count_one: '{{shown}} von {{total}} Gerät',
     count_other: '{{shown}} von {{total}} Geräten',
     add: 'Gerät hinzufügen',

@@ -75,7 +75,17 @@ export default {
   },
   source: { grant: 'Bought', coupon: 'Coupon', tryout: 'Tryout', trial: 'Trial licence' },
   verify: { valid: 'Valid', revoked: 'Revoked', superseded: 'Superseded', expired: 'Expired' },
+  licenceWords: {
+    users_one: '{{count}} user',
+    users_other: '{{count}} users',
+    activation: 'System activation',
+    product: 'Product licence',
+  },
+  shell: {
+    skip: 'Skip to main content',
+  },
   devices: {
+    rows: 'Device rows',
     count_one: '{{shown}} of {{total}} device',
     count_other: '{{shown}} of {{total}} devices',
     add: 'Add device',

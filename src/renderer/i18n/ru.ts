@@ -80,7 +80,19 @@ const ru: Translations<typeof en> = {
   },
   source: { grant: 'Куплена', coupon: 'Купон', tryout: 'Пробный режим', trial: 'Пробная лицензия' },
   verify: { valid: 'Действителен', revoked: 'Отозван', superseded: 'Заменён', expired: 'Истёк' },
+  licenceWords: {
+    users_one: '{{count}} пользователь',
+    users_few: '{{count}} пользователя',
+    users_many: '{{count}} пользователей',
+    users_other: '{{count}} пользователя',
+    activation: 'Активация системы',
+    product: 'Лицензия продукта',
+  },
+  shell: {
+    skip: 'Перейти к содержимому',
+  },
   devices: {
+    rows: 'Строки устройств',
     count_one: '{{shown}} из {{total}} устройства',
     count_few: '{{shown}} из {{total}} устройств',
     count_many: '{{shown}} из {{total}} устройств',
