@@ -62,6 +62,19 @@ describeStores('devices and certificates', ({ open }) => {
     ]);
     expect(list[1]!.summary!.endDate).toBe(new Date(clock.now.getTime() + 10 * 86_400_000).toISOString());
   });
+
+  it('lists only the serials asked for, with the same summaries (a changed row refreshed in place)', async () => {
+    const { authority } = await open();
+    for (const serial of ['S1', 'S2', 'S3']) await authority.call('devices.add', { serial, model: 'comtrexx-vm' });
+    await authority.call('licences.grant', { serial: 'S2', feature: 11, quantity: 4 });
+    const some = await authority.call('devices.list', { serials: ['S2', 'S3', 'NOPE'] });
+    expect(some.map((d) => [d.serial, d.summary?.status, d.summary?.licences])).toEqual([
+      ['S2', 'licensed', '11×4'],
+      ['S3', 'unlicensed', ''],
+    ]);
+    const all = await authority.call('devices.list', {});
+    expect(some).toEqual(all.filter((d) => d.serial !== 'S1'));
+  });
 });
 
 describeStores('device import', ({ open }) => {

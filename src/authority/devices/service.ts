@@ -52,11 +52,15 @@ export async function addDevice(
   }
 }
 
-export async function list(ctx: AuthorityContext, actor: Actor, input: { includeRetired?: boolean }) {
+export async function list(
+  ctx: AuthorityContext,
+  actor: Actor,
+  input: { includeRetired?: boolean; serials?: readonly string[] },
+) {
   const now = ctx.now();
   const [devices, fleet] = await Promise.all([
-    listDevices(ctx, actor, input.includeRetired ?? false),
-    fleetSummaries(ctx, actor, now),
+    listDevices(ctx, actor, input.includeRetired ?? false, input.serials),
+    fleetSummaries(ctx, actor, now, input.serials),
   ]);
   return devices.map((d) => ({ ...toDeviceDto(d), summary: summaryOf(d, fleet.get(d.id)) }));
 }

@@ -86,9 +86,11 @@ export const devicesOps = {
   }),
   'devices.list': op({
     name: 'devices.list',
-    summary: 'Every PBX of this reseller',
+    summary: 'Every PBX of this reseller, or only the given serials (to refresh rows a change touched)',
     mutating: false,
-    input: z.object({ includeRetired: z.boolean().optional() }).strict(),
+    input: z
+      .object({ includeRetired: z.boolean().optional(), serials: z.array(serial).min(1).max(1000).optional() })
+      .strict(),
     output: z.array(DeviceSchema),
   }),
   'devices.get': op({
