@@ -117,6 +117,9 @@ describe('My devices and the detail page', () => {
       [1103, 'INPUT_INVALID'],
     ]);
     expect(getState().devices).toHaveLength(1101);
+    // Put in place chunk by chunk, not reloaded: the sorted index has them and search finds them.
+    expect(getState().sorted).toHaveLength(1101);
+    expect(filterDevices(getState().sorted, { ...getState().query, search: 'imp-1099' }, Date.now())).toHaveLength(1);
   });
 
   it('sorts the index once, and the query filters it', async () => {

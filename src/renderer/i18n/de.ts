@@ -89,6 +89,7 @@ const de: Translations<typeof en> = {
     skip: 'Zum Inhalt springen',
   },
   devices: {
+    loading: 'Geräte werden geladen…',
     rows: 'Gerätezeilen',
     count_one: '{{shown}} von {{total}} Gerät',
     count_other: '{{shown}} von {{total}} Geräten',

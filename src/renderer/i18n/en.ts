@@ -85,6 +85,7 @@ export default {
     skip: 'Skip to main content',
   },
   devices: {
+    loading: 'Loading devices…',
     rows: 'Device rows',
     count_one: '{{shown}} of {{total}} device',
     count_other: '{{shown}} of {{total}} devices',

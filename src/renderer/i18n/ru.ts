@@ -92,6 +92,7 @@ const ru: Translations<typeof en> = {
     skip: 'Перейти к содержимому',
   },
   devices: {
+    loading: 'Загрузка устройств…',
     rows: 'Строки устройств',
     count_one: '{{shown}} из {{total}} устройства',
     count_few: '{{shown}} из {{total}} устройств',

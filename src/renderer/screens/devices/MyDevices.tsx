@@ -27,7 +27,9 @@ export function MyDevices() {
     <section className="screen screen-devices" aria-labelledby="devices-title">
       <header className="screen-header">
         <div>
-          <h1 id="devices-title">{t('nav.devices')}</h1>
+          <h1 id="devices-title" tabIndex={-1}>
+            {t('nav.devices')}
+          </h1>
           {loaded && total > 0 && (
             <p className="muted" aria-live="polite">
               {t('devices.count', {
@@ -51,7 +53,11 @@ export function MyDevices() {
         </div>
       </header>
       <ErrorMessage error={error} />
-      {loaded && total === 0 ? (
+      {!loaded && !error ? (
+        <div className="list-loading" role="status" aria-busy="true">
+          {t('devices.loading')}
+        </div>
+      ) : loaded && total === 0 ? (
         <NoDevices onAdd={() => setDialog('add')} onImport={() => setDialog('import')} />
       ) : (
         <>
