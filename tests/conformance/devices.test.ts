@@ -75,6 +75,15 @@ describeStores('devices and certificates', ({ open }) => {
     const all = await authority.call('devices.list', {});
     expect(some).toEqual(all.filter((d) => d.serial !== 'S1'));
   });
+
+  it('lists the first rows by serial, with their summaries', async () => {
+    const { authority } = await open();
+    for (const serial of ['F3', 'F1', 'F2']) await authority.call('devices.add', { serial, model: 'comtrexx-vm' });
+    await authority.call('licences.grant', { serial: 'F2', feature: 11, quantity: 2 });
+    const all = await authority.call('devices.list', {});
+    expect(await authority.call('devices.list', { limit: 2 })).toEqual(all.slice(0, 2));
+    expect((await authority.call('devices.list', { limit: 2 }))[1]?.summary?.licences).toBe('11×2');
+  });
 });
 
 describeStores('device import', ({ open }) => {

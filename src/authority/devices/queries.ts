@@ -67,10 +67,12 @@ export async function listDevices(
   actor: Actor,
   includeRetired: boolean,
   serials?: readonly string[],
+  limit?: number,
 ): Promise<DeviceRow[]> {
   let q = selectDevices(ctx, actor).orderBy('d.serial');
   if (!includeRetired) q = q.where('d.retired_at', 'is', null);
   if (serials) q = q.where('d.serial', 'in', [...serials]);
+  if (limit !== undefined) q = q.limit(limit);
   return ctx.db.read.all(q);
 }
 

@@ -55,9 +55,15 @@ export async function addDevice(
 export async function list(
   ctx: AuthorityContext,
   actor: Actor,
-  input: { includeRetired?: boolean; serials?: readonly string[] },
+  input: { includeRetired?: boolean; serials?: readonly string[]; limit?: number },
 ) {
   const now = ctx.now();
+  if (input.limit !== undefined) {
+    // The first rows: their summaries only, not the fleet's.
+    const first = await listDevices(ctx, actor, input.includeRetired ?? false, input.serials, input.limit);
+    if (first.length === 0) return [];
+    return list(ctx, actor, { ...input, limit: undefined, serials: first.map((d) => d.serial) });
+  }
   const [devices, fleet] = await Promise.all([
     listDevices(ctx, actor, input.includeRetired ?? false, input.serials),
     fleetSummaries(ctx, actor, now, input.serials),
