@@ -12,22 +12,40 @@ import { downloadText, today } from './download';
 import { toast } from './toasts';
 
 let loadSeq = 0;
+/** A screenful and some: what a first start shows while the whole fleet is still on its way. */
+const FIRST_ROWS = 100;
 
 export async function loadDevices(): Promise<void> {
   const seq = ++loadSeq;
   setState({ devicesLoading: true });
-  // Retired devices come too: the status filter shows them on request ("Retired").
+  if (!getState().devicesLoaded) {
+    // Retired devices come too: the status filter shows them on request ("Retired").
+    const first = unwrap(await api().devicesList({ includeRetired: true, limit: FIRST_ROWS }));
+    if (seq !== loadSeq) return; // a newer load is on its way
+    if (!first.error && first.value.length < FIRST_ROWS) return showList(first.value);
+    if (!first.error)
+      setState({
+        devices: first.value,
+        sorted: sortIndex(indexDevices(first.value), getState().sort),
+        devicesPartial: true,
+      });
+  }
   const r = unwrap(await api().devicesList({ includeRetired: true }));
-  if (seq !== loadSeq) return; // a newer load is on its way
+  if (seq !== loadSeq) return;
   if (r.error) {
     setState({ devicesLoading: false, devicesError: r.error });
     return;
   }
+  showList(r.value);
+}
+
+function showList(devices: Device[]): void {
   setState({
-    devices: r.value,
-    sorted: sortIndex(indexDevices(r.value), getState().sort),
+    devices,
+    sorted: sortIndex(indexDevices(devices), getState().sort),
     devicesLoading: false,
     devicesLoaded: true,
+    devicesPartial: false,
     devicesError: null,
   });
 }
@@ -81,7 +99,7 @@ export async function addDevice(input: NewDevice): Promise<UiError | null> {
 /** Reads the CSV, sends it chunk by chunk (progress after each), and collects every row's error
  *  under its spreadsheet row number. */
 export async function importCsv(text: string): Promise<void> {
-  const parsed = parseDeviceCsv(text);
+  const parsed = parseDeviceCsv(text, getState().info?.catalogue.models ?? []);
   if (parsed.fatal) {
     setState({ importState: { total: 0, done: 0, added: 0, errors: [], running: false, fatal: parsed.fatal } });
     return;

@@ -123,7 +123,7 @@ const de: Translations<typeof en> = {
   },
   import: {
     title: 'Geräte aus CSV importieren',
-    help: 'Die erste Zeile benennt die Spalten: serial und model sind Pflicht, name und customer optional. model ist eine Katalog-ID wie comtrexx-vm.',
+    help: "Die erste Zeile benennt die Spalten: serial und model sind Pflicht, name und customer optional. model ist der Modellname (COMtrexx VM) oder die Katalog-ID (comtrexx-vm); deutsche Spaltennamen (Seriennummer, Modell, Name, Kunde) gehen auch. Seriennummern bestehen aus Buchstaben, Ziffern, '.', '_' und '-'.",
     example: 'Beispiel',
     file: 'CSV-Datei',
     tooBig: 'Diese Datei ist größer als 32 MB; teilen Sie sie in kleinere Dateien auf.',

@@ -118,7 +118,7 @@ export default {
   },
   import: {
     title: 'Import devices from CSV',
-    help: 'The first row names the columns: serial and model are required, name and customer optional. Model is a catalogue id such as comtrexx-vm.',
+    help: "The first row names the columns: serial and model are required, name and customer optional. Model is the model's name (COMtrexx VM) or its catalogue id (comtrexx-vm); German and Russian column names work too. Serials have letters, digits, '.', '_' and '-'.",
     example: 'Example',
     file: 'CSV file',
     tooBig: 'This file is larger than 32 MB; split it into smaller files.',

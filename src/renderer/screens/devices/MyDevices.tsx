@@ -19,6 +19,7 @@ export function MyDevices() {
   const { t, i18n } = useTranslation();
   const total = useStore((s) => s.devices.length);
   const loaded = useStore((s) => s.devicesLoaded);
+  const partial = useStore((s) => s.devicesPartial);
   const error = useStore((s) => s.devicesError);
   const visible = useVisibleDevices();
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -30,6 +31,11 @@ export function MyDevices() {
           <h1 id="devices-title" tabIndex={-1}>
             {t('nav.devices')}
           </h1>
+          {partial && (
+            <p className="muted" role="status">
+              {t('devices.loading')}
+            </p>
+          )}
           {loaded && total > 0 && (
             <p className="muted" aria-live="polite">
               {t('devices.count', {
@@ -53,7 +59,7 @@ export function MyDevices() {
         </div>
       </header>
       <ErrorMessage error={error} />
-      {!loaded && !error ? (
+      {!loaded && !partial && !error ? (
         <div className="list-loading" role="status" aria-busy="true">
           {t('devices.loading')}
         </div>
