@@ -13,13 +13,12 @@ export async function fleetSummaries(
   ctx: AuthorityContext,
   actor: Actor,
   now: Date,
-  serials?: readonly string[],
+  /** Only these devices (already the reseller's): a few rows to refresh cost a few rows, not the fleet. */
+  deviceIds?: readonly number[],
 ): Promise<Map<number, FleetEntry>> {
   const { qb, read } = ctx.db;
   const reseller = actor.resellerId ?? -1;
-  let mine = qb.selectFrom('devices').select('id').where('reseller_id', '=', reseller);
-  // A few rows to refresh (after a change) cost a few rows, not the fleet.
-  if (serials) mine = mine.where('serial', 'in', [...serials]);
+  const mine = deviceIds ? [...deviceIds] : qb.selectFrom('devices').select('id').where('reseller_id', '=', reseller);
   const [licences, tryouts, verified, certs] = await Promise.all([
     read.all(
       qb
