@@ -48,6 +48,10 @@ test.describe('the desk', () => {
 
       await openDevice(page, 'CTX-1002');
       await expectAccessible(page, `${theme} · device page`);
+      await openDevice(page, 'CTX-1004');
+      await expect(page.getByRole('note')).toContainText('Needs licences');
+      await expectAccessible(page, `${theme} · device page, needs licences`);
+      await openDevice(page, 'CTX-1002');
       await page.getByRole('button', { name: 'Rename…' }).click();
       await expectAccessible(page, `${theme} · rename dialog`);
       await page.keyboard.press('Escape');
@@ -97,7 +101,7 @@ test.describe('the desk', () => {
         ['CTX-1003', 'Start tryout'],
         ['CTX-1001', 'Redeem coupon'],
         ['AKZ-2001', 'Register product'],
-        ['AKZ-2001', 'Activate trial'],
+        ['AKZ-3001', 'Activate trial'],
         ['AKZ-3001', 'Move to another host'],
       ] as const) {
         const dialog = await openWizard(page, device, wizard);

@@ -138,6 +138,9 @@ const de: Translations<typeof en> = {
     message: 'Grund',
   },
   detail: {
+    needsLicences: 'Braucht Lizenzen.',
+    needsLicencesText:
+      '{{model}} hat keinen Testmodus: sie läuft nur mit gekauften Lizenzen. Kaufen Sie {{features}} im Shop und lösen Sie den Gutschein hier ein.',
     back: 'Meine Geräte',
     registration: 'Registrierungsnummer',
     added: 'Hinzugefügt',

@@ -133,6 +133,9 @@ export default {
     message: 'Reason',
   },
   detail: {
+    needsLicences: 'Needs licences.',
+    needsLicencesText:
+      '{{model}} has no tryout: it works with bought licences only. Buy {{features}} in the shop, then redeem the coupon here.',
     back: 'My devices',
     registration: 'Registration number',
     added: 'Added',

@@ -144,6 +144,9 @@ const ru: Translations<typeof en> = {
     message: 'Причина',
   },
   detail: {
+    needsLicences: 'Нужны лицензии.',
+    needsLicencesText:
+      'У {{model}} нет пробного режима: она работает только с купленными лицензиями. Купите {{features}} в магазине и активируйте купон здесь.',
     back: 'Мои устройства',
     registration: 'Регистрационный номер',
     added: 'Добавлено',
