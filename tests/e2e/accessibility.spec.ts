@@ -98,7 +98,7 @@ test.describe('the desk', () => {
       await expect(recreate).toHaveCount(0);
 
       for (const [device, wizard] of [
-        ['CTX-1003', 'Start tryout'],
+        ['VM-5001', 'Start tryout'],
         ['CTX-1001', 'Redeem coupon'],
         ['AKZ-2001', 'Register product'],
         ['AKZ-3001', 'Activate trial'],

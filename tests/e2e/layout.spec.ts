@@ -33,5 +33,13 @@ for (const size of SIZES)
         const box = (await action.boundingBox())!;
         expect(box.x + box.width).toBeLessThanOrEqual(size.width);
       }
+      // The device page: badges, facts and the action buttons fit as well.
+      await page.getByRole('button', { name: 'CTX-1002', exact: true }).click();
+      await expect(page.locator('.screen-detail table').first()).toBeVisible();
+      await page.screenshot({ path: `docs/screenshots/device-detail-${language}-${size.width}x${size.height}.png` });
+      expect
+        .soft(await overflowing(page, '.screen-detail'), `detail ${language} ${size.width}×${size.height}`)
+        .toEqual([]);
+      await page.getByRole('navigation').getByRole('button').first().click();
     }
   });
