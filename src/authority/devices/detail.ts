@@ -19,7 +19,7 @@ export async function deviceDetail(ctx: AuthorityContext, actor: Actor, input: {
         .orderBy('issued_at')
         .orderBy('serial_hex'),
     ),
-    fleetSummaries(ctx, { ...actor, resellerId: device.reseller_id }, now, device.id),
+    fleetSummaries(ctx, { ...actor, resellerId: device.reseller_id }, now, [device.id]),
   ]);
   return {
     device: { ...toDeviceDto(device), summary: summaryOf(device, fleet.get(device.id)) },

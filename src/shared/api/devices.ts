@@ -100,9 +100,16 @@ export const devicesOps = {
   }),
   'devices.list': op({
     name: 'devices.list',
-    summary: 'Every PBX of this reseller',
+    summary:
+      'Every PBX of this reseller (by serial), only the given serials (to refresh rows a change touched), or the first `limit` (to show first rows at once)',
     mutating: false,
-    input: z.object({ includeRetired: z.boolean().optional() }).strict(),
+    input: z
+      .object({
+        includeRetired: z.boolean().optional(),
+        serials: z.array(serial).min(1).max(1000).optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+      })
+      .strict(),
     output: z.array(DeviceSchema),
   }),
   'devices.get': op({
