@@ -9,6 +9,7 @@ import { createCa, loadCa } from './ca';
 import { LOCAL_RESELLER, type Actor, type AuthorityContext } from './context';
 import type { Db } from './db/executor';
 import { openDb } from './db/open';
+import type { Mailer } from './mail/smtp';
 
 export interface OpenOptions {
   /** Folder with the CA (and, unless `database` is given, authority.db). */
@@ -17,6 +18,8 @@ export interface OpenOptions {
   database?: string;
   catalogue?: Catalogue;
   now?: () => Date;
+  /** Sends recovery mails (serve --smtp); without it recovery says nothing was sent. */
+  mailer?: Mailer;
 }
 
 export class Authority {
@@ -39,7 +42,13 @@ export class Authority {
     const ca = loadCa(opts.dataDir);
     const db = await openDb(opts.database ?? join(opts.dataDir, 'authority.db'));
     const now = opts.now ?? (() => new Date());
-    const ctx: AuthorityContext = { db, ca, catalogue: opts.catalogue ?? defaultCatalogue(), now };
+    const ctx: AuthorityContext = {
+      db,
+      ca,
+      catalogue: opts.catalogue ?? defaultCatalogue(),
+      now,
+      ...(opts.mailer ? { mailer: opts.mailer } : {}),
+    };
     const resellerId = await localReseller(db, now());
     return new Authority(ctx, { resellerId, vendor: true, label: 'local' });
   }

@@ -2,12 +2,15 @@
 import type { Catalogue } from '../licensing/catalogue';
 import type { CaMaterial } from './ca';
 import type { Db } from './db/executor';
+import type { Mailer } from './mail/smtp';
 
 export interface AuthorityContext {
   db: Db;
   ca: CaMaterial;
   catalogue: Catalogue;
   now: () => Date;
+  /** Outgoing mail (serve --smtp); absent: nothing is ever reported as sent. */
+  mailer?: Mailer;
 }
 
 /**
