@@ -1,6 +1,7 @@
 // What every rule gets: the database, the CA, the catalogue, a clock — and who is asking.
 import type { Catalogue } from '../licensing/catalogue';
 import type { CaMaterial } from './ca';
+import type { AuditCheckpoints } from './audit/checkpoints';
 import type { Db } from './db/executor';
 import type { Mailer } from './mail/smtp';
 
@@ -11,6 +12,8 @@ export interface AuthorityContext {
   now: () => Date;
   /** Outgoing mail (serve --smtp); absent: nothing is ever reported as sent. */
   mailer?: Mailer;
+  /** Signed checkpoints of the audit chain's head, written after every commit of changes. */
+  checkpoints?: AuditCheckpoints;
 }
 
 /**

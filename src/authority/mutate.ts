@@ -18,13 +18,15 @@ export type ChangeHook = () => ((tx: Tx) => Promise<void>) | undefined;
 const changeHooks: ChangeHook[] = [];
 export const addChangeHook = (hook: ChangeHook): void => void (changeHooks.includes(hook) || changeHooks.push(hook));
 
-export function mutate<T>(ctx: AuthorityContext, actor: Actor, fn: (tx: Tx) => Promise<Change<T>>): Promise<T> {
+export async function mutate<T>(ctx: AuthorityContext, actor: Actor, fn: (tx: Tx) => Promise<Change<T>>): Promise<T> {
   const extra = changeHooks.map((h) => h()).filter((run) => run !== undefined);
-  return ctx.db.write(async (tx) => {
+  const value = await ctx.db.write(async (tx) => {
     const { value, audit } = await fn(tx);
     const at = ctx.now();
     for (const entry of Array.isArray(audit) ? audit : [audit]) await appendAudit(ctx.db, tx, actor, entry, at);
     for (const run of extra) await run(tx);
     return value;
   });
+  await ctx.checkpoints?.checkpointAfterCommit(); // one signed checkpoint per committed batch
+  return value;
 }
