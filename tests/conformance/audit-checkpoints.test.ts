@@ -10,6 +10,8 @@ import { expect, it } from 'vitest';
 import { entryHash } from '../../src/authority/audit/log';
 import type { Authority } from '../../src/authority/authority';
 import { auditVerdict } from '../../src/cli/audit-commands';
+import { runCli } from '../support/cli';
+import { forwarder } from '../support/pbx';
 import { describeStores } from '../support/stores';
 
 /** Five audited changes, each its own commit and so its own checkpoint. */
@@ -154,6 +156,28 @@ describeStores('audit checkpoints', ({ open, store }) => {
       code: 'AUDIT_CHECKPOINT_INVALID',
       message: 'Line 1 of the external copy is not a checkpoint.',
     });
+  });
+
+  it('the CLI over a server: audit head saved to a file, then audit verify --checkpoint FILE exits 1 on a cut tail', async () => {
+    const { authority, dir } = await open();
+    await fiveChanges(authority);
+    const front = await forwarder(authority);
+    try {
+      const cli = (...args: string[]) => runCli(['--server', front.url, ...args]);
+      const head = await cli('audit', 'head');
+      expect([head.status, head.stderr, head.stdout]).toEqual([0, '', `${lines(authority).at(-1)}\n`]);
+      const saved = join(dir, 'head.txt');
+      writeFileSync(saved, head.stdout);
+      const db = authority.ctx.db;
+      await db.write((tx) => tx.run(db.qb.deleteFrom('audit_log').where('id', '>', 3)));
+      writeFileSync(checkpointFile(authority), `${lines(authority).slice(0, 4).join('\n')}\n`);
+      const r = await cli('audit', 'verify', '--checkpoint', saved);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^licence-desk: Audit log cut: entries 4 to 5 are missing .*\[AUDIT_TAIL_MISSING\]\n$/);
+      expect(r.status).toBe(1);
+    } finally {
+      await front.close();
+    }
   });
 
   it('changes committed together share one checkpoint; the newest covers them all', async () => {
