@@ -5,12 +5,14 @@ import { join } from 'node:path';
 import { defaultCatalogue, type Catalogue } from '../licensing/catalogue';
 import type { OpName, OpOutput } from '../shared/api';
 import { dispatch } from './api/dispatch';
-import { createCa, loadCa } from './ca';
+import { createCa, loadCa, type CaMaterial } from './ca';
 import type { IssuancePolicy } from './certificates/policies';
 import { composeContext, ISSUANCE_POLICIES } from './compose';
 import { LOCAL_RESELLER, type Actor, type AuthorityContext, type ChangeHook } from './context';
 import type { Db } from './db/executor';
-import { openDb } from './db/open';
+import { isPostgresUrl, openDb } from './db/open';
+import { openCheckpoints } from './audit/checkpoints';
+import type { Mailer } from './mail/smtp';
 
 export interface OpenOptions {
   /** Folder with the CA (and, unless `database` is given, authority.db). */
@@ -23,6 +25,8 @@ export interface OpenOptions {
   policies?: readonly IssuancePolicy[];
   /** Extra writes every change commits with (none by default). */
   changeHooks?: readonly ChangeHook[];
+  /** Sends recovery mails (serve --smtp); without it recovery says nothing was sent. */
+  mailer?: Mailer;
 }
 
 export class Authority {
@@ -37,6 +41,8 @@ export class Authority {
     const created = createCa(dataDir);
     const db = await openDb(database ?? join(dataDir, 'authority.db'));
     await localReseller(db, new Date());
+    const checkpoints = await auditCheckpoints(db, dataDir, database, loadCa(dataDir), () => new Date());
+    await checkpoints.drain();
     await db.close();
     return created;
   }
@@ -52,7 +58,9 @@ export class Authority {
       now,
       policies: opts.policies ?? ISSUANCE_POLICIES,
       changeHooks: opts.changeHooks ?? [],
+      ...(opts.mailer ? { mailer: opts.mailer } : {}),
     });
+    ctx.checkpoints = await auditCheckpoints(db, opts.dataDir, opts.database, ca, now);
     const resellerId = await localReseller(db, now());
     return new Authority(ctx, { resellerId, vendor: true, label: 'local' });
   }
@@ -70,9 +78,21 @@ export class Authority {
     return dispatch(this.ctx, actor, name, input);
   }
 
-  close(): Promise<void> {
-    return this.ctx.db.close();
+  async close(): Promise<void> {
+    await this.ctx.checkpoints?.drain();
+    await this.ctx.db.close();
   }
+}
+
+/**
+ * The audit checkpoints live outside the database: next to a SQLite file, or for PostgreSQL in
+ * this process's data folder (each server process keeps its own, and `audit head` exports one).
+ */
+function auditCheckpoints(db: Db, dataDir: string, database: string | undefined, ca: CaMaterial, now: () => Date) {
+  const file = isPostgresUrl(database ?? '')
+    ? join(dataDir, 'audit.checkpoints')
+    : `${database ?? join(dataDir, 'authority.db')}.checkpoints`;
+  return openCheckpoints(db, { dataDir, file, ca, now, warn: (m) => process.stderr.write(`licence-desk: ${m}\n`) });
 }
 
 /** The embedded authority's single reseller, created once (the unique name decides races). */

@@ -10,6 +10,7 @@ import type { CaMaterial } from './ca';
 import type { AuthorityContext, ChangeHook } from './context';
 import type { Db } from './db/executor';
 import { eulaPolicy } from './eula/policy';
+import type { Mailer } from './mail/smtp';
 
 /** In order: refusals that need no writes first; bindings last, since its record step binds the host. */
 export const ISSUANCE_POLICIES: readonly IssuancePolicy[] = [generationPolicy, eulaPolicy, bindingsPolicy];
@@ -21,6 +22,7 @@ export interface Parts {
   now: () => Date;
   policies?: readonly IssuancePolicy[];
   changeHooks?: readonly ChangeHook[];
+  mailer?: Mailer;
 }
 
 export function composeContext(parts: Parts): AuthorityContext {
@@ -31,5 +33,6 @@ export function composeContext(parts: Parts): AuthorityContext {
     now: parts.now,
     policies: parts.policies ?? ISSUANCE_POLICIES,
     changeHooks: parts.changeHooks ?? [],
+    ...(parts.mailer ? { mailer: parts.mailer } : {}),
   };
 }

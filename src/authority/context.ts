@@ -2,8 +2,10 @@
 // change hooks it was composed with (compose.ts) — and who is asking.
 import type { Catalogue } from '../licensing/catalogue';
 import type { CaMaterial } from './ca';
+import type { AuditCheckpoints } from './audit/checkpoints';
 import type { IssuancePolicy } from './certificates/policies';
 import type { Db, Tx } from './db/executor';
+import type { Mailer } from './mail/smtp';
 
 export interface AuthorityContext {
   db: Db;
@@ -14,6 +16,10 @@ export interface AuthorityContext {
   policies: readonly IssuancePolicy[];
   /** Asked by every change (mutate.ts). */
   changeHooks: readonly ChangeHook[];
+  /** Outgoing mail (serve --smtp); absent: nothing is ever reported as sent. */
+  mailer?: Mailer;
+  /** Signed checkpoints of the audit chain's head, written after every commit of changes. */
+  checkpoints?: AuditCheckpoints;
 }
 
 /**

@@ -13,13 +13,15 @@ export interface Change<T> {
 export const pendingChangeHookWrites = (ctx: AuthorityContext): ((tx: Tx) => Promise<void>)[] =>
   ctx.changeHooks.map((h) => h()).filter((run) => run !== undefined);
 
-export function mutate<T>(ctx: AuthorityContext, actor: Actor, fn: (tx: Tx) => Promise<Change<T>>): Promise<T> {
+export async function mutate<T>(ctx: AuthorityContext, actor: Actor, fn: (tx: Tx) => Promise<Change<T>>): Promise<T> {
   const extra = pendingChangeHookWrites(ctx);
-  return ctx.db.write(async (tx) => {
+  const value = await ctx.db.write(async (tx) => {
     const { value, audit } = await fn(tx);
     const at = ctx.now();
     for (const entry of Array.isArray(audit) ? audit : [audit]) await appendAudit(ctx.db, tx, actor, entry, at);
     for (const run of extra) await run(tx);
     return value;
   });
+  await ctx.checkpoints?.checkpointAfterCommit(); // one signed checkpoint per committed batch
+  return value;
 }

@@ -1,11 +1,12 @@
-// `audit list | verify`: read the hash-chained audit log, and prove it is intact (or name the
-// first entry that is not; exit 1 then).
+// `audit list | verify | head`: read the hash-chained audit log, prove it is intact and matches
+// its signed checkpoints (or name the first entry that is not; exit 1 then), and print the newest
+// checkpoint for a copy kept elsewhere.
 import type { Command } from 'commander';
 import type { OpOutput } from '../shared/api';
 import { ruleError } from '../shared/errors';
 import { withClient } from './context';
 import { table } from './format';
-import { intOption, print, printJson } from './io';
+import { intOption, print, printJson, readInput } from './io';
 
 type Entry = OpOutput<'audit.list'>[number];
 type Verdict = OpOutput<'audit.verify'>;
@@ -30,15 +31,39 @@ export function formatAudit(entries: Entry[]): string {
   );
 }
 
-/** The verdict as one line; a broken chain becomes a rule error so the exit code is 1. */
+/** The verdict as one line; a broken chain or a failed checkpoint becomes a rule error so the exit code is 1. */
 export function auditVerdict(v: Verdict): string {
-  if (v.ok) return `Audit log intact: ${v.entries} ${v.entries === 1 ? 'entry' : 'entries'}`;
+  if (v.ok) {
+    const entries = `${v.entries} ${v.entries === 1 ? 'entry' : 'entries'}`;
+    if (!v.checkpoint) return `Audit log intact: ${entries}`;
+    const newer = v.entries - v.checkpoint.id;
+    return newer === 0
+      ? `Audit log intact: ${entries}, as the checkpoint signed at ${v.checkpoint.at} says`
+      : `Audit log intact: ${entries}; the checkpoint signed at ${v.checkpoint.at} covers ${v.checkpoint.id} (${newer} newer not yet checkpointed)`;
+  }
+  if (v.problem) throw problemError(v.problem.code, v.problem.message, v.firstBroken?.id);
   const b = v.firstBroken!;
   throw ruleError(
     'AUDIT_BROKEN',
     `Audit log broken at entry ${b.id}: ${b.reason}. Entries from ${b.id} on cannot be trusted (${v.entries} entries in the log).`,
     { id: b.id },
   );
+}
+
+function problemError(code: string, message: string, id: number | undefined): Error {
+  const details = id === undefined ? undefined : { id };
+  switch (code) {
+    case 'AUDIT_TAIL_MISSING':
+      return ruleError('AUDIT_TAIL_MISSING', message, details);
+    case 'AUDIT_REWRITTEN':
+      return ruleError('AUDIT_REWRITTEN', message, details);
+    case 'AUDIT_CHECKPOINT_MISSING':
+      return ruleError('AUDIT_CHECKPOINT_MISSING', message);
+    case 'AUDIT_CHECKPOINT_TRUNCATED':
+      return ruleError('AUDIT_CHECKPOINT_TRUNCATED', message);
+    default:
+      return ruleError('AUDIT_CHECKPOINT_INVALID', message);
+  }
 }
 
 export function auditCommands(program: Command): void {
@@ -64,14 +89,29 @@ export function auditCommands(program: Command): void {
     );
   audit
     .command('verify')
-    .description('re-walk the hash chain; names the first broken entry (exit 1)')
+    .description(
+      're-walk the hash chain and compare it with the signed checkpoints; names the first broken entry (exit 1)',
+    )
+    .option('--checkpoint <file>', 'also compare with checkpoints kept elsewhere (audit head output)')
     .option('--json', 'print JSON')
-    .action((o: { json?: boolean }, cmd: Command) =>
+    .action((o: { json?: boolean; checkpoint?: string }, cmd: Command) =>
       withClient(cmd, async (c) => {
-        const verdict = await c.call('audit.verify', {});
+        const checkpoint = o.checkpoint === undefined ? undefined : readInput(o.checkpoint, 'a checkpoint file');
+        const verdict = await c.call('audit.verify', checkpoint === undefined ? {} : { checkpoint });
         if (o.json) printJson(verdict);
         const line = auditVerdict(verdict);
         if (!o.json) print(line);
+      }),
+    );
+  audit
+    .command('head')
+    .description('the newest signed checkpoint, one line: keep a copy elsewhere for audit verify --checkpoint')
+    .option('--json', 'print JSON (with the audit signer certificate)')
+    .action((o: { json?: boolean }, cmd: Command) =>
+      withClient(cmd, async (c) => {
+        const head = await c.call('audit.head', {});
+        if (o.json) printJson(head);
+        else print(head.line);
       }),
     );
 }

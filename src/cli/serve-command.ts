@@ -8,6 +8,7 @@ import { ensureFirstVendorToken } from '../authority/admin/bootstrap';
 import { Authority } from '../authority/authority';
 import { DEFAULT_RATE_LIMITS, type AppOptions } from '../authority/http/app';
 import { listen, type RunningServer } from '../authority/http/server';
+import { smtpMailer, type Mailer } from '../authority/mail/smtp';
 import { databaseOption, dataDir } from './context';
 import { intOption, print } from './io';
 
@@ -33,6 +34,8 @@ export function serveCommand(program: Command): void {
       String(DEFAULT_RATE_LIMITS.verify.max),
     )
     .option('--trust-proxy', 'behind a reverse proxy: client addresses from X-Forwarded-For')
+    .option('--smtp <url>', 'mail server for recovery mails, smtp(s)://[user:pass@]host[:port] (or LICENCE_DESK_SMTP)')
+    .option('--mail-from <address>', 'sender of recovery mails', 'Licence Desk <licence-desk@localhost>')
     .action(async (o: ServeOptions, cmd: Command) => {
       const port = intOption(o.port, '--port')!;
       if (port > 65_535) throw inputError('OPTION_INVALID', `--port must be at most 65535, not ${port}.`);
@@ -40,18 +43,25 @@ export function serveCommand(program: Command): void {
         throw inputError('OPTION_CONFLICT', 'serve runs an authority; --server is for using one elsewhere.');
       const options = appOptions(o);
       const database = databaseOption(cmd);
-      const authority = await Authority.open({ dataDir: dataDir(cmd), ...(database ? { database } : {}) });
+      const mailer = recoveryMailer(o);
+      const authority = await Authority.open({
+        dataDir: dataDir(cmd),
+        ...(database ? { database } : {}),
+        ...(mailer ? { mailer } : {}),
+      });
       let server: RunningServer;
       try {
         server = await start(authority, port, o.host, options);
       } catch (e) {
         await authority.close();
+        mailer?.close();
         throw e;
       }
       print(`Licence Desk authority listening on ${server.url} (${authority.ctx.db.dialect})`);
       await shutdownSignal();
       await server.close();
       await authority.close();
+      mailer?.close();
     });
 }
 
@@ -61,6 +71,14 @@ interface ServeOptions {
   redeemLimit: string;
   verifyLimit: string;
   trustProxy?: boolean;
+  smtp?: string;
+  mailFrom: string;
+}
+
+/** The SMTP URL may carry a password: the environment keeps it out of the process list. */
+function recoveryMailer(o: ServeOptions): Mailer | undefined {
+  const url = o.smtp ?? process.env.LICENCE_DESK_SMTP;
+  return url ? smtpMailer(url, o.mailFrom) : undefined;
 }
 
 function appOptions(o: ServeOptions): AppOptions {

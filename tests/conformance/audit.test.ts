@@ -43,7 +43,8 @@ describeStores('audit log', ({ open }) => {
       [1, 'device.add', 'A-1'],
     ]);
     expect(entries[2]).toMatchObject({ actor: 'local', data: { feature: 11, quantity: 2 } });
-    expect(await authority.call('audit.verify', {})).toEqual({ ok: true, entries: 5 });
+    const at = (await authority.call('audit.head', {})).at;
+    expect(await authority.call('audit.verify', {})).toEqual({ ok: true, entries: 5, checkpoint: { id: 5, at } });
     expect((await authority.call('audit.list', { subject: 'A-1' })).map((e) => e.id)).toEqual([4, 3, 1]);
     expect((await authority.call('audit.list', { action: 'device.add' })).map((e) => e.id)).toEqual([2, 1]);
     expect((await authority.call('audit.list', { limit: 2, beforeId: 4 })).map((e) => e.id)).toEqual([3, 2]);
@@ -53,7 +54,11 @@ describeStores('audit log', ({ open }) => {
         cli('audit', 'list', '--json', '--limit', '2'),
         cli('audit', 'list'),
       ]);
-      expect([verify.status, verify.stdout, verify.stderr]).toEqual([0, 'Audit log intact: 5 entries\n', '']);
+      expect([verify.status, verify.stdout, verify.stderr]).toEqual([
+        0,
+        `Audit log intact: 5 entries, as the checkpoint signed at ${at} says\n`,
+        '',
+      ]);
       expect(JSON.parse(list.stdout).map((e: { id: number }) => e.id)).toEqual([5, 4]);
       expect(text.stdout).toMatch(
         /ID\s+AT \(UTC\)\s+ACTOR\s+ACTION\s+SUBJECT\s+DATA\n\s+5\s+\S+ \S+\s+local\s+device\.retire\s+A-2/,

@@ -20,7 +20,7 @@ import { blockCoupon, mintCoupons, redeemCoupon } from '../coupons/service';
 import { listBindings, resetBinding, showBinding } from '../bindings/service';
 import { toPem } from '../../licensing/pem';
 import { checkVerification, verificationHistory } from '../verification/service';
-import { checkAudit, listAudit } from '../audit/service';
+import { auditHead, checkAudit, listAudit } from '../audit/service';
 
 export type Handler = (ctx: AuthorityContext, actor: Actor, input: never) => Promise<unknown>;
 
@@ -49,4 +49,5 @@ export const HANDLERS: Record<OpName, Handler> = {
   'verification.history': verificationHistory,
   'audit.list': listAudit,
   'audit.verify': checkAudit,
+  'audit.head': auditHead,
 };

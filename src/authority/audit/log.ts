@@ -67,6 +67,11 @@ export interface AuditVerdict {
 }
 
 export async function verifyAudit(db: Db): Promise<AuditVerdict> {
+  return (await walkAudit(db)).verdict;
+}
+
+/** The chain re-walked; `hashes[i]` is entry i + 1's stored hash, for comparing with checkpoints. */
+export async function walkAudit(db: Db): Promise<{ verdict: AuditVerdict; hashes: string[] }> {
   const rows = await db.read.all(db.qb.selectFrom('audit_log').selectAll().orderBy('id'));
   let prev = GENESIS;
   for (const [i, r] of rows.entries()) {
@@ -78,8 +83,8 @@ export async function verifyAudit(db: Db): Promise<AuditVerdict> {
           : entryHash(prev, r) !== r.hash
             ? 'its content does not match its hash'
             : undefined;
-    if (reason) return { ok: false, entries: rows.length, firstBroken: { id: r.id, reason } };
+    if (reason) return { verdict: { ok: false, entries: rows.length, firstBroken: { id: r.id, reason } }, hashes: [] };
     prev = r.hash;
   }
-  return { ok: true, entries: rows.length };
+  return { verdict: { ok: true, entries: rows.length }, hashes: rows.map((r) => r.hash) };
 }

@@ -3,6 +3,11 @@ import type { ErrorKind } from '../../shared/errors';
 
 export const ERROR_CODES: readonly { code: string; kind: ErrorKind; status: number }[] = [
   { code: 'ANSWER_MALFORMED', kind: 'input', status: 400 },
+  { code: 'AUDIT_CHECKPOINT_INVALID', kind: 'rule', status: 422 },
+  { code: 'AUDIT_CHECKPOINT_MISSING', kind: 'rule', status: 422 },
+  { code: 'AUDIT_CHECKPOINT_NONE', kind: 'not_found', status: 404 },
+  { code: 'AUDIT_CHECKPOINT_TRUNCATED', kind: 'rule', status: 422 },
+  { code: 'AUDIT_SIGNER_INVALID', kind: 'rule', status: 422 },
   { code: 'AUTHORITY_MISSING', kind: 'not_found', status: 404 },
   { code: 'BINDING_ALREADY_RESET', kind: 'rule', status: 422 },
   { code: 'BINDING_ELSEWHERE', kind: 'rule', status: 422 },
@@ -84,6 +89,7 @@ export const ERROR_CODES: readonly { code: string; kind: ErrorKind; status: numb
   { code: 'KEY_UNSUPPORTED', kind: 'input', status: 400 },
   { code: 'LICENCE_INFO_MALFORMED', kind: 'input', status: 400 },
   { code: 'LICENCES_CHANGED', kind: 'conflict', status: 409 },
+  { code: 'MAIL_UNAVAILABLE', kind: 'unavailable', status: 503 },
   { code: 'MODEL_INVALID', kind: 'input', status: 400 },
   { code: 'MODEL_MISMATCH', kind: 'rule', status: 422 },
   { code: 'NO_LICENCES', kind: 'rule', status: 422 },

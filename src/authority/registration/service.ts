@@ -1,5 +1,5 @@
 // MIKO registrations: create a number (random, unique, with a check character), and recover the
-// numbers of an email address — masked in server mode, where the real ones would go by email.
+// numbers of an email address — masked in server mode, where the real ones go by email.
 import { randomBytes } from 'node:crypto';
 import {
   maskRegistrationNumber,
@@ -10,6 +10,7 @@ import { conflictError } from '../../shared/errors';
 import type { Actor, AuthorityContext } from '../context';
 import { requireReseller } from '../devices/service';
 import { mutate } from '../mutate';
+import { recoveryMail } from '../mail/recovery-mail';
 import type { RegistrationRow } from './queries';
 
 const MAX_ATTEMPTS = 5;
@@ -70,8 +71,9 @@ export function createRegistration(
 
 /**
  * The embedded desktop (the local actor) is the reseller's own machine: it shows the numbers.
- * A server caller gets them masked; the full numbers would go to the registered address. There
- * is no mail server, so the "sending" is recorded in the audit log, and the answer says so.
+ * A server caller gets them masked; the full numbers go by mail to the registered address, and
+ * only when a mail server is configured (serve --smtp) and accepted the mail does the answer say
+ * they were sent. The mail goes out before the audit entry is written, outside any transaction.
  */
 export async function recoverRegistrations(ctx: AuthorityContext, actor: Actor, input: { email: string }) {
   const email = normaliseEmail(input.email);
@@ -91,24 +93,20 @@ export async function recoverRegistrations(ctx: AuthorityContext, actor: Actor, 
       : `No registration uses ${email}.`;
     return { email, numbers, masked: false, sentByEmail: false, message };
   }
-  if (numbers.length) {
-    await mutate(ctx, actor, async () => ({
-      value: null,
-      audit: {
-        action: 'registration.recover',
-        subject: email,
-        data: { count: numbers.length, delivery: 'email (recorded, no mail server)' },
-      },
-    }));
-  }
-  const message = numbers.length
-    ? `The full number${numbers.length === 1 ? ' was' : 's were'} sent by email to ${email} (recorded in the audit log as registration.recover; no mail server is configured).`
-    : `No registration uses ${email}; nothing was sent.`;
-  return {
-    email,
-    numbers: numbers.map(maskRegistrationNumber),
-    masked: true,
-    sentByEmail: numbers.length > 0,
-    message,
-  };
+  const answer = { email, numbers: numbers.map(maskRegistrationNumber), masked: true };
+  if (!numbers.length)
+    return { ...answer, sentByEmail: false, message: `No registration uses ${email}; nothing was sent.` };
+  if (!ctx.mailer)
+    return {
+      ...answer,
+      sentByEmail: false,
+      message: `No mail server is configured on this authority (serve --smtp), so the full number${numbers.length === 1 ? ' was' : 's were'} not sent to ${email}. Ask the authority's operator.`,
+    };
+  await ctx.mailer.send(recoveryMail(email, numbers));
+  await mutate(ctx, actor, async () => ({
+    value: null,
+    audit: { action: 'registration.recover', subject: email, data: { count: numbers.length, delivery: 'email' } },
+  }));
+  const plural = numbers.length === 1 ? ' was' : 's were';
+  return { ...answer, sentByEmail: true, message: `The full number${plural} sent by email to ${email}.` };
 }

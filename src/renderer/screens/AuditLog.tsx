@@ -38,7 +38,9 @@ export function AuditLog() {
         <p role="status" className={`verdict ${verdict.ok ? 'verdict-ok' : 'verdict-bad'}`}>
           {verdict.ok
             ? t('audit.intact', { count: verdict.entries })
-            : t('audit.broken', { id: verdict.firstBroken?.id ?? '?', reason: verdict.firstBroken?.reason ?? '' })}
+            : // A cut tail or a damaged checkpoint file is explained by the authority's own sentence.
+              (verdict.problem?.message ??
+              t('audit.broken', { id: verdict.firstBroken?.id ?? '?', reason: verdict.firstBroken?.reason ?? '' }))}
         </p>
       )}
       <form className="filters" role="search" aria-label={t('audit.filters')} onSubmit={apply}>

@@ -1,0 +1,74 @@
+// The audit signer: a small certificate (digitalSignature only) issued by the issuing CA, whose
+// key signs the audit log's checkpoints. A key of its own, rather than the issuing CA key, so a
+// checkpoint can never be mistaken for (or abused as) anything the CA signs for a PBX, and the
+// key that signs many times a second is not the one PBXs trust. Made at init, or on the first
+// open of an authority made before checkpoints existed.
+import { createPrivateKey, generateKeyPairSync, sign, verify, X509Certificate, type KeyObject } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildCertificate } from '../../licensing/certificate';
+import { caName } from '../../licensing/names';
+import { toPem } from '../../licensing/pem';
+import { ruleError } from '../../shared/errors';
+import type { CaMaterial } from '../ca';
+import { writeFileAtomic } from '../files';
+
+const SIGNER_YEARS = 5;
+const YEAR_MS = 365.25 * 24 * 3600 * 1000;
+
+export interface AuditSigner {
+  certificatePem: string;
+  sign(payload: string): Buffer;
+  verify(payload: string, signature: Buffer): boolean;
+}
+
+const paths = (dataDir: string) => ({
+  cert: join(dataDir, 'ca', 'audit-signer.pem'),
+  key: join(dataDir, 'ca', 'audit-signer.key'),
+});
+
+/** Loads the signer, making it first if absent; `created` tells a new signer (and so a new chain of checkpoints). */
+export function loadAuditSigner(dataDir: string, ca: CaMaterial, now: Date): { signer: AuditSigner; created: boolean } {
+  const p = paths(dataDir);
+  const created = !existsSync(p.key);
+  if (created) createSigner(p, ca, now);
+  const certificatePem = readFileSync(p.cert, 'utf8');
+  const key = createPrivateKey(readFileSync(p.key, 'utf8'));
+  checkIssuedBy(certificatePem, ca);
+  const publicKey = new X509Certificate(certificatePem).publicKey;
+  return {
+    created,
+    signer: {
+      certificatePem,
+      sign: (payload) => sign('sha256', Buffer.from(payload), key),
+      verify: (payload, signature) => verify('sha256', Buffer.from(payload), publicKey, signature),
+    },
+  };
+}
+
+function createSigner(p: { cert: string; key: string }, ca: CaMaterial, now: Date): void {
+  const pair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const der = buildCertificate({
+    issuer: ca.issuer,
+    subject: caName('Licence Desk Audit Signer'),
+    spkiDer: pair.publicKey.export({ type: 'spki', format: 'der' }),
+    notBefore: new Date(now.getTime() - 60_000),
+    notAfter: new Date(now.getTime() + SIGNER_YEARS * YEAR_MS),
+  });
+  writeFileAtomic(p.cert, toPem('CERTIFICATE', der));
+  writeKey(p.key, pair.privateKey); // last: its presence marks a complete signer
+}
+
+/** A signer swapped for one the issuing CA never made would let anyone re-sign checkpoints. */
+function checkIssuedBy(certificatePem: string, ca: CaMaterial): void {
+  const cert = new X509Certificate(certificatePem);
+  const issuing = new X509Certificate(ca.issuingDer);
+  if (!cert.checkIssued(issuing) || !cert.verify(issuing.publicKey))
+    throw ruleError(
+      'AUDIT_SIGNER_INVALID',
+      "The audit signer certificate (ca/audit-signer.pem) was not issued by this authority's issuing CA.",
+    );
+}
+
+const writeKey = (file: string, key: KeyObject): void =>
+  writeFileAtomic(file, key.export({ type: 'pkcs8', format: 'pem' }) as string, 0o600);
