@@ -165,10 +165,12 @@ test("recreate refuses: a typo (its group marked), another device's code, an ans
   const pbx = await app.pbx(SERIAL, 'comtrexx-business');
   const other = await app.pbx(OTHER, 'comtrexx-business');
   const initCode = await pbx.initCode();
-  const otherCode = await other.initCode();
-  // An answer code for the other PBX, made directly by the authority.
-  const answerCode = (await app.seed((a) => a.call('certificates.recreate', { serial: OTHER, initCode: otherCode })))
+  // An answer code for the other PBX, made directly by the authority from an earlier code; the
+  // wizard then gets the PBX's newer code (an older generation is refused: REQUEST_STALE_GENERATION).
+  const earlierCode = await other.initCode();
+  const answerCode = (await app.seed((a) => a.call('certificates.recreate', { serial: OTHER, initCode: earlierCode })))
     .code;
+  const otherCode = await other.initCode();
   const page = await ready(app);
   const dialog = await openWizard(page, SERIAL, 'Recreate certificate');
   await continueButton(dialog).click();
