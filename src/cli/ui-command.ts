@@ -1,9 +1,13 @@
 // `licence-desk ui [--port P]` (with the CLI's global --data DIR): browser mode from the command
-// line; src/main/browser-mode/ui-command.ts runs it.
+// line; src/main/browser-mode/ui-command.ts runs it, loaded by the action alone (fastify and the
+// desktop's services are no other command's start-up cost).
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { defaultDataDir } from '../authority/data-dir';
-import { runUi } from '../main/browser-mode/ui-command';
 import { inputError } from '../shared/errors';
+
+/** out/renderer of this checkout: two folders up from src/cli/ and from the bundle's out/cli/ alike. */
+const rendererDir = (): string => fileURLToPath(new URL('../../out/renderer', import.meta.url));
 
 export function parsePort(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -19,8 +23,10 @@ export function uiCommand(program: Command): void {
       'serve the Licence Desk window in your browser, on 127.0.0.1 only (for computers where Electron cannot run)',
     )
     .option('--port <port>', 'port on 127.0.0.1 (default: any free port)')
-    .action((o: { port?: string }, cmd: Command) => {
+    .action(async (o: { port?: string }, cmd: Command) => {
       const dataDir = (cmd.optsWithGlobals().data as string | undefined) ?? defaultDataDir();
-      return runUi({ dataDir, ...(o.port !== undefined ? { port: parsePort(o.port)! } : {}) });
+      const port = parsePort(o.port);
+      const { runUi } = await import('../main/browser-mode/ui-command');
+      await runUi({ dataDir, rendererDir: rendererDir(), ...(port !== undefined ? { port } : {}) });
     });
 }
