@@ -8,6 +8,7 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 commit="${1:-HEAD}"
 dir="$(mktemp -d "${TMPDIR:-/tmp}/ld-fresh-clone-XXXXXX")"
 trap 'rm -rf "$dir"' EXIT
+[[ -z "${KEEP:-}" ]] || trap 'echo "kept $dir" >&2' EXIT
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
@@ -28,6 +29,7 @@ console.log(m.inputs.filter((f) => !fs.existsSync(f) || fs.statSync(f).mtimeMs >
 [[ -z "$newer" ]] || fail "after npm ci these sources are newer than the bundle: $newer"
 want="$(node -p "require('./package.json').version")"
 got="$(npx --no-install licence-desk --version)"
+[[ "$(mtime out/cli/inputs.json)" == "$built" ]] || fail "npx licence-desk --version rebuilt the bundle npm ci built"
 [[ "$got" == "$want" ]] || fail "npx licence-desk --version printed '$got', not '$want'"
 npx --no-install licence-desk --data "$dir/data" init >/dev/null
 npx --no-install licence-desk --data "$dir/data" device add --serial FRESH-0001 --model comtrexx-vm >/dev/null
