@@ -6,6 +6,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    globalSetup: ['tests/support/pg-global-setup.ts'],
+    globalSetup: ['tests/support/cli-global-setup.ts', 'tests/support/pg-global-setup.ts'],
   },
 });

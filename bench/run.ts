@@ -1,5 +1,6 @@
 // `npm run bench`: every figure as a ratio against a baseline measured in the same run.
 // Human lines first; the last line is one JSON object with every figure.
+import { benchCli } from './cli';
 import { benchIssue } from './issue';
 import { benchUi } from './ui';
 import { benchVerify } from './verify';
@@ -13,6 +14,7 @@ const step = async (name: string, fn: () => Promise<Record<string, number>>) => 
   Object.assign(results, r);
 };
 
+await step('cli', () => benchCli(SECONDS));
 await step('issue', () => benchIssue(SECONDS));
 await step('verify', () => benchVerify(SECONDS));
 await step('ui', () => benchUi(SECONDS));

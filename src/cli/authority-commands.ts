@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import { verifyAnswerChain } from '../licensing/chain';
 import { fromPem } from '../licensing/pem';
-import { Authority } from '../authority/authority';
 import { dataDir, withClient } from './context';
 import { formatDevice, formatDeviceList, formatGrant } from './format';
 import { intOption, print, printJson, readInput } from './io';
@@ -13,6 +12,7 @@ export function authorityCommands(program: Command): void {
     .description('create the licence authority (root CA, issuing CA, database) if absent')
     .action(async (_o, cmd: Command) => {
       const dir = dataDir(cmd);
+      const { Authority } = await import('../authority/authority'); // loaded by the commands that use it
       print(
         (await Authority.init(dir))
           ? `Created a licence authority in ${dir}`

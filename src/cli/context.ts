@@ -2,9 +2,8 @@
 // --database, e.g. a server's PostgreSQL), or a server (--server, --token).
 import type { Command } from 'commander';
 import { inputError } from '../shared/errors';
-import { embeddedClient, type Client } from '../authority/client';
+import type { Client } from '../authority/client';
 import { defaultDataDir } from '../authority/data-dir';
-import { httpClient } from '../authority/http/client';
 import { requestTimeoutMs } from '../authority/http/timeout';
 
 interface Globals {
@@ -27,12 +26,16 @@ export function databaseOption(cmd: Command): string | undefined {
   return g.database;
 }
 
-export function openClient(cmd: Command): Promise<Client> {
+/** Each kind of client is imported when a command first needs it: --server never loads the embedded authority. */
+export async function openClient(cmd: Command): Promise<Client> {
   const g = cmd.optsWithGlobals() as Globals;
   const database = databaseOption(cmd);
   const token = g.token ?? process.env.LICENCE_DESK_TOKEN;
-  if (g.server)
-    return Promise.resolve(httpClient({ url: g.server, ...(token ? { token } : {}), timeoutMs: requestTimeoutMs() }));
+  if (g.server) {
+    const { httpClient } = await import('../authority/http/client');
+    return httpClient({ url: g.server, ...(token ? { token } : {}), timeoutMs: requestTimeoutMs() });
+  }
+  const { embeddedClient } = await import('../authority/client');
   return embeddedClient(dataDir(cmd), database);
 }
 

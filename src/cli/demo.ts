@@ -10,8 +10,6 @@ import { installAnswer, initPbx, pbxStatus, type PbxStatus } from '../device/sim
 import { formatStatus } from './pbx-format';
 import { verifyAnswerChain } from '../licensing/chain';
 import { ruleError } from '../shared/errors';
-import { Authority } from '../authority/authority';
-import { rootPem } from '../authority/ca';
 import { formatGrant } from './format';
 import { print, readInput } from './io';
 
@@ -47,6 +45,9 @@ async function walk(dir: string): Promise<void> {
   print('Each step shows the command that does the same, run in that folder, and what it prints.');
   const started = performance.now();
 
+  // The authority is loaded here, not at the CLI's start: only commands that use it pay for it.
+  const { Authority } = await import('../authority/authority');
+  const { rootPem } = await import('../authority/ca');
   step('--data authority init');
   print(
     (await Authority.init(data))

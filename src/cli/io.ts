@@ -52,3 +52,17 @@ export function intOption(value: string | undefined, name: string): number | und
   if (!/^\d{1,9}$/.test(value)) throw inputError('OPTION_INVALID', `${name} must be a whole number, not "${value}".`);
   return Number(value);
 }
+
+/**
+ * `licence-desk … | head -1`: once the reader has gone, output is dropped instead of ending the
+ * process with an unhandled EPIPE stack trace. The command itself still runs to its end, so a
+ * mutation is never cut off halfway by a reader that stopped reading; the exit code is the usual one.
+ */
+export function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') return;
+      throw e;
+    });
+  }
+}

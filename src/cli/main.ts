@@ -1,6 +1,7 @@
 // `licence-desk`: every command, one-line errors, exit 0 done / 1 refused by a rule / 2 bad input.
 import { Command, CommanderError } from 'commander';
 import { toErrorValue } from '../shared/errors';
+import { APP_VERSION } from '../main/version';
 import { authorityCommands } from './authority-commands';
 import { codeCommands } from './code-commands';
 import { couponCommands } from './coupon-commands';
@@ -12,6 +13,7 @@ import { pbxCommands } from './pbx-commands';
 import { auditCommands } from './audit-commands';
 import { adminCommands } from './admin-commands';
 import { serveCommand } from './serve-command';
+import { quietOnClosedPipe } from './io';
 
 const EXIT = { input: 2, rule: 1, not_found: 1, conflict: 1, forbidden: 1, unavailable: 1, internal: 1 } as const;
 
@@ -25,6 +27,7 @@ export function buildProgram(): Command {
     )
     .option('--server <url>', 'use the authority server at URL instead of the embedded one')
     .option('--token <token>', 'API token for --server (env LICENCE_DESK_TOKEN)')
+    .version(APP_VERSION, '-V, --version', 'print the version of licence-desk')
     .showHelpAfterError(false)
     .configureOutput({ writeErr: (s) => process.stderr.write(s.split('\n')[0] + '\n') })
     .exitOverride();
@@ -53,4 +56,10 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`licence-desk: ${err.message} [${err.code}]\n`);
     return EXIT[err.kind];
   }
+}
+
+/** The process entry (bin/licence-desk.mjs): run() with the process's own arguments and exit code. */
+export async function main(argv: string[]): Promise<void> {
+  quietOnClosedPipe();
+  process.exitCode = await run(argv);
 }

@@ -1,19 +1,26 @@
 // `licence-desk serve`: the authority as an HTTP server, on the data folder's CA and on --database
-// (PostgreSQL for several server processes; default the data folder's SQLite file). Prints one
-// line once it listens; SIGTERM or SIGINT stop it gracefully: no new connections, requests in
-// flight finish, then the database is closed (queued SQLite writes are committed first).
+// (PostgreSQL for several server processes; default the data folder's SQLite file). The command
+// line only: the server (fastify) is loaded by the action, from serve-run.ts, so no other command
+// pays for it at start.
 import type { Command } from 'commander';
 import { inputError } from '../shared/errors';
-import { ensureFirstVendorToken } from '../authority/admin/bootstrap';
-import { Authority } from '../authority/authority';
-import { DEFAULT_RATE_LIMITS, type AppOptions } from '../authority/http/app';
-import { listen, type RunningServer } from '../authority/http/server';
-import { smtpMailer, type Mailer } from '../authority/mail/smtp';
+import type { AppOptions } from '../authority/http/app';
+import { DEFAULT_RATE_LIMITS } from '../authority/http/rate-limits';
 import { databaseOption, dataDir } from './context';
-import { intOption, print } from './io';
+import { intOption } from './io';
 
 const DEFAULT_PORT = '8417';
-const FORCED_EXIT_MS = 15_000;
+
+interface ServeOptions {
+  port: string;
+  host: string;
+  redeemLimit: string;
+  verifyLimit: string;
+  trustProxy?: boolean;
+  /** May carry a password: LICENCE_DESK_SMTP keeps it out of the process list. */
+  smtp?: string;
+  mailFrom: string;
+}
 
 export function serveCommand(program: Command): void {
   program
@@ -43,42 +50,17 @@ export function serveCommand(program: Command): void {
         throw inputError('OPTION_CONFLICT', 'serve runs an authority; --server is for using one elsewhere.');
       const options = appOptions(o);
       const database = databaseOption(cmd);
-      const mailer = recoveryMailer(o);
-      const authority = await Authority.open({
+      const { serve } = await import('./serve-run');
+      await serve({
         dataDir: dataDir(cmd),
         ...(database ? { database } : {}),
-        ...(mailer ? { mailer } : {}),
+        port,
+        host: o.host,
+        options,
+        smtp: o.smtp ?? process.env.LICENCE_DESK_SMTP,
+        mailFrom: o.mailFrom,
       });
-      let server: RunningServer;
-      try {
-        server = await start(authority, port, o.host, options);
-      } catch (e) {
-        await authority.close();
-        mailer?.close();
-        throw e;
-      }
-      print(`Licence Desk authority listening on ${server.url} (${authority.ctx.db.dialect})`);
-      await shutdownSignal();
-      await server.close();
-      await authority.close();
-      mailer?.close();
     });
-}
-
-interface ServeOptions {
-  port: string;
-  host: string;
-  redeemLimit: string;
-  verifyLimit: string;
-  trustProxy?: boolean;
-  smtp?: string;
-  mailFrom: string;
-}
-
-/** The SMTP URL may carry a password: the environment keeps it out of the process list. */
-function recoveryMailer(o: ServeOptions): Mailer | undefined {
-  const url = o.smtp ?? process.env.LICENCE_DESK_SMTP;
-  return url ? smtpMailer(url, o.mailFrom) : undefined;
 }
 
 function appOptions(o: ServeOptions): AppOptions {
@@ -89,38 +71,4 @@ function appOptions(o: ServeOptions): AppOptions {
       verify: { ...DEFAULT_RATE_LIMITS.verify, max: intOption(o.verifyLimit, '--verify-limit')! },
     },
   };
-}
-
-async function start(authority: Authority, port: number, host: string, opts: AppOptions): Promise<RunningServer> {
-  const token = await ensureFirstVendorToken(authority.ctx);
-  if (token)
-    process.stderr.write(`First vendor token of this database (shown only this once; keep it safe): ${token}\n`);
-  try {
-    // Unexpected failures are logged to stderr with their cause (LICENCE_DESK_LOG=info logs every request).
-    return await listen(authority, {
-      ...opts,
-      port,
-      host,
-      logger: { level: process.env.LICENCE_DESK_LOG ?? 'warn', stream: process.stderr },
-    });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
-      throw inputError('PORT_IN_USE', `Port ${port} on ${host} is already in use; choose another with --port.`);
-    if ((e as NodeJS.ErrnoException).code === 'EADDRNOTAVAIL')
-      throw inputError('OPTION_INVALID', `--host ${host} is not an address of this machine.`);
-    throw e;
-  }
-}
-
-/** Resolves on the first SIGTERM/SIGINT; a second one, or a shutdown that hangs, ends the process. */
-function shutdownSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGTERM', stop).off('SIGINT', stop);
-      process.once('SIGTERM', () => process.exit(143)).once('SIGINT', () => process.exit(130));
-      setTimeout(() => process.exit(1), FORCED_EXIT_MS).unref();
-      resolve();
-    };
-    process.on('SIGTERM', stop).on('SIGINT', stop);
-  });
 }

@@ -1,8 +1,13 @@
 // `licence-desk ui [--port P]` (with the CLI's global --data DIR): browser mode from the command
-// line; src/main/browser-mode/ui-command.ts runs it.
+// line; src/main/browser-mode/ui-command.ts runs it, loaded by the action alone (fastify and the
+// desktop's services are no other command's start-up cost).
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { defaultDataDir } from '../authority/data-dir';
 import { inputError } from '../shared/errors';
+
+/** out/renderer of this checkout: two folders up from src/cli/ and from the bundle's out/cli/ alike. */
+const rendererDir = (): string => fileURLToPath(new URL('../../out/renderer', import.meta.url));
 
 export function parsePort(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -23,6 +28,6 @@ export function uiCommand(program: Command): void {
       const port = parsePort(o.port);
       // Loaded on use: every other command starts without browser mode's server and services.
       const { runUi } = await import('../main/browser-mode/ui-command');
-      return runUi({ dataDir, ...(port !== undefined ? { port } : {}) });
+      await runUi({ dataDir, rendererDir: rendererDir(), ...(port !== undefined ? { port } : {}) });
     });
 }

@@ -1,5 +1,6 @@
 // Runs the real `licence-desk` CLI (or another script of the repo) in a fresh Node process, the
 // way a user or a script would: arguments, environment, standard input; collects the outputs.
+// BIN runs the built bundle (out/cli), rebuilt first by BIN itself whenever a source is newer.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -8,6 +8,7 @@ import type { Authority } from '../authority';
 import { errorHandler, notFoundHandler } from './errors';
 import { IDEMPOTENCY_DEFAULTS, idempotencyHook, type IdempotencyOptions } from './idempotency';
 import { registerOpenApi } from './openapi';
+import { DEFAULT_RATE_LIMITS } from './rate-limits';
 import { healthRoute, operationRoutes, type Bucket, type RouteOptions } from './routes';
 
 export interface AppOptions {
@@ -26,10 +27,7 @@ export interface AppOptions {
   version?: string;
 }
 
-export const DEFAULT_RATE_LIMITS: RouteOptions['rateLimits'] = {
-  redeem: { max: 20, timeWindowMs: 60_000, per: 'token' },
-  verify: { max: 600, timeWindowMs: 60_000, per: 'ip' },
-};
+export { DEFAULT_RATE_LIMITS };
 
 const rateLimited = (after: string): LdError =>
   ruleError('RATE_LIMITED', `Too many requests of this kind; try again in ${after}.`);
