@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { defaultCatalogue, type Catalogue } from '../licensing/catalogue';
 import type { OpName, OpOutput } from '../shared/api';
 import { dispatch } from './api/dispatch';
-import { createCa, loadCa } from './ca';
+import type { Signer } from '../licensing/signer';
+import { createCa, loadCa, loadHsmCa } from './ca';
 import { LOCAL_RESELLER, type Actor, type AuthorityContext } from './context';
 import type { Db } from './db/executor';
 import { openDb } from './db/open';
@@ -17,6 +18,8 @@ export interface OpenOptions {
   database?: string;
   catalogue?: Catalogue;
   now?: () => Date;
+  /** The issuing key in a hardware module (serve --issuing-key pkcs11:…); default the data folder's key. */
+  issuingKey?: Signer;
 }
 
 export class Authority {
@@ -36,7 +39,7 @@ export class Authority {
   }
 
   static async open(opts: OpenOptions): Promise<Authority> {
-    const ca = loadCa(opts.dataDir);
+    const ca = opts.issuingKey ? loadHsmCa(opts.dataDir, opts.issuingKey) : loadCa(opts.dataDir);
     const db = await openDb(opts.database ?? join(opts.dataDir, 'authority.db'));
     const now = opts.now ?? (() => new Date());
     const ctx: AuthorityContext = { db, ca, catalogue: opts.catalogue ?? defaultCatalogue(), now };

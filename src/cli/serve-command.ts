@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { inputError } from '../shared/errors';
 import { ensureFirstVendorToken } from '../authority/admin/bootstrap';
 import { Authority } from '../authority/authority';
+import { openPkcs11Signer } from '../authority/hsm/pkcs11-signer';
 import { DEFAULT_RATE_LIMITS, type AppOptions } from '../authority/http/app';
 import { listen, type RunningServer } from '../authority/http/server';
 import { databaseOption, dataDir } from './context';
@@ -33,6 +34,10 @@ export function serveCommand(program: Command): void {
       String(DEFAULT_RATE_LIMITS.verify.max),
     )
     .option('--trust-proxy', 'behind a reverse proxy: client addresses from X-Forwarded-For')
+    .option(
+      '--issuing-key <uri>',
+      "sign with the issuing key in a hardware module: pkcs11:token=…;object=…?module-path=…&pin-source=env:VAR (see 'ca hsm-issue')",
+    )
     .action(async (o: ServeOptions, cmd: Command) => {
       const port = intOption(o.port, '--port')!;
       if (port > 65_535) throw inputError('OPTION_INVALID', `--port must be at most 65535, not ${port}.`);
@@ -40,22 +45,36 @@ export function serveCommand(program: Command): void {
         throw inputError('OPTION_CONFLICT', 'serve runs an authority; --server is for using one elsewhere.');
       const options = appOptions(o);
       const database = databaseOption(cmd);
-      const authority = await Authority.open({ dataDir: dataDir(cmd), ...(database ? { database } : {}) });
-      let server: RunningServer;
+      const hsm = o.issuingKey ? await openPkcs11Signer(o.issuingKey) : undefined;
       try {
-        server = await start(authority, port, o.host, options);
-      } catch (e) {
-        await authority.close();
-        throw e;
+        const authority = await Authority.open({
+          dataDir: dataDir(cmd),
+          ...(database ? { database } : {}),
+          ...(hsm ? { issuingKey: hsm } : {}),
+        });
+        await serveUntilSignal(authority, port, o.host, options);
+      } finally {
+        hsm?.close();
       }
-      print(`Licence Desk authority listening on ${server.url} (${authority.ctx.db.dialect})`);
-      await shutdownSignal();
-      await server.close();
-      await authority.close();
     });
 }
 
+async function serveUntilSignal(authority: Authority, port: number, host: string, options: AppOptions): Promise<void> {
+  let server: RunningServer;
+  try {
+    server = await start(authority, port, host, options);
+  } catch (e) {
+    await authority.close();
+    throw e;
+  }
+  print(`Licence Desk authority listening on ${server.url} (${authority.ctx.db.dialect})`);
+  await shutdownSignal();
+  await server.close();
+  await authority.close();
+}
+
 interface ServeOptions {
+  issuingKey?: string;
   port: string;
   host: string;
   redeemLimit: string;
