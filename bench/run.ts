@@ -1,6 +1,7 @@
 // `npm run bench`: every figure as a ratio against a baseline measured in the same run.
 // Human lines first; the last line is one JSON object with every figure.
 import { benchIssue } from './issue';
+import { benchPkcs11 } from './pkcs11';
 import { benchUi } from './ui';
 import { benchVerify } from './verify';
 
@@ -14,6 +15,7 @@ const step = async (name: string, fn: () => Promise<Record<string, number>>) => 
 };
 
 await step('issue', () => benchIssue(SECONDS));
+await step('pkcs11', () => benchPkcs11(SECONDS));
 await step('verify', () => benchVerify(SECONDS));
 await step('ui', () => benchUi(SECONDS));
 console.log(JSON.stringify(results));

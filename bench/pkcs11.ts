@@ -1,0 +1,100 @@
+// Issuance with the issuing key in a PKCS#11 token (SoftHSM2) against in-process issuance from
+// the data folder's key, both measured in this run on the same machine load: the ratio is what a
+// vendor gives up by keeping the key in a module. SoftHSM2 is software, so a real HSM's figure
+// depends on the device (its signs per second and the round trip to it).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Authority } from '../src/authority/authority';
+import { hsmIssue } from '../src/authority/hsm/hsm-issue';
+import { openPkcs11Signer } from '../src/authority/hsm/pkcs11-signer';
+import { oneOffRequest } from '../src/device/one-off';
+import { createSoftTokens, softhsmMissing } from '../tests/support/softhsm';
+
+const DEVICES = 20;
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const ROUNDS = 5;
+
+export async function benchPkcs11(seconds: number): Promise<Record<string, number>> {
+  const missing = softhsmMissing();
+  if (missing) {
+    console.log(`pkcs11   skipped: ${missing}`);
+    return {};
+  }
+  const soft = createSoftTokens(['LD-Bench']);
+  Object.assign(process.env, soft.env); // SoftHSM2 reads its config when the module initialises
+  const dir = mkdtempSync(join(tmpdir(), 'ld-bench-hsm-'));
+  const uri = soft.tokens[0]!.uri('issuing');
+  try {
+    await Authority.init(dir);
+    await Authority.init(dir, join(dir, 'hsm.db'));
+    await hsmIssue(dir, uri);
+    const signer = await openPkcs11Signer(uri);
+    const file = await Authority.open({ dataDir: dir });
+    const hsm = await Authority.open({ dataDir: dir, database: join(dir, 'hsm.db'), issuingKey: signer });
+    try {
+      const codes = await prepare([file, hsm]);
+      const [fileRates, hsmRates] = [[] as number[], [] as number[]];
+      for (let r = 0; r < ROUNDS; r++) {
+        fileRates.push(await issueRate(file, codes, seconds / ROUNDS / 2));
+        hsmRates.push(await issueRate(hsm, codes, seconds / ROUNDS / 2));
+      }
+      const [inProcess, pkcs11] = [median(fileRates), median(hsmRates)];
+      return {
+        issue_per_s_pkcs11: Math.round(pkcs11),
+        issue_per_s_inprocess: Math.round(inProcess),
+        issue_pkcs11_ratio: Number((pkcs11 / inProcess).toFixed(3)),
+        pkcs11_sign_per_s: Math.round(signRate(signer, seconds / ROUNDS)),
+      };
+    } finally {
+      await file.close();
+      await hsm.close();
+      signer.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(soft.dir, { recursive: true, force: true });
+  }
+}
+
+async function prepare(authorities: Authority[]): Promise<string[]> {
+  for (const a of authorities)
+    for (let i = 0; i < DEVICES; i++) {
+      await a.call('devices.add', { serial: `HSM${i}`, model: 'comtrexx-vm' });
+      await a.call('licences.grant', { serial: `HSM${i}`, feature: 11, quantity: 20 });
+    }
+  return Array.from(
+    { length: 200 },
+    (_, i) => oneOffRequest({ serial: `HSM${i % DEVICES}`, model: 'comtrexx-vm', generation: i + 1 }).code,
+  );
+}
+
+/** As bench/issue.ts: requests in flight like a busy server has them; each answer after its commit. */
+async function issueRate(authority: Authority, codes: string[], seconds: number): Promise<number> {
+  let done = 0;
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  while (performance.now() < end) {
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, (_, i) =>
+        authority.call('certificates.recreate', { initCode: codes[(done + i) % codes.length]! }),
+      ),
+    );
+    done += CONCURRENCY;
+  }
+  return done / ((performance.now() - start) / 1000);
+}
+
+/** The token's own limit: one certificate-sized signature after another, nothing else. */
+function signRate(signer: { sign(data: Uint8Array): Buffer }, seconds: number): number {
+  const body = Buffer.alloc(460, 9);
+  let n = 0;
+  const start = performance.now();
+  while (performance.now() < start + seconds * 1000) {
+    for (let i = 0; i < 50; i++) signer.sign(body);
+    n += 50;
+  }
+  return n / ((performance.now() - start) / 1000);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
