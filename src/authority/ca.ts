@@ -98,30 +98,30 @@ export function loadCa(dataDir: string): CaMaterial {
   };
 }
 
+/** The root as an issuer: needed only to make another issuing CA (one whose key is in an HSM). */
+export function loadRootIssuer(dataDir: string): Issuer {
+  const p = paths(dataDir);
+  if (!caExists(dataDir))
+    throw notFound('AUTHORITY_MISSING', `No licence authority in ${dataDir}: run "licence-desk init" first.`);
+  const root = parseCertificate(pemToDer(readFileSync(p.rootCert, 'utf8')), 'root certificate');
+  const key = createPrivateKey(readFileSync(p.rootKey, 'utf8'));
+  return { name: root.subject, key, keyId: keyIdentifier(root.spkiDer) };
+}
+
 /**
  * A new issuing CA certificate, signed by the root, for a key kept elsewhere (an HSM): same
  * lifetime and pathLen as the file-based one. Written to ca/issuing-hsm.pem; returns its DER.
  */
-export function storeHsmIssuingCertificate(dataDir: string, spkiDer: Buffer, now = new Date()): Buffer {
-  const p = paths(dataDir);
-  if (!caExists(dataDir))
-    throw notFound('AUTHORITY_MISSING', `No licence authority in ${dataDir}: run "licence-desk init" first.`);
-  const rootDer = pemToDer(readFileSync(p.rootCert, 'utf8'));
-  const root = parseCertificate(rootDer, 'root certificate');
-  const rootIssuer: Issuer = {
-    name: root.subject,
-    key: createPrivateKey(readFileSync(p.rootKey, 'utf8')),
-    keyId: keyIdentifier(root.spkiDer),
-  };
+export function storeHsmIssuingCertificate(dataDir: string, root: Issuer, spkiDer: Buffer, now = new Date()): Buffer {
   const der = buildCertificate({
-    issuer: rootIssuer,
+    issuer: root,
     subject: caName('Licence Desk HSM Issuing CA'),
     spkiDer,
     notBefore: new Date(now.getTime() - 60_000),
     notAfter: yearsFrom(now, ISSUING_YEARS),
     ca: { pathLen: 1 },
   });
-  writeFileAtomic(p.hsmIssuingCert, toPem('CERTIFICATE', der));
+  writeFileAtomic(paths(dataDir).hsmIssuingCert, toPem('CERTIFICATE', der));
   return der;
 }
 

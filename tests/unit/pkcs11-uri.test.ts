@@ -84,7 +84,7 @@ describe('rawToDer', () => {
       const raw = sign('sha256', data, { key: privateKey, dsaEncoding: 'ieee-p1363' });
       if (raw[0] === 0 || raw[32] === 0) leadingZero++;
       expect(verify('sha256', data, publicKey, rawToDer(raw))).toBe(true);
-      raw[40] ^= 1;
+      raw[40]! ^= 1;
       expect(verify('sha256', data, publicKey, rawToDer(raw))).toBe(false);
     }
     expect(leadingZero).toBeGreaterThan(0);

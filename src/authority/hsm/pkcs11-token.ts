@@ -32,7 +32,7 @@ export async function openToken(uri: Pkcs11Uri, opts: { write?: boolean } = {}):
   let session: Pkcs11.Handle | undefined;
   try {
     module.C_Initialize();
-    const slot = findSlot(module, uri);
+    const slot = findSlot(lib, module, uri);
     session = module.C_OpenSession(slot, lib.CKF_SERIAL_SESSION | (opts.write ? lib.CKF_RW_SESSION : 0));
     login(lib, module, session, uri);
   } catch (e) {
@@ -62,10 +62,11 @@ function tokenSession(lib: Lib, module: Pkcs11.PKCS11, session: Pkcs11.Handle, u
   };
 }
 
-function findSlot(module: Pkcs11.PKCS11, uri: Pkcs11Uri): Pkcs11.Handle {
+function findSlot(lib: Lib, module: Pkcs11.PKCS11, uri: Pkcs11Uri): Pkcs11.Handle {
   const seen: string[] = [];
   const matches = module.C_GetSlotList(true).filter((slot) => {
     const info = module.C_GetTokenInfo(slot);
+    if (!(info.flags & lib.CKF_TOKEN_INITIALIZED)) return false; // an empty slot (SoftHSM2 always keeps one)
     const [label, serial, manufacturer, model] = [info.label, info.serialNumber, info.manufacturerID, info.model].map(
       (s) => s.trim(),
     );
