@@ -7,7 +7,9 @@ import type { OpName, OpOutput } from '../shared/api';
 import { dispatch } from './api/dispatch';
 import type { Signer } from '../licensing/signer';
 import { createCa, loadCa, loadHsmCa } from './ca';
-import { LOCAL_RESELLER, type Actor, type AuthorityContext } from './context';
+import type { IssuancePolicy } from './certificates/policies';
+import { composeContext, ISSUANCE_POLICIES } from './compose';
+import { LOCAL_RESELLER, type Actor, type AuthorityContext, type ChangeHook } from './context';
 import type { Db } from './db/executor';
 import { openDb } from './db/open';
 
@@ -18,6 +20,10 @@ export interface OpenOptions {
   database?: string;
   catalogue?: Catalogue;
   now?: () => Date;
+  /** The rules every issuance passes; compose.ts's ISSUANCE_POLICIES unless a test composes its own. */
+  policies?: readonly IssuancePolicy[];
+  /** Extra writes every change commits with (none by default). */
+  changeHooks?: readonly ChangeHook[];
   /** The issuing key in a hardware module (serve --issuing-key pkcs11:…); default the data folder's key. */
   issuingKey?: Signer;
 }
@@ -42,9 +48,24 @@ export class Authority {
     const ca = opts.issuingKey ? loadHsmCa(opts.dataDir, opts.issuingKey) : loadCa(opts.dataDir);
     const db = await openDb(opts.database ?? join(opts.dataDir, 'authority.db'));
     const now = opts.now ?? (() => new Date());
-    const ctx: AuthorityContext = { db, ca, catalogue: opts.catalogue ?? defaultCatalogue(), now };
+    const ctx = composeContext({
+      db,
+      ca,
+      catalogue: opts.catalogue ?? defaultCatalogue(),
+      now,
+      policies: opts.policies ?? ISSUANCE_POLICIES,
+      changeHooks: opts.changeHooks ?? [],
+    });
     const resellerId = await localReseller(db, now());
     return new Authority(ctx, { resellerId, vendor: true, label: 'local' });
+  }
+
+  /**
+   * The same authority (same database, same CA) whose changes also run these hooks: how the HTTP
+   * server adds its Idempotency-Key mark. Closing either closes the shared database.
+   */
+  withChangeHooks(hooks: readonly ChangeHook[]): Authority {
+    return new Authority({ ...this.ctx, changeHooks: [...this.ctx.changeHooks, ...hooks] }, this.local);
   }
 
   /** Runs an operation; embedded callers act as the local reseller (and vendor). */

@@ -1,21 +1,8 @@
-// Files the authority writes must never be half-written: temp file, fsync, rename, fsync the folder.
-import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+// Files the authority writes must never be half-written: write-file-atomic writes a temporary
+// file created with the final mode (so a key is never readable by others, even for a moment),
+// fsyncs it and renames it over the target; its folder sync is best effort, which Windows needs.
+import writeFileAtomicPackage from 'write-file-atomic';
 
 export function writeFileAtomic(file: string, data: string | Uint8Array, mode = 0o644): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w', mode);
-  try {
-    writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
-  const dir = openSync(dirname(file), 'r');
-  try {
-    fsyncSync(dir);
-  } finally {
-    closeSync(dir);
-  }
+  writeFileAtomicPackage.sync(file, typeof data === 'string' ? data : Buffer.from(data), { mode, fsync: true });
 }

@@ -1,4 +1,5 @@
-// Every change goes through here: one transaction for the change and its audit entry.
+// Every change goes through here: one transaction for the change, its audit entry and whatever
+// the context's change hooks add (see ChangeHook in context.ts).
 import { appendAudit, type AuditEntry } from './audit/log';
 import type { Actor, AuthorityContext } from './context';
 import type { Tx } from './db/executor';
@@ -8,18 +9,12 @@ export interface Change<T> {
   audit: AuditEntry | AuditEntry[];
 }
 
-/**
- * Extra writes that commit together with every change: the HTTP server marks the request's
- * Idempotency-Key as carried out, so a retry after a crash can never run the change twice. A hook
- * is asked when the change starts, because the transaction itself may run in another request's
- * async context (SQLite batches writes); it returns what to run in the transaction, or nothing.
- */
-export type ChangeHook = () => ((tx: Tx) => Promise<void>) | undefined;
-const changeHooks: ChangeHook[] = [];
-export const addChangeHook = (hook: ChangeHook): void => void (changeHooks.includes(hook) || changeHooks.push(hook));
+/** The change hooks' writes for a change starting now; a writer that batches changes itself must run them or not batch. */
+export const pendingChangeHookWrites = (ctx: AuthorityContext): ((tx: Tx) => Promise<void>)[] =>
+  ctx.changeHooks.map((h) => h()).filter((run) => run !== undefined);
 
 export function mutate<T>(ctx: AuthorityContext, actor: Actor, fn: (tx: Tx) => Promise<Change<T>>): Promise<T> {
-  const extra = changeHooks.map((h) => h()).filter((run) => run !== undefined);
+  const extra = pendingChangeHookWrites(ctx);
   return ctx.db.write(async (tx) => {
     const { value, audit } = await fn(tx);
     const at = ctx.now();

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { installAnswer, initPbx, pbxStatus, type PbxStatus } from '../device/simulator';
+import { formatStatus } from './pbx-format';
 import { verifyAnswerChain } from '../licensing/chain';
 import { ruleError } from '../shared/errors';
 import { Authority } from '../authority/authority';
@@ -96,11 +97,7 @@ async function walk(dir: string): Promise<void> {
 
     step('pbx status --state pbx');
     status = await pbxStatus(state);
-    print(`${status.serial} (${status.model}): ${status.state}${status.pending ? ', waiting for an answer' : ''}`);
-    for (const l of status.licences)
-      print(
-        `  feature ${l.number} × ${l.quantity}  ${l.source}  ${l.notAfter ? `until ${l.notAfter.slice(0, 10)}` : 'perpetual'}${l.expired ? '  EXPIRED' : ''}`,
-      );
+    for (const line of formatStatus(status)) print(line); // exactly what `pbx status` prints
   } finally {
     await authority.close();
   }

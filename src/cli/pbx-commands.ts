@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { installAnswer, initPbx, pbxStatus } from '../device/simulator';
 import { inputError } from '../shared/errors';
 import { print, printJson, readInput } from './io';
-import { formatOnline, verifyCommands } from './verify-commands';
+import { CLOCK_HELP, formatStatus, parseClock } from './pbx-format';
+import { verifyCommands } from './verify-commands';
 
 const KEY_TYPES = ['ec-p256', 'ed25519', 'rsa'] as const;
 
@@ -17,25 +18,31 @@ export function pbxCommands(program: Command): void {
     .requiredOption('--model <model>')
     .option('--trust <root.pem>', 'the root certificate this PBX trusts (needed the first time)')
     .option('--key-type <type>', `device key: ${KEY_TYPES.join(', ')}`, 'ec-p256')
-    .action(async (o: { state: string; serial: string; model: string; trust?: string; keyType: string }) => {
-      const keyType = KEY_TYPES.find((k) => k === o.keyType);
-      if (!keyType) throw inputError('OPTION_INVALID', `--key-type must be one of ${KEY_TYPES.join(', ')}.`);
-      const trustPem = o.trust ? readInput(o.trust, 'a root certificate (PEM)') : undefined;
-      const { code } = await initPbx(o.state, {
-        serial: o.serial,
-        model: o.model,
-        keyType,
-        ...(trustPem ? { trustPem } : {}),
-      });
-      print(code);
-    });
+    .option('--clock <time>', CLOCK_HELP)
+    .action(
+      async (o: { state: string; serial: string; model: string; trust?: string; keyType: string; clock?: string }) => {
+        const keyType = KEY_TYPES.find((k) => k === o.keyType);
+        if (!keyType) throw inputError('OPTION_INVALID', `--key-type must be one of ${KEY_TYPES.join(', ')}.`);
+        const trustPem = o.trust ? readInput(o.trust, 'a root certificate (PEM)') : undefined;
+        const { code } = await initPbx(o.state, {
+          serial: o.serial,
+          model: o.model,
+          keyType,
+          now: parseClock(o.clock),
+          ...(trustPem ? { trustPem } : {}),
+        });
+        print(code);
+      },
+    );
   pbx
     .command('install')
     .argument('[file]', 'file with the answer code, or - for standard input', '-')
     .description('check the answer against the trusted root and install it')
     .requiredOption('--state <dir>')
-    .action(async (file: string, o: { state: string }) => {
-      const status = await installAnswer(o.state, readInput(file, 'an answer code'));
+    .option('--clock <time>', CLOCK_HELP)
+    .action(async (file: string, o: { state: string; clock?: string }) => {
+      const now = parseClock(o.clock);
+      const status = await installAnswer(o.state, readInput(file, 'an answer code'), now);
       print(`Installed: ${status.serial} is ${status.state} until ${status.certificate?.notAfter ?? '?'}`);
     });
   pbx
@@ -43,15 +50,11 @@ export function pbxCommands(program: Command): void {
     .description("the simulated PBX's licence state")
     .requiredOption('--state <dir>')
     .option('--json', 'print JSON')
-    .action(async (o: { state: string; json?: boolean }) => {
-      const s = await pbxStatus(o.state);
+    .option('--clock <time>', CLOCK_HELP)
+    .action(async (o: { state: string; json?: boolean; clock?: string }) => {
+      const s = await pbxStatus(o.state, parseClock(o.clock));
       if (o.json) return printJson(s);
-      print(`${s.serial} (${s.model}): ${s.state}${s.pending ? ', waiting for an answer' : ''}`);
-      for (const l of s.licences)
-        print(
-          `  feature ${l.number} × ${l.quantity}  ${l.source}  ${l.notAfter ? `until ${String(l.notAfter).slice(0, 10)}` : 'perpetual'}${l.expired ? '  EXPIRED' : ''}`,
-        );
-      if (s.online) for (const line of formatOnline(s.online)) print(line);
+      for (const line of formatStatus(s)) print(line);
     });
   verifyCommands(pbx);
 }

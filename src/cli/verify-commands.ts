@@ -7,6 +7,7 @@ import { verifyOnline, type VerifyOutcome } from '../device/verify';
 import { LdError, ruleError } from '../shared/errors';
 import { withClient } from './context';
 import { print, printJson } from './io';
+import { CLOCK_HELP, parseClock } from './pbx-format';
 
 const minute = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
@@ -21,7 +22,7 @@ export function formatOnline(o: OnlineStatus): string[] {
     lines.push(`  The last attempt (${minute(o.lastAttempt.at)}) failed: ${o.lastAttempt.code ?? 'unknown error'}`);
   if (o.clockBehind)
     lines.push(
-      "  Warning: this PBX's clock is behind the licence server's time; set the clock (licences are not locked on time alone).",
+      "  Warning: this PBX's clock is behind the trusted time (the newest time it has seen, e.g. the server's); set the clock. Licences are measured against the trusted time, so setting the clock back gains nothing.",
     );
   return lines;
 }
@@ -71,9 +72,11 @@ export function verifyCommands(pbx: Command): void {
     .description("the PBX's regular online check against the licence server (--server URL, or the embedded authority)")
     .requiredOption('--state <dir>', "the simulated PBX's folder")
     .option('--json', 'print JSON')
-    .action((o: { state: string; json?: boolean }, cmd: Command) =>
+    .option('--clock <time>', CLOCK_HELP)
+    .action((o: { state: string; json?: boolean; clock?: string }, cmd: Command) =>
       withClient(cmd, async (c) => {
-        const result = await verifyOnline(o.state, (request) => c.call('verification.check', request));
+        const now = parseClock(o.clock);
+        const result = await verifyOnline(o.state, (request) => c.call('verification.check', request), now);
         if (o.json) printJson(result);
         else for (const line of formatOutcome(result)) print(line);
         const error = verdictError(result);

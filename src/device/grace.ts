@@ -1,33 +1,39 @@
-// The PBX's online-verification state, computed from its last receipt and its own clock
-// (docs/verification.md). Pure. The rule that matters: a PBX whose clock is wrong, or whose
-// server cannot be reached, never locks itself out on time alone while within the grace period —
-// and the state it is in is always explicit and shown.
+// The PBX's online-verification state, computed from its receipts and its trusted clock
+// (docs/verification.md, src/device/clock.ts). Pure. Grace is measured on the trusted time
+// (max(clock, high-water mark)), so setting the clock back never buys more grace; a clock that is
+// behind is shown, and the state it is in is always explicit.
+import { CHECK_INTERVAL_DAYS } from '../licensing/verification';
 import type { VerifyStatus } from '../shared/api/verification';
+import { isClockBehind, type TrustedClock } from './clock';
 import type { OnlineRecord } from './state';
+
+export { CLOCK_TOLERANCE_MS, isClockBehind } from './clock';
 
 /** How long a PBX stays licensed without a successful check (after the last one, or after installation). */
 export const GRACE_DAYS = 14;
-/** How far this PBX's clock may lag the server's before it is called "behind". */
-export const CLOCK_TOLERANCE_MS = 5 * 60_000;
 const DAY_MS = 86_400_000;
 
 /**
  * licensed: the last check of the installed certificate said valid and the next is not yet due.
  * grace: a check is due (or none succeeded yet) and the grace period has not run out.
- * lapsed: no successful check for GRACE_DAYS. revoked / superseded / expired: what the server said.
+ * lapsed: no successful check for GRACE_DAYS. revoked / superseded / expired: what a signed receipt
+ * said about the installed certificate; it stays so until another certificate is installed.
  */
 export type OnlineState = 'licensed' | 'grace' | 'lapsed' | 'revoked' | 'superseded' | 'expired';
 
 export interface OnlineStatus {
   state: OnlineState;
-  /** The last accepted receipt (for this or an earlier certificate). checkedAt is by this PBX's clock. */
+  /** The last accepted receipt (for this or an earlier certificate). checkedAt is the trusted time of the check. */
   lastCheck?: { certificateSerial: string; status: VerifyStatus; serverTime: string; checkedAt: string };
   lastAttempt?: { at: string; ok: boolean; code?: string };
-  /** When the next check is due, on this PBX's clock. */
+  /** A signed receipt said the installed certificate is no longer good: what, and at which server time. */
+  verdict?: Exclude<VerifyStatus, 'valid'>;
+  verdictAt?: string;
+  /** When the next check is due, on the trusted time (the first: CHECK_INTERVAL_DAYS after installation). */
   checkDue: string;
-  /** The end of the grace period, on this PBX's clock. */
+  /** The end of the grace period, on the trusted time. */
   graceUntil: string;
-  /** This clock reads earlier than the last receipt's server time (minus CLOCK_TOLERANCE_MS). */
+  /** This clock reads earlier than the trusted time (minus CLOCK_TOLERANCE_MS). */
   clockBehind: boolean;
 }
 
@@ -37,16 +43,21 @@ export interface InstalledLeaf {
   notBefore: Date;
 }
 
-export function onlineStatus(record: OnlineRecord | undefined, leaf: InstalledLeaf, now: Date): OnlineStatus {
+export function onlineStatus(record: OnlineRecord | undefined, leaf: InstalledLeaf, time: TrustedClock): OnlineStatus {
   const last = record?.lastReceipt;
   const current = last?.certificateSerial === leaf.serialHex ? last : undefined;
-  // Times measured on this PBX's own clock, so a constant offset from the server cancels out.
+  const verdict = record?.verdict?.certificateSerial === leaf.serialHex ? record.verdict : undefined;
   const anchor = current ? Date.parse(current.checkedAt) : leaf.notBefore.getTime();
-  const due = current ? anchor + Math.max(0, Date.parse(current.nextCheckIn) - Date.parse(current.serverTime)) : anchor;
+  // Never checked yet: the first check is due one normal interval after installation.
+  const interval = current
+    ? Math.max(0, Date.parse(current.nextCheckIn) - Date.parse(current.serverTime))
+    : CHECK_INTERVAL_DAYS * DAY_MS;
+  const due = anchor + interval;
   const graceUntil = anchor + GRACE_DAYS * DAY_MS;
-  const t = now.getTime();
-  const state: OnlineState =
-    current && current.status !== 'valid'
+  const t = time.trustedTime.getTime();
+  const state: OnlineState = verdict
+    ? verdict.status
+    : current && current.status !== 'valid'
       ? current.status
       : current && t <= due
         ? 'licensed'
@@ -66,11 +77,9 @@ export function onlineStatus(record: OnlineRecord | undefined, leaf: InstalledLe
         }
       : {}),
     ...(record?.lastAttempt ? { lastAttempt: record.lastAttempt } : {}),
+    ...(verdict ? { verdict: verdict.status, verdictAt: verdict.serverTime } : {}),
     checkDue: new Date(due).toISOString(),
     graceUntil: new Date(graceUntil).toISOString(),
-    clockBehind: last !== undefined && isClockBehind(now, Date.parse(last.serverTime)),
+    clockBehind: isClockBehind(time),
   };
 }
-
-export const isClockBehind = (now: Date, serverTimeMs: number): boolean =>
-  now.getTime() < serverTimeMs - CLOCK_TOLERANCE_MS;

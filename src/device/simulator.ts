@@ -13,8 +13,9 @@ import type { KeyType } from '../licensing/keys';
 import { decodeSubject } from '../licensing/names';
 import { fromPem } from '../licensing/pem';
 import { buildRequest, parseRequest } from '../licensing/request';
+import { advanceClock, highWater, storedTrustedTime } from './clock';
 import * as st from './state';
-import { readInstalledLeaf, statusOf, type PbxStatus } from './status';
+import { evidenceOfTime, readInstalledLeaf, statusOf, type PbxStatus } from './status';
 
 export { pbxStatus, type PbxStatus } from './status';
 
@@ -29,6 +30,8 @@ export interface PbxIdentity {
 export interface InitOptions extends PbxIdentity {
   trustPem?: string;
   keyType?: KeyType;
+  /** What the PBX's clock reads (default: the system clock); moves the trusted time forward. */
+  now?: Date;
 }
 
 /** The status right after installing (installedGeneration is the generation just installed). */
@@ -64,6 +67,7 @@ export function initPbx(stateDir: string, opts: InitOptions): Promise<{ code: st
     await st.writeKey(stateDir, device.generation, privateKey);
     await st.saveState(stateDir, next);
     if (previous?.pending) await st.removeQuietly(stateDir, [st.keyFile(previous.pending.generation)]);
+    await advanceClock(stateDir, opts.now ?? new Date());
     return { code: encodeInitCode(request), generation: device.generation };
   });
 }
@@ -192,11 +196,13 @@ export function installAnswer(stateDir: string, text: string, now: Date = new Da
       hostFingerprint: Buffer.from(state.hostFingerprint, 'hex'),
     };
     const olderKeys = [...state.retired, ...(state.installed ? [state.installed] : [])];
+    // Validity is judged at the trusted time: a clock set back cannot install an answer that has ended.
+    const at = highWater(await storedTrustedTime(stateDir), now);
     const path = checkAnswer(
       answer,
       rootDer,
       { serial: state.serial, model: state.model, spkiDer, binding, olderKeys },
-      now,
+      at,
     );
     return commitInstall(stateDir, state, pending, path, now);
   });
@@ -225,7 +231,9 @@ async function commitInstall(
   );
   await st.saveState(dir, next);
   if (old) await st.removeQuietly(dir, [st.keyFile(old.generation), st.chainFile(old.generation)]);
-  return statusOf(next, path[0], now);
+  const online = await st.readOnline(dir).catch(() => undefined);
+  const time = await advanceClock(dir, now, ...evidenceOfTime(path[0]!, online));
+  return statusOf(next, path[0], time, online);
 }
 
 async function noPending(dir: string, state: st.PbxState, leaf: ParsedCertificate): Promise<LdError> {

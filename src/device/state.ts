@@ -2,9 +2,10 @@
 // other file is written first under a name pbx.json does not refer to yet, then pbx.json is
 // replaced atomically, then files nothing refers to any more are removed. A crash at any moment
 // therefore leaves either the old or the new state, never a mix of both.
-import { createPrivateKey, randomBytes, type KeyObject } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import { LdError } from '../shared/errors';
 import { fromPem, toPem } from '../licensing/pem';
@@ -127,6 +128,17 @@ const OnlineRecordSchema = z.strictObject({
     .optional(),
   /** The last attempt, successful or not (code of the failure). */
   lastAttempt: z.strictObject({ at: isoText, ok: z.boolean(), code: z.string().max(80).optional() }).optional(),
+  /**
+   * The first signed receipt that said the installed certificate is no longer good. Kept apart from
+   * lastReceipt so a later receipt cannot undo it: only a newer certificate (another serial) does.
+   */
+  verdict: z
+    .strictObject({
+      certificateSerial: hex,
+      status: z.enum(['revoked', 'superseded', 'expired']),
+      serverTime: isoText,
+    })
+    .optional(),
 });
 
 export type OnlineRecord = z.infer<typeof OnlineRecordSchema>;
@@ -138,6 +150,28 @@ export async function readOnline(dir: string): Promise<OnlineRecord | undefined>
 
 export async function saveOnline(dir: string, record: OnlineRecord): Promise<void> {
   await writeAtomic(join(dir, ONLINE_FILE), JSON.stringify(record, null, 2) + '\n', 0o600);
+}
+
+// ---- the trusted clock (src/device/clock.ts) ------------------------------------------------
+// Its own file too: every command moves it forward, and losing it loses little (the certificate's
+// start and the last receipt's server time are evidence of time as well).
+
+export const CLOCK_FILE = 'clock.json';
+
+const ClockRecordSchema = z.strictObject({
+  version: z.literal(1),
+  /** The newest time this PBX has evidence of: its clock readings, installs, receipts' server times. */
+  trustedTime: isoText,
+});
+
+export type ClockRecord = z.infer<typeof ClockRecordSchema>;
+
+export async function readClock(dir: string): Promise<ClockRecord | undefined> {
+  return readJsonFile(join(dir, CLOCK_FILE), ClockRecordSchema);
+}
+
+export async function saveClock(dir: string, record: ClockRecord): Promise<void> {
+  await writeAtomic(join(dir, CLOCK_FILE), JSON.stringify(record, null, 2) + '\n', 0o600);
 }
 
 // ---- keys, chains, trust ---------------------------------------------------------------------
@@ -208,23 +242,10 @@ export async function removeQuietly(dir: string, names: string[]): Promise<void>
 
 // ---- atomic writes and serialisation ------------------------------------------------------------
 
-/** Temp file + fsync + rename + fsync of the folder: the file is the old or the new one, whole. */
+/** Temp file + fsync + rename (write-file-atomic), then fsync of the folder: the file is the old or the new one, whole. */
 export async function writeAtomic(path: string, data: string, mode: number): Promise<void> {
-  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  const handle = await open(tmp, 'wx', mode);
-  try {
-    await handle.chmod(mode); // the umask may have taken bits away; a key file must be exactly 0600
-    await handle.writeFile(data, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(tmp, path);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
+  // An explicit mode is set with chmod after creation, so the umask cannot take bits away: a key file is exactly 0600.
+  await writeFileAtomic(path, data, { mode, encoding: 'utf8', fsync: true });
   await syncFolder(resolve(path, '..'));
 }
 

@@ -1,9 +1,11 @@
-// What Administration > Licences shows: the licence state computed from the installed
-// certificate and the PBX's clock. Pure apart from reading the state folder.
+// What Administration > Licences shows: the licence state (src/device/licence-state.ts) computed
+// from the installed certificate, the receipts seen and the trusted clock. Reads the state folder
+// and moves the clock's high-water mark forward; everything else is pure.
+import { join } from 'node:path';
 import { isLdError } from '../shared/errors';
+import { defaultCatalogue, findFeature, findModel } from '../licensing/catalogue';
 import { parseCertificate, type ParsedCertificate } from '../licensing/certificate';
 import * as d from '../licensing/der';
-import type { LicenceSource } from '../licensing/extensions';
 import { OID } from '../licensing/oids';
 import {
   chainFile,
@@ -15,19 +17,11 @@ import {
   type OnlineRecord,
   type PbxState,
 } from './state';
+import { advanceClock, isClockBehind, type TrustedClock } from './clock';
 import { onlineStatus, type OnlineStatus } from './grace';
-import { join } from 'node:path';
+import { decideLicenceState, type LicenceLine, type PbxLicenceState } from './licence-state';
 
-export type LicenceState = 'unlicensed' | 'licensed' | 'expired';
-
-export interface LicenceLine {
-  number: number;
-  quantity: number;
-  /** ISO 8601; null = perpetual */
-  notAfter: string | null;
-  source: LicenceSource;
-  expired: boolean;
-}
+export type { LicenceLine, PbxLicenceState } from './licence-state';
 
 export interface PbxStatus {
   serial: string;
@@ -40,26 +34,41 @@ export interface PbxStatus {
   /** The generation of the installed certificate, if any. */
   installedGeneration?: number;
   pending: boolean;
-  state: LicenceState;
+  /** The licence state machine's verdict (docs/device.md, "Licence states"). */
+  state: PbxLicenceState;
+  /** Why: one sentence. */
+  reason: string;
+  /** What this PBX's clock read for this command. */
+  clock: string;
+  /** The high-water mark of time every licence rule is measured against. */
+  trustedTime: string;
+  /** The clock reads earlier than the trusted time (beyond 5 minutes): it was set back. */
+  clockBehind: boolean;
   certificate?: { serialHex: string; notBefore: string; notAfter: string; issuer?: string };
   licences: LicenceLine[];
-  /** Online verification: last check, grace period, clock (docs/verification.md); with a certificate only. */
+  /** Online verification: last check, grace period, verdict (docs/verification.md); with a certificate only. */
   online?: OnlineStatus;
 }
 
 export async function pbxStatus(stateDir: string, now: Date = new Date()): Promise<PbxStatus> {
   return withStateLock(stateDir, async () => {
     const state = await readState(stateDir);
-    if (!state.installed) return statusOf(state, undefined, now);
+    if (!state.installed) return statusOf(state, undefined, await advanceClock(stateDir, now));
     const gen = state.installed.generation;
     const [leafDer] = await readChain(stateDir, gen);
-    return statusOf(
-      state,
-      readInstalledLeaf(leafDer!, join(stateDir, chainFile(gen))),
-      now,
-      await readOnline(stateDir),
-    );
+    const leaf = readInstalledLeaf(leafDer!, join(stateDir, chainFile(gen)));
+    const online = await readOnline(stateDir);
+    const time = await advanceClock(stateDir, now, ...evidenceOfTime(leaf, online));
+    return statusOf(state, leaf, time, online);
   });
+}
+
+/** Times this PBX has signed evidence of: the certificate was issued, receipts were signed. */
+export function evidenceOfTime(leaf: ParsedCertificate, online: OnlineRecord | undefined): (Date | undefined)[] {
+  const times = [online?.lastReceipt?.serverTime, online?.verdict?.serverTime].map((t) =>
+    t ? new Date(t) : undefined,
+  );
+  return [leaf.notBefore, ...times];
 }
 
 /** The installed leaf was checked when installed; failing to read it now means the file changed. */
@@ -74,41 +83,45 @@ export function readInstalledLeaf(der: Uint8Array, path: string): ParsedCertific
 export function statusOf(
   state: PbxState,
   leaf: ParsedCertificate | undefined,
-  now: Date,
+  time: TrustedClock,
   online?: OnlineRecord,
 ): PbxStatus {
-  const base = {
+  const catalogue = defaultCatalogue();
+  const model = findModel(catalogue, state.model);
+  const onlineNow = leaf ? onlineStatus(online, leaf, time) : undefined;
+  const decision = decideLicenceState({
+    ...(model ? { model } : {}),
+    kindOf: (n) => findFeature(catalogue, n)?.kind,
+    ...(leaf ? { leaf: { ...leaf, features: leaf.licence?.features ?? [] } } : {}),
+    ...(onlineNow ? { online: onlineNow } : {}),
+    at: time.trustedTime,
+  });
+  const issuer = leaf ? commonName(leaf.issuerDer) : undefined;
+  return {
     serial: state.serial,
     model: state.model,
     firmware: state.firmware,
     hostFingerprint: state.hostFingerprint,
     generation: state.generation,
+    ...(leaf && state.installed ? { installedGeneration: state.installed.generation } : {}),
     pending: state.pending !== undefined,
-  };
-  if (!leaf) return { ...base, state: 'unlicensed', licences: [] };
-  // A clock that runs behind is not a reason to lock the PBX out (docs/device.md, Status): only the end counts here.
-  const certExpired = now > leaf.notAfter;
-  const licences = (leaf.licence?.features ?? []).map((f): LicenceLine => ({
-    number: f.number,
-    quantity: f.quantity,
-    notAfter: f.notAfter ? f.notAfter.toISOString() : null,
-    source: f.source,
-    expired: certExpired || (f.notAfter !== null && now > f.notAfter),
-  }));
-  const allExpired = licences.length > 0 && licences.every((l) => l.expired);
-  const issuer = commonName(leaf.issuerDer);
-  return {
-    ...base,
-    ...(state.installed ? { installedGeneration: state.installed.generation } : {}),
-    state: certExpired || allExpired ? 'expired' : 'licensed',
-    certificate: {
-      serialHex: leaf.serialHex,
-      notBefore: leaf.notBefore.toISOString(),
-      notAfter: leaf.notAfter.toISOString(),
-      ...(issuer !== undefined ? { issuer } : {}),
-    },
-    licences,
-    online: onlineStatus(online, leaf, now),
+    state: decision.state,
+    reason: decision.reason,
+    clock: time.clock.toISOString(),
+    trustedTime: time.trustedTime.toISOString(),
+    clockBehind: isClockBehind(time),
+    ...(leaf
+      ? {
+          certificate: {
+            serialHex: leaf.serialHex,
+            notBefore: leaf.notBefore.toISOString(),
+            notAfter: leaf.notAfter.toISOString(),
+            ...(issuer !== undefined ? { issuer } : {}),
+          },
+        }
+      : {}),
+    licences: decision.licences,
+    ...(onlineNow ? { online: onlineNow } : {}),
   };
 }
 

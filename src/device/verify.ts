@@ -9,7 +9,8 @@ import { checkReceipt } from '../licensing/receipt';
 import { NONCE_BYTES, signVerifyRequest } from '../licensing/verification';
 import { ReceiptSchema, type Receipt, type VerifyRequest } from '../shared/api/verification';
 import { isLdError, ruleError, toErrorValue, type ErrorValue } from '../shared/errors';
-import { isClockBehind, type OnlineStatus } from './grace';
+import { advanceClock } from './clock';
+import type { OnlineStatus } from './grace';
 import * as st from './state';
 import { pbxStatus, readInstalledLeaf } from './status';
 
@@ -122,19 +123,25 @@ type Attempt =
   | { outcome: 'verified'; receipt: Receipt; serverTime: Date }
   | { outcome: Exclude<VerifyOutcomeKind, 'verified'>; error: ErrorValue };
 
-/** Records the attempt (a receipt only when verified), then reports the state that results. */
+/**
+ * Records the attempt (a receipt only when verified) and moves the trusted time forward (to the
+ * receipt's signed server time too), then reports the state that results. A signed verdict other
+ * than "valid" is kept apart and never undone by a later receipt for the same certificate.
+ */
 async function finish(stateDir: string, now: Date, attempt: Attempt): Promise<Omit<VerifyOutcome, 'serial'>> {
   await st.withStateLock(stateDir, async () => {
     const previous = await st.readOnline(stateDir).catch(() => undefined); // a damaged record is replaced, not fatal
     const ok = attempt.outcome === 'verified';
+    const time = await advanceClock(stateDir, now, ok ? attempt.serverTime : undefined);
+    const lastReceipt = ok ? receiptRecord(attempt.receipt, time.trustedTime) : previous?.lastReceipt;
+    const kept = previous?.verdict;
+    const verdict =
+      !ok || kept?.certificateSerial === attempt.receipt.certificateSerial ? kept : verdictOf(attempt.receipt);
     const next: st.OnlineRecord = {
       version: 1,
-      ...(ok
-        ? { lastReceipt: receiptRecord(attempt.receipt, now) }
-        : previous?.lastReceipt
-          ? { lastReceipt: previous.lastReceipt }
-          : {}),
+      ...(lastReceipt ? { lastReceipt } : {}),
       lastAttempt: { at: now.toISOString(), ok, ...(ok ? {} : { code: attempt.error.code.slice(0, 80) }) },
+      ...(verdict ? { verdict } : {}),
     };
     await st.saveOnline(stateDir, next);
   });
@@ -146,14 +153,20 @@ async function finish(stateDir: string, now: Date, attempt: Attempt): Promise<Om
     receipt: attempt.receipt,
     online,
     clockOffsetMs: attempt.serverTime.getTime() - now.getTime(),
-    clockBehind: isClockBehind(now, attempt.serverTime.getTime()),
+    clockBehind: online.clockBehind,
   };
 }
 
-const receiptRecord = (r: Receipt, now: Date): NonNullable<st.OnlineRecord['lastReceipt']> => ({
+/** checkedAt is the trusted time of the check, so grace cannot be stretched by a clock set back. */
+const receiptRecord = (r: Receipt, checkedAt: Date): NonNullable<st.OnlineRecord['lastReceipt']> => ({
   certificateSerial: r.certificateSerial,
   status: r.status,
   serverTime: r.serverTime,
   nextCheckIn: r.nextCheckIn,
-  checkedAt: now.toISOString(),
+  checkedAt: checkedAt.toISOString(),
 });
+
+const verdictOf = (r: Receipt): st.OnlineRecord['verdict'] =>
+  r.status === 'valid'
+    ? undefined
+    : { certificateSerial: r.certificateSerial, status: r.status, serverTime: r.serverTime };

@@ -58,7 +58,8 @@ export function buildCertificate(spec: CertificateSpec, serial: Uint8Array = ran
   return d.encode(d.seq([tbs, alg, d.bitString(signer.sign(tbsDer))]));
 }
 
-function extensions(spec: CertificateSpec): d.Node[] {
+/** The extensions in the order every certificate carries them (also the leaf template's source). */
+export function extensions(spec: CertificateSpec): d.Node[] {
   const ext = (id: string, critical: boolean, value: d.Node) =>
     d.seq([d.oid(id), ...(critical ? [d.bool(true)] : []), d.octets(d.encode(value))]);
   const list: d.Node[] = [];

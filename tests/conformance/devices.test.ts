@@ -62,6 +62,28 @@ describeStores('devices and certificates', ({ open }) => {
     ]);
     expect(list[1]!.summary!.endDate).toBe(new Date(clock.now.getTime() + 10 * 86_400_000).toISOString());
   });
+
+  it('lists only the serials asked for, with the same summaries (a changed row refreshed in place)', async () => {
+    const { authority } = await open();
+    for (const serial of ['S1', 'S2', 'S3']) await authority.call('devices.add', { serial, model: 'comtrexx-vm' });
+    await authority.call('licences.grant', { serial: 'S2', feature: 11, quantity: 4 });
+    const some = await authority.call('devices.list', { serials: ['S2', 'S3', 'NOPE'] });
+    expect(some.map((d) => [d.serial, d.summary?.status, d.summary?.licences])).toEqual([
+      ['S2', 'licensed', '11×4'],
+      ['S3', 'unlicensed', ''],
+    ]);
+    const all = await authority.call('devices.list', {});
+    expect(some).toEqual(all.filter((d) => d.serial !== 'S1'));
+  });
+
+  it('lists the first rows by serial, with their summaries', async () => {
+    const { authority } = await open();
+    for (const serial of ['F3', 'F1', 'F2']) await authority.call('devices.add', { serial, model: 'comtrexx-vm' });
+    await authority.call('licences.grant', { serial: 'F2', feature: 11, quantity: 2 });
+    const all = await authority.call('devices.list', {});
+    expect(await authority.call('devices.list', { limit: 2 })).toEqual(all.slice(0, 2));
+    expect((await authority.call('devices.list', { limit: 2 }))[1]?.summary?.licences).toBe('11×2');
+  });
 });
 
 describeStores('device import', ({ open }) => {

@@ -3,7 +3,6 @@
 // the current version. Every rule on SQLite and PostgreSQL.
 import { expect, it } from 'vitest';
 import { verifyAudit } from '../../src/authority/audit/log';
-import { policies } from '../../src/authority/certificates/policies';
 import { makeRequest, recreate } from '../support/fixtures';
 import { acceptedRegistration, asServerCaller, hostCode, outcomes } from '../support/offers';
 import { describeStores } from '../support/stores';
@@ -17,7 +16,7 @@ describeStores('EULA', ({ open }) => {
     const stored = await authority.ctx.db.read.all(authority.ctx.db.qb.selectFrom('eula_versions').select('version'));
     expect(stored).toEqual([{ version: '1.0' }]);
     expect(await verifyAudit(authority.ctx.db)).toEqual({ ok: true, entries: 1 });
-    expect(policies().map((p) => p.name)).toContain('eula');
+    expect(authority.ctx.policies.map((p) => p.name)).toContain('eula');
   });
 
   it('EULA: publishing is for the vendor only (VENDOR_ONLY), and versions only go up (EULA_VERSION_NOT_NEWER, EULA_VERSION_EXISTS)', async () => {
@@ -90,7 +89,8 @@ describeStores('EULA', ({ open }) => {
       initCode: hostCode('K1', 'askozia-pbx', host),
     });
     await authority.call('eula.publish', { version: '1.1', text: 'Licence agreement 1.1' });
-    const refused = recreate(authority, hostCode('K1', 'askozia-pbx', host));
+    // The PBX's next codes (generations 2 and 3): an older one would be REQUEST_STALE_GENERATION.
+    const refused = recreate(authority, hostCode('K1', 'askozia-pbx', host, 2));
     await expect(refused).rejects.toMatchObject({
       code: 'EULA_NOT_ACCEPTED',
       kind: 'rule',
@@ -102,7 +102,7 @@ describeStores('EULA', ({ open }) => {
       version: '1.1',
       alreadyAccepted: false,
     });
-    expect((await recreate(authority, hostCode('K1', 'askozia-pbx', host))).features.map((f) => f.number)).toEqual([
+    expect((await recreate(authority, hostCode('K1', 'askozia-pbx', host, 3))).features.map((f) => f.number)).toEqual([
       33,
     ]);
     expect((await authority.call('devices.get', { serial: 'K1' })).certificates).toHaveLength(before + 1);

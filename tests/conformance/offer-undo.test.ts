@@ -2,23 +2,25 @@
 // so it can start again once the reason is gone.
 import { expect, it } from 'vitest';
 import { verifyAudit } from '../../src/authority/audit/log';
-import { registerPolicy } from '../../src/authority/certificates/policies';
+import type { IssuancePolicy } from '../../src/authority/certificates/policies';
+import { ISSUANCE_POLICIES } from '../../src/authority/compose';
 import { ruleError } from '../../src/shared/errors';
 import { acceptedRegistration, hostCode } from '../support/offers';
 import { describeStores } from '../support/stores';
 
 // A refusal at issuance time for the serials below, switched by the tests.
 const refuse = new Set<string>();
-registerPolicy({
+const refusing: IssuancePolicy = {
   name: 'test-refuse',
   async check(_ctx, _tx, plan) {
     if (refuse.has(plan.device.serial)) throw ruleError('TEST_REFUSED', `Refused for the test: ${plan.device.serial}.`);
   },
-});
+};
+const composition = { policies: [...ISSUANCE_POLICIES, refusing] };
 
 describeStores('offers taken back when issuance is refused', ({ open }) => {
   it('Tryout: refused at issuance → not used up; starts again once the reason is gone', async () => {
-    const { authority } = await open();
+    const { authority } = await open(composition);
     await authority.call('devices.add', { serial: 'UNDO-T', model: 'comtrexx-vm' });
     refuse.add('UNDO-T');
     try {
@@ -41,7 +43,7 @@ describeStores('offers taken back when issuance is refused', ({ open }) => {
   });
 
   it('Trial: refused at issuance → neither the registration nor the host has used its trial', async () => {
-    const { authority } = await open();
+    const { authority } = await open(composition);
     const number = await acceptedRegistration(authority);
     await authority.call('devices.add', { serial: 'UNDO-A', model: 'askozia-pbx' });
     const host = Buffer.alloc(16, 7);

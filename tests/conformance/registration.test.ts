@@ -135,7 +135,7 @@ describeStores('registration and trial', ({ open }) => {
     });
     expect(new Date(trial.endsAt).getTime() - clock.now.getTime()).toBe(30 * DAY);
     expect(trial.answer.features).toEqual([{ number: 33, quantity: 1, notAfter: trial.endsAt, source: 'trial' }]);
-    expect((await installAnswer(pbx.dir, trial.answer.code)).state).toBe('licensed');
+    expect((await installAnswer(pbx.dir, trial.answer.code)).state).toBe('trial');
     expect((await pbxStatus(pbx.dir)).licences).toEqual([
       {
         number: 33,
@@ -143,6 +143,7 @@ describeStores('registration and trial', ({ open }) => {
         notAfter: trial.endsAt.replace(/\.\d{3}Z$/, '.000Z'),
         source: 'trial',
         expired: false,
+        usable: true,
       },
     ]);
     expect((await authority.call('devices.get', { serial: 'K1' })).device.registration).toBe(number);

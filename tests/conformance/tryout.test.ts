@@ -174,11 +174,11 @@ describeStores('tryout', ({ open }) => {
     const started = await authority.call('tryout.start', { serial: 'T9', initCode: pbx.code });
     expect(started.answer?.features).toEqual([{ number: 11, quantity: 3, notAfter: started.endsAt, source: 'tryout' }]);
     const installed = await installAnswer(pbx.dir, started.answer!.code);
-    expect(installed.state).toBe('licensed');
+    expect(installed.state).toBe('tryout');
     // Certificates carry whole seconds (GeneralizedTime).
     const endsAt = started.endsAt!.replace(/\.\d{3}Z$/, '.000Z');
     expect((await pbxStatus(pbx.dir)).licences).toEqual([
-      { number: 11, quantity: 3, notAfter: endsAt, source: 'tryout', expired: false },
+      { number: 11, quantity: 3, notAfter: endsAt, source: 'tryout', expired: false, usable: true },
     ]);
   });
 

@@ -163,6 +163,31 @@ describeStores('online verification', ({ open }) => {
     expect(await verificationRows(authority)).toHaveLength(1);
   });
 
+  it('check-ins landing together: each fresh nonce is answered once; copies of one request and replays of an answered one are refused', async () => {
+    const { authority, clock } = await open();
+    const pbx = await licensedPbx(authority, clock, 'V-5B');
+    const key = await currentKey(pbx.dir);
+    const signed = () =>
+      signVerifyRequest(key, {
+        certificateSerial: pbx.certificateSerial,
+        deviceTime: clock.now.toISOString(),
+        nonce: nonce(),
+      });
+    const answered = signed();
+    await authority.call('verification.check', answered);
+    const twice = signed();
+    const fresh = Array.from({ length: 20 }, signed);
+    // Sent in one turn, so on PostgreSQL they share one batch (check-batch.ts).
+    const sent = [answered, twice, ...fresh, twice, answered, twice];
+    const results = await Promise.allSettled(sent.map((r) => authority.call('verification.check', r)));
+    const answeredNonces = results.flatMap((x) => (x.status === 'fulfilled' ? [x.value.nonce] : []));
+    expect(answeredNonces.sort()).toEqual([twice.nonce, ...fresh.map((f) => f.nonce)].sort());
+    const refused = results.flatMap((x) => (x.status === 'rejected' ? [x.reason] : []));
+    expect(refused).toHaveLength(4);
+    for (const reason of refused) expect(reason).toMatchObject({ code: 'VERIFY_REPLAY', kind: 'conflict' });
+    expect(await verificationRows(authority)).toHaveLength(22);
+  });
+
   it("a request not signed with the certificate's key is refused (VERIFY_SIGNATURE_INVALID), and nothing is recorded", async () => {
     const { authority, clock } = await open();
     const pbx = await licensedPbx(authority, clock, 'V-6');
@@ -247,9 +272,9 @@ describeStores('online verification', ({ open }) => {
       lastCheck: { checkedAt: t0.toISOString() },
     });
     expect((await verifyOnline(pbx.dir, unreachable, later(t0, 15 * DAY))).online.state).toBe('lapsed');
-    // The certificate itself is still good: only the online state says the check is missing.
+    // The certificate itself is still good, but the PBX is restricted until a check succeeds (docs/device.md).
     expect(await pbxStatus(pbx.dir, later(t0, 15 * DAY))).toMatchObject({
-      state: 'licensed',
+      state: 'restricted',
       online: { state: 'lapsed' },
     });
 

@@ -29,7 +29,10 @@ test('imports a CSV in chunks, lists every refused row by number, and exports th
   await expect(dialog.getByText('Done: 1,200 added, 4 refused.')).toBeVisible({ timeout: 30_000 });
   await expect(dialog.getByRole('progressbar', { name: 'Import progress' })).toHaveAttribute('value', '1204');
   const errors = dialog.getByRole('table', { name: '4 rows were refused' });
-  await expect(errors.getByRole('row', { name: /^1202 / })).toContainText('INPUT_INVALID');
+  // Refused while reading, saying what is wrong and what a serial may contain.
+  await expect(errors.getByRole('row', { name: /^1202 / })).toContainText('SERIAL_INVALID');
+  await expect(errors.getByRole('row', { name: /^1202 / })).toContainText('contains a space');
+  await expect(errors.getByRole('row', { name: /^1202 / })).toContainText("letters A–Z, digits 0–9, '.', '_' and '-'");
   await expect(errors.getByRole('row', { name: /^1203 / })).toContainText('no-such-model');
   await expect(errors.getByRole('row', { name: /^1204 / })).toContainText('DEVICE_EXISTS');
   await expect(errors.getByRole('row', { name: /^1205 / })).toContainText('CSV_TOO_MANY_FIELDS');

@@ -37,6 +37,9 @@ test('the theme switches between light and dark and is remembered', async ({ app
   await seedFleet(app);
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  // The reload stays on Settings (the screen is in the address); My devices lists the seeded fleet.
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await app.openScreen('My devices');
   await expect(page.getByText('6 of 6 devices')).toBeVisible();
   await page.screenshot({ path: 'docs/screenshots/my-devices-dark.png' });
   await app.openScreen('Settings');

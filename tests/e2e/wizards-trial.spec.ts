@@ -57,7 +57,7 @@ test('register product, then activate the 30-day trial right away; the host acce
   await dialog.getByRole('button', { name: 'Start trial' }).click();
   await expect(dialog.getByText(`Trial started for ${number}`)).toBeVisible();
   const status = await host.install(await shownAnswer(dialog));
-  expect(status.state).toBe('licensed');
+  expect(status.state).toBe('trial');
   expect(status.licences).toEqual([expect.objectContaining({ number: 33, quantity: 1, source: 'trial' })]);
   const days = (Date.parse(status.licences[0]!.notAfter!) - Date.now()) / 86_400_000;
   expect(Math.round(days)).toBe(30);
@@ -101,5 +101,5 @@ test('activate trial with an existing number: typos are named by group, then the
   await continueButton(dialog).click(); // still accepted
   await pasteCode(dialog, initCode);
   await dialog.getByRole('button', { name: 'Start trial' }).click();
-  expect((await host.install(await shownAnswer(dialog))).state).toBe('licensed');
+  expect((await host.install(await shownAnswer(dialog))).state).toBe('trial');
 });

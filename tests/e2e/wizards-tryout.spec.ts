@@ -42,7 +42,7 @@ test('tryout on a COMtrexx VM: explained, started with the code, accepted by the
   await start.click();
   await expect(dialog.getByText('Tryout started: 3 test users until')).toBeVisible();
   const status = await pbx.install(await shownAnswer(dialog));
-  expect(status.state).toBe('licensed');
+  expect(status.state).toBe('tryout');
   expect(status.licences).toEqual([expect.objectContaining({ number: 11, quantity: 3, source: 'tryout' })]);
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(dialog).toBeHidden();

@@ -114,9 +114,12 @@ describe('My devices and the detail page', () => {
     expect(s).toMatchObject({ total: 1102, done: 1102, added: 1100, running: false });
     expect(s.errors.map((e) => [e.row, e.code])).toEqual([
       [1102, 'DEVICE_EXISTS'],
-      [1103, 'INPUT_INVALID'],
+      [1103, 'SERIAL_INVALID'], // caught while reading, with which characters a serial may have
     ]);
     expect(getState().devices).toHaveLength(1101);
+    // Put in place chunk by chunk, not reloaded: the sorted index has them and search finds them.
+    expect(getState().sorted).toHaveLength(1101);
+    expect(filterDevices(getState().sorted, { ...getState().query, search: 'imp-1099' }, Date.now())).toHaveLength(1);
   });
 
   it('sorts the index once, and the query filters it', async () => {

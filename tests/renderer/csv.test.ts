@@ -74,10 +74,54 @@ describe('devicesToCsv', () => {
         verifiedDaysAgo: 2,
       }),
     ]);
-    const [header, row] = csv.split('\r\n');
+    expect(csv.startsWith('\uFEFF')).toBe(true); // Excel reads it as UTF-8
+    const [header, row] = csv.slice(1).split('\r\n');
     expect(header).toBe('serial,model,name,customer,status,licences,end_date,last_verified');
     expect(row).toMatch(/^CTX-1,[a-z-]+,"'=HYPERLINK\(""x""\)","A, ""B""",licensed,11×\d+,2026-03-1\d,2026-02-27$/);
     expect(safeCell('+1')).toBe("'+1");
     expect(safeCell('CTX-1')).toBe('CTX-1');
+  });
+});
+
+describe('CSV the way spreadsheets write it', () => {
+  const models = [
+    { id: 'comtrexx-vm', name: 'COMtrexx VM' },
+    { id: 'askozia-pbx', name: 'Askozia PBX' },
+  ];
+
+  it('reads German and Russian headers and model names', () => {
+    const de = parseDeviceCsv('\uFEFFSeriennummer;Modell;Name;Kunde\nCTX-1;COMtrexx VM;Empfang;Müller GmbH\n', models);
+    expect(de.fatal).toBeNull();
+    expect(de.rows).toEqual([{ serial: 'CTX-1', model: 'comtrexx-vm', name: 'Empfang', customer: 'Müller GmbH' }]);
+    const ru = parseDeviceCsv('Серийный номер,Модель,Название,Клиент\nAKZ-1,askozia  pbx,Офис,ООО Петров\n', models);
+    expect(ru.rows).toEqual([{ serial: 'AKZ-1', model: 'askozia-pbx', name: 'Офис', customer: 'ООО Петров' }]);
+    // An id stays an id; an unknown model goes to the authority as written (and is refused there).
+    expect(parseDeviceCsv('serial,model\nX1,comtrexx-vm\nX2,Nope 9\n', models).rows.map((r) => r.model)).toEqual([
+      'comtrexx-vm',
+      'Nope 9',
+    ]);
+  });
+
+  it('names the wrong character of a serial and what is allowed', () => {
+    const p = parseDeviceCsv(
+      'serial,model\nBAD SERIAL,comtrexx-vm\n-X,comtrexx-vm\nA/B,comtrexx-vm\nOK-1,comtrexx-vm\n',
+    );
+    expect(p.rows.map((r) => r.serial)).toEqual(['OK-1']);
+    expect(p.errors.map((e) => [e.row, e.code])).toEqual([
+      [2, 'SERIAL_INVALID'],
+      [3, 'SERIAL_INVALID'],
+      [4, 'SERIAL_INVALID'],
+    ]);
+    expect(p.errors[0]!.message).toContain('contains a space');
+    expect(p.errors[1]!.message).toContain('starts with "-"');
+    expect(p.errors[2]!.message).toContain('contains "/"');
+    expect(p.errors[0]!.message).toContain("letters A–Z, digits 0–9, '.', '_' and '-'");
+  });
+
+  it('says which header names work when the serial column is missing', () => {
+    const p = parseDeviceCsv('Gerät,Modell\nX,comtrexx-vm\n');
+    expect(p.fatal?.code).toBe('CSV_HEADER_MISSING');
+    expect(p.fatal?.message).toContain('"serial" is missing (found: Gerät, Modell');
+    expect(p.fatal?.message).toContain('Seriennummer');
   });
 });

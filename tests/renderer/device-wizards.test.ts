@@ -1,7 +1,7 @@
 // Which wizards a device's page offers (src/renderer/lib/device-wizards.ts), from the catalogue.
 import { describe, expect, it } from 'vitest';
 import { defaultCatalogue } from '../../src/licensing/catalogue';
-import { wizardsFor } from '../../src/renderer/lib/device-wizards';
+import { nextSteps, wizardsFor } from '../../src/renderer/lib/device-wizards';
 
 const model = (id: string) => {
   const m = defaultCatalogue().models.find((x) => x.id === id)!;
@@ -21,5 +21,58 @@ describe('wizardsFor', () => {
   });
   it('an unknown model still offers the recreate wizard', () => {
     expect(wizardsFor(undefined)).toEqual(['recreate', 'coupon']);
+  });
+});
+
+describe('nextSteps: the step that moves a device forward first, and only steps that can apply', () => {
+  it('an unlicensed Business needs bought licences: coupon, no tryout, no empty certificate', () => {
+    expect(nextSteps(model('comtrexx-business'), 'unlicensed', false)).toEqual({
+      primary: 'coupon',
+      others: [],
+      needsLicences: true,
+    });
+  });
+  it('a licensed Business: recreate first, then coupon', () => {
+    expect(nextSteps(model('comtrexx-advanced'), 'licensed', false)).toEqual({
+      primary: 'recreate',
+      others: ['coupon'],
+      needsLicences: false,
+    });
+  });
+  it('a new VM: the tryout first; once bought, no tryout any more', () => {
+    expect(nextSteps(model('comtrexx-vm'), 'unlicensed', false)).toMatchObject({
+      primary: 'tryout',
+      others: ['coupon'],
+    });
+    expect(nextSteps(model('comtrexx-vm'), 'tryout', false)).toMatchObject({
+      primary: 'recreate',
+      others: ['tryout', 'coupon'],
+    });
+    expect(nextSteps(model('comtrexx-vm'), 'licensed', false)).toMatchObject({
+      primary: 'recreate',
+      others: ['coupon'],
+    });
+  });
+  it('Askozia: register, then trial, then recreate; registering is not offered twice', () => {
+    expect(nextSteps(model('askozia-pbx'), 'unlicensed', false)).toMatchObject({
+      primary: 'register',
+      others: ['trial', 'coupon'],
+    });
+    expect(nextSteps(model('askozia-pbx'), 'unlicensed', true)).toMatchObject({ primary: 'trial', others: ['coupon'] });
+    expect(nextSteps(model('askozia-pbx'), 'trial', true)).toMatchObject({
+      primary: 'recreate',
+      others: ['trial', 'coupon', 'moveHost'],
+    });
+    expect(nextSteps(model('askozia-pbx'), 'licensed', true)).toMatchObject({
+      primary: 'recreate',
+      others: ['coupon', 'moveHost'],
+    });
+  });
+  it('a retired device offers nothing', () => {
+    expect(nextSteps(model('comtrexx-vm'), 'retired', false)).toEqual({
+      primary: null,
+      others: [],
+      needsLicences: false,
+    });
   });
 });

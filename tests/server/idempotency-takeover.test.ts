@@ -1,12 +1,13 @@
 // A retry that takes over a key it believes dead (no answer after staleMs) while the first
 // request is in fact still running: exactly one of the two changes commits.
 import { expect, it } from 'vitest';
-import { withIdempotency } from '../../src/authority/http/idempotency';
+import { idempotencyHook, withIdempotency } from '../../src/authority/http/idempotency';
 import { toErrorValue } from '../../src/shared/errors';
 import { freshAuthority } from '../support/fixtures';
 
 it('Idempotency: a slow first request that was taken over rolls back; the change happens once', async () => {
-  const { authority } = await freshAuthority();
+  // Composed as the HTTP server composes it: changes mark the Idempotency-Key.
+  const authority = (await freshAuthority()).authority.withChangeHooks([idempotencyHook]);
   await authority.call('devices.add', { serial: 'IDEM-1', model: 'comtrexx-vm' });
   const opts = { waitMs: 2_000, staleMs: 50, pollMs: 5 };
   const req = { scope: 'reseller:1', key: 'retry-key-1', hash: 'same-body' };

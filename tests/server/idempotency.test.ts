@@ -6,7 +6,12 @@ import { authenticate } from '../../src/authority/admin/service';
 import { verifyAudit } from '../../src/authority/audit/log';
 import { HANDLERS } from '../../src/authority/api/handlers';
 import type { Authority } from '../../src/authority/authority';
-import { requestHash, withIdempotency, IDEMPOTENCY_DEFAULTS } from '../../src/authority/http/idempotency';
+import {
+  idempotencyHook,
+  requestHash,
+  withIdempotency,
+  IDEMPOTENCY_DEFAULTS,
+} from '../../src/authority/http/idempotency';
 import { makeRequest } from '../support/fixtures';
 import { describeStores } from '../support/stores';
 import { call, dumpTables, ok, tenants } from './support';
@@ -138,7 +143,8 @@ describeStores('idempotency keys', ({ open }) => {
   });
 
   it('a crash after the change committed but before its answer was stored: the retry is IDEMPOTENCY_ANSWER_LOST and the change is not made twice', async () => {
-    const { authority } = await open();
+    // Composed as the HTTP server composes it: changes mark the Idempotency-Key.
+    const authority = (await open()).authority.withChangeHooks([idempotencyHook]);
     const { a } = await tenants(authority);
     const alpha = (await authenticate(authority.ctx, a))!;
     const opts = { ...IDEMPOTENCY_DEFAULTS, waitMs: 200 };
@@ -168,7 +174,8 @@ describeStores('idempotency keys', ({ open }) => {
   });
 
   it('a crash before the change committed: the key is taken over once it is stale, and the change runs once', async () => {
-    const { authority } = await open();
+    // Composed as the HTTP server composes it: changes mark the Idempotency-Key.
+    const authority = (await open()).authority.withChangeHooks([idempotencyHook]);
     const { a } = await tenants(authority);
     const alpha = (await authenticate(authority.ctx, a))!;
     const input = { serial: 'Y-1', model: 'comtrexx-vm' };

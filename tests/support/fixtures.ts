@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { Authority } from '../../src/authority/authority';
+import { Authority, type OpenOptions } from '../../src/authority/authority';
 import { oneOffRequest, type OneOffRequest } from '../../src/device/one-off';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -22,8 +22,11 @@ export interface TestClock {
   now: Date;
 }
 
+/** Composition a test may change (e.g. its own issuance policies); the rest is the default. */
+export type Composition = Pick<OpenOptions, 'policies' | 'changeHooks'>;
+
 export async function freshAuthority(
-  opts: { database?: string } = {},
+  opts: { database?: string } & Composition = {},
 ): Promise<{ dir: string; authority: Authority; clock: TestClock }> {
   const dir = tempDir();
   await Authority.init(dir, opts.database);

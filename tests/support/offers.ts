@@ -22,9 +22,9 @@ export const asServerCaller = (authority: Authority): Actor => ({
   label: `reseller:${authority.local.resellerId}`,
 });
 
-/** An initialisation code for `serial` on a chosen host (16 bytes; random when omitted). */
-export function hostCode(serial: string, model: string, host: Buffer = randomBytes(16)): string {
-  return oneOffRequest({ serial, model, hostFingerprint: host, firmware: '2024.1' }).code;
+/** An initialisation code for `serial` on a chosen host (16 bytes; random when omitted), generation 1 unless given. */
+export function hostCode(serial: string, model: string, host: Buffer = randomBytes(16), generation = 1): string {
+  return oneOffRequest({ serial, model, hostFingerprint: host, firmware: '2024.1', generation }).code;
 }
 
 /** A fresh PBX simulator that trusts this authority; returns its folder and its first code. */

@@ -37,6 +37,7 @@ export async function licensedPbx(
     serial,
     model: 'comtrexx-vm',
     trustPem,
+    now: clock.now, // the PBX's clock is the test's clock: its trusted time must not run ahead of it
     ...(opts.keyType ? { keyType: opts.keyType } : {}),
   });
   const answer = await recreate(authority, code, serial);

@@ -53,6 +53,36 @@ describe('device status', () => {
       },
       'licensed',
     ],
+    [
+      'revoked: the current certificate was revoked',
+      {
+        active: [{ source: 'grant', notAfter: null }],
+        hadLicences: true,
+        current: { revokedAt: days(-1), bindingReset: false },
+      },
+      'revoked',
+    ],
+    [
+      'unbound: a binding reset is not "Trial"',
+      {
+        active: [{ source: 'trial', notAfter: days(20) }],
+        hadLicences: true,
+        current: { revokedAt: days(-1), bindingReset: true },
+      },
+      'unbound',
+    ],
+    [
+      'a valid current certificate changes nothing',
+      {
+        active: [{ source: 'trial', notAfter: days(20) }],
+        hadLicences: true,
+        current: { revokedAt: null, bindingReset: false },
+      },
+      'trial',
+    ],
+    ['tryout over: only tryout licences, ended', { hadLicences: true, lapsedSources: ['tryout'] }, 'tryout_over'],
+    ['trial over: only trial licences, ended', { hadLicences: true, lapsedSources: ['trial'] }, 'trial_over'],
+    ['expired: a bought licence ran out too', { hadLicences: true, lapsedSources: ['trial', 'grant'] }, 'expired'],
   ])('%s', (_name, input, status) => {
     expect(deviceStatus({ ...base, ...input }, now).status).toBe(status);
   });

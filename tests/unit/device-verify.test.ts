@@ -6,6 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Authority } from '../../src/authority/authority';
+import { highWater, type TrustedClock } from '../../src/device/clock';
 import { GRACE_DAYS, onlineStatus } from '../../src/device/grace';
 import { currentKey, initPbx, pbxStatus } from '../../src/device/simulator';
 import type { OnlineRecord } from '../../src/device/state';
@@ -240,6 +241,11 @@ describe('reaching the server', () => {
 
 describe('grace and clock (pure)', () => {
   const leaf = { serialHex: 'aa', notBefore: T0 };
+  /** The clock reads `now`; the trusted time is the newest of it and the receipt's server time. */
+  const seen = (now: Date, record?: OnlineRecord): TrustedClock => ({
+    clock: now,
+    trustedTime: highWater(now, record?.lastReceipt ? new Date(record.lastReceipt.serverTime) : undefined),
+  });
   const checked = (
     status: 'valid' | 'revoked' | 'superseded' | 'expired',
     serial = 'aa',
@@ -267,12 +273,13 @@ describe('grace and clock (pure)', () => {
     ['superseded by the server', checked('superseded'), at(1), 'superseded'],
     ['a receipt for an earlier certificate does not count', checked('revoked', 'bb'), at(1), 'grace'],
   ])('%s', (_name, record, now, state) => {
-    expect(onlineStatus(record, leaf, now).state).toBe(state);
+    expect(onlineStatus(record, leaf, seen(now, record)).state).toBe(state);
   });
 
   it("measures the due date on the PBX's clock, so a constant offset from the server cancels out", () => {
     // The server's clock ran 3 hours ahead of this PBX's at the check; an hour later the PBX is still 2 hours behind.
-    const s = onlineStatus(checked('valid', 'aa', 3 * 3_600_000), leaf, new Date(T0.getTime() + 3_600_000));
+    const record = checked('valid', 'aa', 3 * 3_600_000);
+    const s = onlineStatus(record, leaf, seen(new Date(T0.getTime() + 3_600_000), record));
     expect(s).toMatchObject({
       state: 'licensed',
       checkDue: at(7).toISOString(),
@@ -282,8 +289,12 @@ describe('grace and clock (pure)', () => {
   });
 
   it('calls the clock behind only beyond a 5-minute tolerance of the last server time', () => {
-    expect(onlineStatus(checked('valid'), leaf, new Date(T0.getTime() - 4 * 60_000)).clockBehind).toBe(false);
-    expect(onlineStatus(checked('valid'), leaf, new Date(T0.getTime() - 6 * 60_000)).clockBehind).toBe(true);
-    expect(onlineStatus(undefined, leaf, at(-1)).clockBehind).toBe(false);
+    expect(
+      onlineStatus(checked('valid'), leaf, seen(new Date(T0.getTime() - 4 * 60_000), checked('valid'))).clockBehind,
+    ).toBe(false);
+    expect(
+      onlineStatus(checked('valid'), leaf, seen(new Date(T0.getTime() - 6 * 60_000), checked('valid'))).clockBehind,
+    ).toBe(true);
+    expect(onlineStatus(undefined, leaf, seen(at(-1), undefined)).clockBehind).toBe(false);
   });
 });

@@ -157,18 +157,32 @@ describe('init and install: the happy path', () => {
     expect(await pendingCode(dir)).toBe(code);
 
     const { code: answerCode, leafDer } = answer(code);
-    const result = await installAnswer(dir, answerCode);
+    const now = new Date();
+    const result = await installAnswer(dir, answerCode, now);
     expect(result).toMatchObject({ serial: 'CTX-1001', state: 'licensed', pending: false, installedGeneration: 1 });
     expect(result.certificate?.issuer).toBe('Test Issuing');
     expect(result.licences).toEqual([
-      { number: 11, quantity: 8, notAfter: null, source: 'grant', expired: false },
-      { number: 12, quantity: 1, notAfter: FEATURES[1]!.notAfter!.toISOString(), source: 'grant', expired: false },
+      { number: 11, quantity: 8, notAfter: null, source: 'grant', expired: false, usable: true },
+      {
+        number: 12,
+        quantity: 1,
+        notAfter: FEATURES[1]!.notAfter!.toISOString(),
+        source: 'grant',
+        expired: false,
+        usable: true,
+      },
     ]);
-    expect(await pbxStatus(dir)).toEqual(result);
+    expect(await pbxStatus(dir, now)).toEqual(result);
     expect(await pendingCode(dir)).toBeUndefined();
     expect(spkiOf(await currentKey(dir))).toEqual(parseRequest(requestOf(code).der).spkiDer);
     expect(await trustedRootPem(dir)).toBe(ca.rootPem);
-    expect(Object.keys(await snapshot(dir))).toEqual(['key-1.pem', 'licence-1.pem', 'pbx.json', 'trust.pem']);
+    expect(Object.keys(await snapshot(dir))).toEqual([
+      'clock.json',
+      'key-1.pem',
+      'licence-1.pem',
+      'pbx.json',
+      'trust.pem',
+    ]);
     expect(await readFile(join(dir, 'licence-1.pem'), 'utf8')).toBe(
       toPem('CERTIFICATE', leafDer) + toPem('CERTIFICATE', ca.issuingDer),
     );
@@ -185,7 +199,8 @@ describe('init and install: the happy path', () => {
     const { code } = await init();
     await installAnswer(dir, answer(code).code);
     const later = await pbxStatus(dir, at(60));
-    expect(later.state).toBe('licensed');
+    // Never checked online in 60 days: restricted (docs/device.md), the licence lines still say what ended.
+    expect(later.state).toBe('restricted');
     expect(later.licences.map((l) => l.expired)).toEqual([false, true]);
     const end = await pbxStatus(dir, at(400));
     expect(end.state).toBe('expired');
@@ -234,7 +249,7 @@ describe('initialisation', () => {
     expect(req.device!.hostFingerprint).toEqual(first.device!.hostFingerprint);
     expect(req.device!.nonce).not.toEqual(first.device!.nonce);
     expect(req.spkiDer).not.toEqual(first.spkiDer);
-    expect(Object.keys(await snapshot(dir))).toEqual(['key-2.pem', 'pbx.json', 'trust.pem']);
+    expect(Object.keys(await snapshot(dir))).toEqual(['clock.json', 'key-2.pem', 'pbx.json', 'trust.pem']);
     expect(await trustedRootPem(dir)).toBe(ca.rootPem);
   });
 

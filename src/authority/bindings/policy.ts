@@ -3,7 +3,7 @@
 // another host; record decides for real, inside the same transaction: the partial unique index
 // host_bindings_active (device, feature WHERE reset_at IS NULL) lets exactly one of two
 // concurrent first activations insert, and the loser is refused here with where and since.
-import { registerPolicy, type IssuancePlan } from '../certificates/policies';
+import type { IssuancePlan, IssuancePolicy } from '../certificates/policies';
 import type { AuthorityContext } from '../context';
 import type { Tx } from '../db/executor';
 import { activeBinding } from './queries';
@@ -59,4 +59,4 @@ async function record(ctx: AuthorityContext, tx: Tx, plan: IssuancePlan): Promis
   }
 }
 
-registerPolicy({ name: 'bindings', check, record });
+export const bindingsPolicy: IssuancePolicy = { name: 'bindings', check, record };

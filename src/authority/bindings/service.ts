@@ -1,7 +1,7 @@
 // Licence bindings to hosts: the list ("session monitor"), the info view, and reset. A reset is
 // confirmed with the binding's feature number, and revokes — in the same transaction — every
 // certificate of that device that relied on the host, so the old PC stops being licensed.
-import './policy'; // the issuance policy that creates bindings: registered wherever these ops are served
+import { CERTIFICATE_COLUMNS, toCertificateDto } from '../certificates/dto';
 import type { Actor, AuthorityContext } from '../context';
 import { requireDevice } from '../devices/queries';
 import { mutate } from '../mutate';
@@ -31,17 +31,7 @@ export async function showBinding(ctx: AuthorityContext, actor: Actor, input: { 
   const b = await requireBinding(ctx, tx, actor, input.id);
   let q = ctx.db.qb
     .selectFrom('certificates')
-    .select([
-      'serial_hex',
-      'issued_at',
-      'not_before',
-      'not_after',
-      'generation',
-      'host_fingerprint',
-      'superseded_by',
-      'revoked_at',
-      'revoked_reason',
-    ])
+    .select(CERTIFICATE_COLUMNS)
     .where('device_id', '=', b.device_id)
     .where('host_fingerprint', '=', b.host_fingerprint)
     .where('issued_at', '>=', b.first_seen);
@@ -49,17 +39,7 @@ export async function showBinding(ctx: AuthorityContext, actor: Actor, input: { 
   const certs = await tx.all(q.orderBy('issued_at').orderBy('serial_hex'));
   return {
     binding: toBindingDto(ctx, b, await hostCounts(ctx, tx, actor, [b.host_fingerprint])),
-    certificates: certs.map((c) => ({
-      serialHex: c.serial_hex,
-      issuedAt: c.issued_at,
-      notBefore: c.not_before,
-      notAfter: c.not_after,
-      generation: c.generation,
-      hostFingerprint: c.host_fingerprint,
-      supersededBy: c.superseded_by,
-      revokedAt: c.revoked_at,
-      revokedReason: c.revoked_reason,
-    })),
+    certificates: certs.map((c) => toCertificateDto(c, ctx.now())),
   };
 }
 

@@ -1,8 +1,9 @@
 // "Recreate certificate": a registered PBX's initialisation code in, a signed answer out.
 // Reads and signing happen outside the write transaction (signing is the slow part); the write
 // then checks nothing moved underneath (the device's licence revision) and records everything.
-import { buildCertificate, randomSerial } from '../../licensing/certificate';
+import { randomSerial } from '../../licensing/certificate';
 import { decodeCode, encodeAnswerCode } from '../../licensing/codes';
+import { buildLeaf } from '../../licensing/leaf-template';
 import { encodeSubject } from '../../licensing/names';
 import { parseRequest, type ParsedRequest } from '../../licensing/request';
 import { conflictError, isLdError } from '../../shared/errors';
@@ -13,7 +14,7 @@ import { mutate } from '../mutate';
 import { certificateFeatures, certificateNotAfter, CLOCK_SKEW_MS } from './licence-rules';
 import { bindingFor, matchDevice } from './recreate-rules';
 import { licencesOf } from './licences';
-import { policies, type IssuancePlan } from './policies';
+import type { IssuancePlan } from './policies';
 
 export interface Answer {
   serial: string;
@@ -117,7 +118,7 @@ async function issue(
   const notAfter = certificateNotAfter(features, ctx.ca.issuing.notAfter);
   const serialBytes = randomSerial();
   const binding = bindingFor(request);
-  const leafDer = buildCertificate(
+  const leafDer = buildLeaf(
     {
       issuer: ctx.ca.issuer,
       subject: encodeSubject(request),
@@ -137,7 +138,7 @@ async function issue(
     certificateSerial: serialBytes.toString('hex'),
   };
   const superseded = await mutate(ctx, actor, async (tx) => {
-    for (const p of policies()) await p.check?.(ctx, tx, plan);
+    for (const p of ctx.policies) await p.check?.(ctx, tx, plan);
     const moved = await tx.run(checkRevision(ctx.db.qb, device.id, device.revision));
     if (moved !== 1)
       throw conflictError(
@@ -161,7 +162,7 @@ async function issue(
       ),
     );
     const old = await tx.all(supersede(ctx.db.qb, plan.certificateSerial, device.id));
-    for (const p of policies()) await p.record?.(ctx, tx, plan);
+    for (const p of ctx.policies) await p.record?.(ctx, tx, plan);
     const serials = old.map((r) => r.serial_hex);
     return {
       value: serials,

@@ -1,5 +1,6 @@
 // Rules other areas add to issuance. Each runs inside the write transaction that records the
 // certificate, so a refusal leaves nothing behind and two issuances cannot both slip past it.
+// Which policies run is decided in one place, compose.ts, and travels on the context.
 import type { LicensedFeature } from '../../licensing/extensions';
 import type { ParsedRequest } from '../../licensing/request';
 import type { Actor, AuthorityContext } from '../context';
@@ -22,10 +23,3 @@ export interface IssuancePolicy {
   /** Record what the certificate established (e.g. host bindings); runs after it is stored. */
   record?(ctx: AuthorityContext, tx: Tx, plan: IssuancePlan): Promise<void>;
 }
-
-const registered: IssuancePolicy[] = [];
-
-export const registerPolicy = (p: IssuancePolicy): void => {
-  if (!registered.some((r) => r.name === p.name)) registered.push(p);
-};
-export const policies = (): readonly IssuancePolicy[] => registered;

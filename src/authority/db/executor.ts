@@ -26,6 +26,11 @@ export interface Db {
    * PostgreSQL a serialization failure or deadlock is retried.
    */
   write<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * One statement that is a transaction of its own, returning its rows. On PostgreSQL that is a
+   * single round trip (no BEGIN/COMMIT around it), retried like write().
+   */
+  writeStatement<R>(q: Query<R>): Promise<R[]>;
   close(): Promise<void>;
 }
 

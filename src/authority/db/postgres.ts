@@ -5,14 +5,24 @@
 import pg from 'pg';
 import { queryBuilder } from './builder';
 import { compiled, type Db, type Tx } from './executor';
+import { isPrepared } from './prepared';
 
 const RETRYABLE = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 5;
 
+// One name per prepared query's SQL; pg prepares a named statement once per connection.
+const statementNames = new Map<string, string>();
+const statementName = (sql: string): string => {
+  let name = statementNames.get(sql);
+  if (!name) statementNames.set(sql, (name = `ld_${statementNames.size + 1}`));
+  return name;
+};
+
 function clientTx(client: pg.Pool | pg.PoolClient): Tx {
   const exec = async (q: Parameters<Tx['all']>[0]) => {
     const c = compiled(q);
-    return client.query({ text: c.sql, values: c.parameters as unknown[] });
+    const name = isPrepared(c) ? statementName(c.sql) : undefined;
+    return client.query({ text: c.sql, values: c.parameters as unknown[], ...(name ? { name } : {}) });
   };
   return {
     async all(q) {
@@ -42,12 +52,13 @@ export async function openPostgresDb(url: string, migrate: (client: pg.PoolClien
     qb: queryBuilder('postgres'),
     read: clientTx(pool),
     write: (fn) => transaction(pool, fn),
+    writeStatement: (q) => retrying(() => clientTx(pool).all(q)),
     close: () => pool.end(),
   };
 }
 
 async function transaction<T>(pool: pg.Pool, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
+  return retrying(async () => {
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
@@ -56,11 +67,21 @@ async function transaction<T>(pool: pg.Pool, fn: (tx: Tx) => Promise<T>): Promis
       return value;
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  });
+}
+
+async function retrying<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (e) {
       const code = (e as { code?: string }).code;
       if (!code || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw e;
       await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
-    } finally {
-      client.release();
     }
   }
 }

@@ -7,6 +7,11 @@ import type { Database } from './schema';
 
 const MARK = '\u0000ld-param-';
 
+// The operation trees of prepared queries: their SQL never changes, so PostgreSQL may keep a
+// server-side prepared statement for each (postgres.ts), skipping parse and plan on every call.
+const preparedTrees = new WeakSet<object>();
+export const isPrepared = (q: CompiledQuery<unknown>): boolean => preparedTrees.has(q.query);
+
 export function prepared<A extends unknown[], R>(build: (qb: Kysely<Database>, ...args: A) => Compilable<R>) {
   const byBuilder = new WeakMap<
     Kysely<Database>,
@@ -21,6 +26,7 @@ export function prepared<A extends unknown[], R>(build: (qb: Kysely<Database>, .
         typeof v === 'string' && v.startsWith(MARK) ? Number(v.slice(MARK.length)) : { value: v },
       );
       p = { sql: query.sql, slots, query };
+      preparedTrees.add(query.query);
       byBuilder.set(qb, p);
     }
     const parameters = p.slots.map((s) => (typeof s === 'number' ? args[s] : s.value));

@@ -54,6 +54,7 @@ export function openSqliteDb(file: string, migrate: (writer: Database.Database) 
     qb: queryBuilder('sqlite'),
     read: sqliteTx(reader),
     write: (fn) => commit.write(fn),
+    writeStatement: (q) => commit.write((tx) => tx.all(q)),
     async close() {
       await commit.drain();
       reader.close();

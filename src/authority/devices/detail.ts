@@ -1,45 +1,29 @@
-// One device as "My devices" shows it: the device, its licences, its certificates.
+// One device as "My devices" shows it: the device with its status, its licences, its certificates.
 import type { Actor, AuthorityContext } from '../context';
+import { CERTIFICATE_COLUMNS, toCertificateDto } from '../certificates/dto';
 import { licencesOf, toLicenceDto } from '../certificates/licences';
+import { fleetSummaries, summaryOf } from './fleet';
 import { requireDevice, toDeviceDto } from './queries';
 
 export async function deviceDetail(ctx: AuthorityContext, actor: Actor, input: { serial: string }) {
   const tx = ctx.db.read;
+  const now = ctx.now();
   const device = await requireDevice(ctx, tx, actor, input.serial);
-  const [licences, certificates] = await Promise.all([
+  const [licences, certificates, fleet] = await Promise.all([
     licencesOf(ctx, tx, device.id),
     tx.all(
       ctx.db.qb
         .selectFrom('certificates')
-        .select([
-          'serial_hex',
-          'issued_at',
-          'not_before',
-          'not_after',
-          'generation',
-          'host_fingerprint',
-          'superseded_by',
-          'revoked_at',
-          'revoked_reason',
-        ])
+        .select(CERTIFICATE_COLUMNS)
         .where('device_id', '=', device.id)
         .orderBy('issued_at')
         .orderBy('serial_hex'),
     ),
+    fleetSummaries(ctx, { ...actor, resellerId: device.reseller_id }, now, [device.id]),
   ]);
   return {
-    device: toDeviceDto(device),
+    device: { ...toDeviceDto(device), summary: summaryOf(device, fleet.get(device.id)) },
     licences: licences.map((l) => toLicenceDto(ctx, l)),
-    certificates: certificates.map((c) => ({
-      serialHex: c.serial_hex,
-      issuedAt: c.issued_at,
-      notBefore: c.not_before,
-      notAfter: c.not_after,
-      generation: c.generation,
-      hostFingerprint: c.host_fingerprint,
-      supersededBy: c.superseded_by,
-      revokedAt: c.revoked_at,
-      revokedReason: c.revoked_reason,
-    })),
+    certificates: certificates.map((c) => toCertificateDto(c, now)),
   };
 }

@@ -62,9 +62,17 @@ export async function requireDevice(ctx: AuthorityContext, tx: Tx, actor: Actor,
   return device;
 }
 
-export async function listDevices(ctx: AuthorityContext, actor: Actor, includeRetired: boolean): Promise<DeviceRow[]> {
+export async function listDevices(
+  ctx: AuthorityContext,
+  actor: Actor,
+  includeRetired: boolean,
+  serials?: readonly string[],
+  limit?: number,
+): Promise<DeviceRow[]> {
   let q = selectDevices(ctx, actor).orderBy('d.serial');
   if (!includeRetired) q = q.where('d.retired_at', 'is', null);
+  if (serials) q = q.where('d.serial', 'in', [...serials]);
+  if (limit !== undefined) q = q.limit(limit);
   return ctx.db.read.all(q);
 }
 

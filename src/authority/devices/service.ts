@@ -8,8 +8,8 @@ import type { Actor, AuthorityContext } from '../context';
 import { isUniqueViolation } from '../db/errors';
 import type { Tx } from '../db/executor';
 import { mutate } from '../mutate';
-import { fleetSummaries, type FleetEntry } from './fleet';
-import { listDevices, requireDevice, toDeviceDto, type DeviceRow } from './queries';
+import { fleetSummaries, summaryOf } from './fleet';
+import { listDevices, requireDevice, toDeviceDto } from './queries';
 
 export async function addDevice(
   ctx: AuthorityContext,
@@ -52,33 +52,37 @@ export async function addDevice(
   }
 }
 
-export async function list(ctx: AuthorityContext, actor: Actor, input: { includeRetired?: boolean }) {
+export async function list(
+  ctx: AuthorityContext,
+  actor: Actor,
+  input: { includeRetired?: boolean; serials?: readonly string[]; limit?: number },
+) {
   const now = ctx.now();
+  if (input.limit !== undefined) {
+    // The first rows: their summaries only, not the fleet's.
+    const first = await listDevices(ctx, actor, input.includeRetired ?? false, input.serials, input.limit);
+    if (first.length === 0) return [];
+    return list(ctx, actor, { ...input, limit: undefined, serials: first.map((d) => d.serial) });
+  }
+  if (input.serials) {
+    // A few rows: their ids first, so the summaries read only their licences and checks.
+    const rows = await listDevices(ctx, actor, input.includeRetired ?? false, input.serials);
+    const fleet = rows.length
+      ? await fleetSummaries(
+          ctx,
+          actor,
+          now,
+          rows.map((d) => d.id),
+        )
+      : new Map();
+    return rows.map((d) => ({ ...toDeviceDto(d), summary: summaryOf(d, fleet.get(d.id)) }));
+  }
   const [devices, fleet] = await Promise.all([
     listDevices(ctx, actor, input.includeRetired ?? false),
     fleetSummaries(ctx, actor, now),
   ]);
   return devices.map((d) => ({ ...toDeviceDto(d), summary: summaryOf(d, fleet.get(d.id)) }));
 }
-
-const summaryOf = (d: DeviceRow, f: FleetEntry | undefined) =>
-  d.retired_at
-    ? {
-        status: 'retired' as const,
-        licences: f?.licences ?? '',
-        endDate: null,
-        lastVerifiedAt: f?.lastVerifiedAt ?? null,
-        tryoutDaysLeft: null,
-        verificationOverdue: false,
-      }
-    : (f ?? {
-        status: 'unlicensed' as const,
-        licences: '',
-        endDate: null,
-        lastVerifiedAt: null,
-        tryoutDaysLeft: null,
-        verificationOverdue: false,
-      });
 
 export function renameDevice(ctx: AuthorityContext, actor: Actor, input: { serial: string; name: string }) {
   return mutate(ctx, actor, async (tx) => {

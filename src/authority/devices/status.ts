@@ -1,15 +1,9 @@
-// The status badge of a device in "My devices", as a plain rule over plain data.
-export const DEVICE_STATUSES = [
-  'retired',
-  'unlicensed',
-  'expired',
-  'verification_overdue',
-  'expiring',
-  'tryout',
-  'trial',
-  'licensed',
-] as const;
-export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
+// The status badge of a device in "My devices" and its detail, as a plain rule over plain data.
+// It follows the rules the PBX enforces: a revoked certificate licenses nothing, a reset host
+// binding needs a new host, ended licences are over whatever their kind.
+import type { DeviceStatus } from '../../shared/api/devices';
+
+export type { DeviceStatus };
 
 const DAY = 24 * 3600 * 1000;
 /** A licence ending within this many days makes the device "expiring". */
@@ -23,6 +17,10 @@ export interface StatusInput {
   active: { source: string; notAfter: string | null }[];
   /** Licences that existed but are all past their end date or ended. */
   hadLicences: boolean;
+  /** The sources of the licences that ended or ran out (e.g. ['tryout']); [] when unknown. */
+  lapsedSources?: string[];
+  /** The device's current (newest) certificate, if any: revoked, and why. */
+  current?: { revokedAt: string | null; bindingReset: boolean } | null;
   tryoutEndsAt: string | null;
   hasCertificate: boolean;
   lastVerifiedAt: string | null;
@@ -62,10 +60,19 @@ export function deviceStatus(s: StatusInput, now: Date): StatusSummary {
 
 function pick(s: StatusInput, now: Date, endDate: string | null, tryout: boolean, overdue: boolean): DeviceStatus {
   if (s.retiredAt) return 'retired';
-  if (s.active.length === 0) return s.hadLicences ? 'expired' : 'unlicensed';
+  if (s.current?.revokedAt) return s.current.bindingReset ? 'unbound' : 'revoked';
+  if (s.active.length === 0) return lapsed(s);
   if (overdue) return 'verification_overdue';
   if (tryout) return 'tryout';
   if (s.active.every((l) => l.source === 'trial')) return 'trial';
   if (endDate && new Date(endDate).getTime() - now.getTime() <= EXPIRING_DAYS * DAY) return 'expiring';
   return 'licensed';
+}
+
+/** Nothing active: a bought licence that ran out is expired; a test licence that ended is over. */
+function lapsed(s: StatusInput): DeviceStatus {
+  if (!s.hadLicences) return 'unlicensed';
+  const sources = s.lapsedSources ?? [];
+  if (sources.length === 0 || sources.some((x) => x !== 'tryout' && x !== 'trial')) return 'expired';
+  return sources.includes('tryout') ? 'tryout_over' : 'trial_over';
 }

@@ -1,9 +1,8 @@
 // The issuance rule of the licence agreement: a device that belongs to a registration gets no
 // certificate until the registration's owner has accepted the current version. It runs inside
 // the issuing transaction and re-reads the device's registration there, so a device linked a
-// moment ago is checked too. Imported (for this side effect) by eula/service.ts and registration/handlers.ts, which the
-// handler table loads, so the rule is active whenever the authority runs.
-import { registerPolicy } from '../certificates/policies';
+// moment ago is checked too.
+import type { IssuancePolicy } from '../certificates/policies';
 import { prepared } from '../db/prepared';
 import { requireAccepted } from './current';
 
@@ -15,10 +14,10 @@ const registrationOf = prepared((qb, deviceId: number) =>
     .where('d.id', '=', deviceId),
 );
 
-registerPolicy({
+export const eulaPolicy: IssuancePolicy = {
   name: 'eula',
   async check(ctx, tx, plan) {
     const registration = await tx.first(registrationOf(ctx.db.qb, plan.device.id));
     if (registration) await requireAccepted(ctx, tx, registration);
   },
-});
+};

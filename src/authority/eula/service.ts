@@ -5,7 +5,6 @@ import type { Tx } from '../db/executor';
 import { mutate } from '../mutate';
 import { requireRegistration } from '../registration/queries';
 import { currentEula, currentVersion } from './current';
-import './policy';
 import { checkPublishable, currentOf, SEED_EULA, type EulaRow } from './rules';
 
 const toDto = (e: EulaRow) => ({ version: e.version, text: e.text, publishedAt: e.published_at });

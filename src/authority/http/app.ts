@@ -6,7 +6,7 @@ import type { Operation } from '../../shared/api/define';
 import { LdError, ruleError } from '../../shared/errors';
 import type { Authority } from '../authority';
 import { errorHandler, notFoundHandler } from './errors';
-import { IDEMPOTENCY_DEFAULTS, type IdempotencyOptions } from './idempotency';
+import { IDEMPOTENCY_DEFAULTS, idempotencyHook, type IdempotencyOptions } from './idempotency';
 import { registerOpenApi } from './openapi';
 import { healthRoute, operationRoutes, type Bucket, type RouteOptions } from './routes';
 
@@ -34,7 +34,9 @@ export const DEFAULT_RATE_LIMITS: RouteOptions['rateLimits'] = {
 const rateLimited = (after: string): LdError =>
   ruleError('RATE_LIMITED', `Too many requests of this kind; try again in ${after}.`);
 
-export async function buildApp(authority: Authority, opts: AppOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(opened: Authority, opts: AppOptions = {}): Promise<FastifyInstance> {
+  // Served changes also mark their Idempotency-Key, in the change's own transaction.
+  const authority = opened.withChangeHooks([idempotencyHook]);
   const bodyLimit = opts.bodyLimit ?? 64 * 1024;
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit, trustProxy: opts.trustProxy ?? false });
   // Answers are already shaped by the contract (dispatch parses them); plain JSON.stringify keeps

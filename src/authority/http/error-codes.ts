@@ -122,6 +122,7 @@ export const ERROR_CODES: readonly { code: string; kind: ErrorKind; status: numb
   { code: 'REQUEST_INVALID', kind: 'input', status: 400 },
   { code: 'REQUEST_MALFORMED', kind: 'input', status: 400 },
   { code: 'REQUEST_OTHER_DEVICE', kind: 'rule', status: 422 },
+  { code: 'REQUEST_STALE_GENERATION', kind: 'rule', status: 422 },
   { code: 'RESELLER_EXISTS', kind: 'conflict', status: 409 },
   { code: 'RESELLER_NOT_FOUND', kind: 'not_found', status: 404 },
   { code: 'RESELLER_ONLY', kind: 'rule', status: 422 },

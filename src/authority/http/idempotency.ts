@@ -14,9 +14,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { conflictError, inputError, ruleError } from '../../shared/errors';
-import type { AuthorityContext } from '../context';
+import type { AuthorityContext, ChangeHook } from '../context';
 import type { Db } from '../db/executor';
-import { addChangeHook } from '../mutate';
 import type { HttpOutcome } from './errors';
 import { keyId, requestId, seal, unseal } from './sealed';
 
@@ -73,7 +72,9 @@ export function requestHash(opName: string, body: unknown): string {
 // `owned` is the claim time this request wrote: if a retry took the key over meanwhile (it thought
 // this request dead), the mark matches nothing and this change rolls back instead of running twice.
 const running = new AsyncLocalStorage<{ db: Db; req: KeyedRequest; owned: string }>();
-addChangeHook(() => {
+
+/** The change hook buildApp composes into the authority it serves: outside withIdempotency it adds nothing. */
+export const idempotencyHook: ChangeHook = () => {
   const r = running.getStore();
   if (!r) return undefined;
   return async (tx) => {
@@ -92,7 +93,7 @@ addChangeHook(() => {
         'Another request with this Idempotency-Key took over while this one ran; this one was not carried out.',
       );
   };
-});
+};
 
 /** Runs execute at most once per (scope, key); answers a retry with the stored outcome. */
 export async function withIdempotency(

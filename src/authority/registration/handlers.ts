@@ -1,8 +1,6 @@
 // The handlers of the offers area (tryout, registration + trial, EULA), spread into the one
-// handler table (api/handlers.ts). Importing eula/policy here registers the EULA issuance rule
-// whenever the authority runs: api/handlers.ts is loaded by dispatch, which every caller uses.
+// handler table (api/handlers.ts).
 import type { Handler } from '../api/handlers';
-import '../eula/policy';
 import { acceptEula, publishEula, showEula } from '../eula/service';
 import { leaveTryout, startTryout, tryoutStatus } from '../tryout/service';
 import { createRegistration, recoverRegistrations } from './service';

@@ -4,7 +4,7 @@ import { i18n } from '../i18n';
 import { getState, setState } from '../store';
 import type { UiError } from '../store/types';
 import { api, unwrap } from './client';
-import { loadDevices } from './devices';
+import { refreshRows } from './devices';
 import { toast } from './toasts';
 
 let seq = 0;
@@ -53,7 +53,7 @@ async function change(
   const { error } = await run();
   if (error) return error;
   toast('success', done);
-  await Promise.all([loadDetail(serial), loadDevices()]);
+  await Promise.all([loadDetail(serial), refreshRows([serial])]);
   return null;
 }
 

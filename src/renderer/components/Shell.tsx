@@ -5,6 +5,7 @@ import { FleetHealth } from '../screens/FleetHealth';
 import { Settings } from '../screens/Settings';
 import { DeviceDetail } from '../screens/detail/DeviceDetail';
 import { MyDevices } from '../screens/devices/MyDevices';
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../store';
 import { Sidebar } from './Sidebar';
 import { Toasts } from './Toasts';
@@ -28,10 +29,22 @@ function CurrentScreen() {
 }
 
 export function Shell() {
+  const { t } = useTranslation();
   return (
     <div className="shell">
+      {/* Not href="#content": the fragment holds the token and the current place (actions/location.ts). */}
+      <a
+        className="skip-link"
+        href="#"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('content')?.focus();
+        }}
+      >
+        {t('shell.skip')}
+      </a>
       <Sidebar />
-      <main className="content" id="content">
+      <main className="content" id="content" tabIndex={-1}>
         <CurrentScreen />
       </main>
       <WizardHost />

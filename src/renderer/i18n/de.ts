@@ -54,13 +54,13 @@ const de: Translations<typeof en> = {
     unavailable: 'Dieser Assistent ist in dieser Version nicht verfügbar.',
   },
   columns: {
-    serial: 'Seriennummer',
+    serial: 'Serien\u00ADnummer',
     name: 'Name',
     model: 'Modell',
     customer: 'Kunde',
     status: 'Status',
     licences: 'Lizenzen',
-    endDate: 'Ablaufdatum',
+    endDate: 'Ablauf\u00ADdatum',
     lastVerifiedAt: 'Letzte Prüfung',
     actions: 'Aktionen',
   },
@@ -75,10 +75,26 @@ const de: Translations<typeof en> = {
     expired: 'Abgelaufen',
     verification_overdue: 'Prüfung überfällig',
     retired: 'Außer Betrieb',
+    revoked: 'Widerrufen',
+    unbound: 'Host zurückgesetzt · neu verknüpfen',
+    tryout_over: 'Tryout beendet',
+    trial_over: 'Testlizenz beendet',
   },
   source: { grant: 'Gekauft', coupon: 'Gutschein', tryout: 'Tryout', trial: 'Testlizenz' },
   verify: { valid: 'Gültig', revoked: 'Widerrufen', superseded: 'Ersetzt', expired: 'Abgelaufen' },
+  licenceWords: {
+    users_one: '{{count}} Benutzer',
+    users_other: '{{count}} Benutzer',
+    // Soft hyphens: the long compounds may break in a narrow column instead of being cut.
+    activation: 'System\u00ADaktivierung',
+    product: 'Produkt\u00ADlizenz',
+  },
+  shell: {
+    skip: 'Zum Inhalt springen',
+  },
   devices: {
+    loading: 'Geräte werden geladen…',
+    rows: 'Gerätezeilen',
     count_one: '{{shown}} von {{total}} Gerät',
     count_other: '{{shown}} von {{total}} Geräten',
     add: 'Gerät hinzufügen',
@@ -111,7 +127,7 @@ const de: Translations<typeof en> = {
   },
   import: {
     title: 'Geräte aus CSV importieren',
-    help: 'Die erste Zeile benennt die Spalten: serial und model sind Pflicht, name und customer optional. model ist eine Katalog-ID wie comtrexx-vm.',
+    help: "Die erste Zeile benennt die Spalten: serial und model sind Pflicht, name und customer optional. model ist der Modellname (COMtrexx VM) oder die Katalog-ID (comtrexx-vm); deutsche Spaltennamen (Seriennummer, Modell, Name, Kunde) gehen auch. Seriennummern bestehen aus Buchstaben, Ziffern, '.', '_' und '-'.",
     example: 'Beispiel',
     file: 'CSV-Datei',
     tooBig: 'Diese Datei ist größer als 32 MB; teilen Sie sie in kleinere Dateien auf.',
@@ -126,6 +142,9 @@ const de: Translations<typeof en> = {
     message: 'Grund',
   },
   detail: {
+    needsLicences: 'Braucht Lizenzen.',
+    needsLicencesText:
+      '{{model}} hat keinen Testmodus: sie läuft nur mit gekauften Lizenzen. Kaufen Sie {{features}} im Shop und lösen Sie den Gutschein hier ein.',
     back: 'Meine Geräte',
     registration: 'Registrierungsnummer',
     added: 'Hinzugefügt',

@@ -72,10 +72,25 @@ export default {
     expired: 'Expired',
     verification_overdue: 'Verification overdue',
     retired: 'Retired',
+    revoked: 'Revoked',
+    unbound: 'Host reset · needs re-link',
+    tryout_over: 'Tryout over',
+    trial_over: 'Trial over',
   },
   source: { grant: 'Bought', coupon: 'Coupon', tryout: 'Tryout', trial: 'Trial licence' },
   verify: { valid: 'Valid', revoked: 'Revoked', superseded: 'Superseded', expired: 'Expired' },
+  licenceWords: {
+    users_one: '{{count}} user',
+    users_other: '{{count}} users',
+    activation: 'System activation',
+    product: 'Product licence',
+  },
+  shell: {
+    skip: 'Skip to main content',
+  },
   devices: {
+    loading: 'Loading devices…',
+    rows: 'Device rows',
     count_one: '{{shown}} of {{total}} device',
     count_other: '{{shown}} of {{total}} devices',
     add: 'Add device',
@@ -107,7 +122,7 @@ export default {
   },
   import: {
     title: 'Import devices from CSV',
-    help: 'The first row names the columns: serial and model are required, name and customer optional. Model is a catalogue id such as comtrexx-vm.',
+    help: "The first row names the columns: serial and model are required, name and customer optional. Model is the model's name (COMtrexx VM) or its catalogue id (comtrexx-vm); German and Russian column names work too. Serials have letters, digits, '.', '_' and '-'.",
     example: 'Example',
     file: 'CSV file',
     tooBig: 'This file is larger than 32 MB; split it into smaller files.',
@@ -122,6 +137,9 @@ export default {
     message: 'Reason',
   },
   detail: {
+    needsLicences: 'Needs licences.',
+    needsLicencesText:
+      '{{model}} has no tryout: it works with bought licences only. Buy {{features}} in the shop, then redeem the coupon here.',
     back: 'My devices',
     registration: 'Registration number',
     added: 'Added',

@@ -77,10 +77,27 @@ const ru: Translations<typeof en> = {
     expired: 'Истекла',
     verification_overdue: 'Проверка просрочена',
     retired: 'Выведено из эксплуатации',
+    revoked: 'Отозвано',
+    unbound: 'Привязка сброшена · нужна новая привязка',
+    tryout_over: 'Пробный режим окончен',
+    trial_over: 'Пробная лицензия окончена',
   },
   source: { grant: 'Куплена', coupon: 'Купон', tryout: 'Пробный режим', trial: 'Пробная лицензия' },
   verify: { valid: 'Действителен', revoked: 'Отозван', superseded: 'Заменён', expired: 'Истёк' },
+  licenceWords: {
+    users_one: '{{count}} пользователь',
+    users_few: '{{count}} пользователя',
+    users_many: '{{count}} пользователей',
+    users_other: '{{count}} пользователя',
+    activation: 'Активация системы',
+    product: 'Лицензия продукта',
+  },
+  shell: {
+    skip: 'Перейти к содержимому',
+  },
   devices: {
+    loading: 'Загрузка устройств…',
+    rows: 'Строки устройств',
     count_one: '{{shown}} из {{total}} устройства',
     count_few: '{{shown}} из {{total}} устройств',
     count_many: '{{shown}} из {{total}} устройств',
@@ -114,7 +131,7 @@ const ru: Translations<typeof en> = {
   },
   import: {
     title: 'Импорт устройств из CSV',
-    help: 'Первая строка называет столбцы: serial и model обязательны, name и customer — по желанию. model — идентификатор из каталога, например comtrexx-vm.',
+    help: 'Первая строка называет столбцы: serial и model обязательны, name и customer — по желанию. model — название модели (COMtrexx VM) или её идентификатор (comtrexx-vm); подходят и русские названия столбцов (Серийный номер, Модель, Название, Клиент). Серийный номер: латинские буквы, цифры, «.», «_» и «-».',
     example: 'Пример',
     file: 'Файл CSV',
     tooBig: 'Файл больше 32 МБ; разделите его на файлы поменьше.',
@@ -131,6 +148,9 @@ const ru: Translations<typeof en> = {
     message: 'Причина',
   },
   detail: {
+    needsLicences: 'Нужны лицензии.',
+    needsLicencesText:
+      'У {{model}} нет пробного режима: она работает только с купленными лицензиями. Купите {{features}} в магазине и активируйте купон здесь.',
     back: 'Мои устройства',
     registration: 'Регистрационный номер',
     added: 'Добавлено',

@@ -1,8 +1,9 @@
-// CSV in and out of "My devices". Import: a header row is required (serial and model; name and
-// customer optional, any order, any case), rows keep their spreadsheet row number so an error
-// says "row 17" as the reseller sees it. Rows go to devices:import in chunks that fit main's
-// payload limits. Export: the visible rows, with cells that a spreadsheet would run as a formula
-// neutralised.
+// CSV in and out of "My devices", the way spreadsheets write it. Import: a header row is required
+// (serial and model; name and customer optional, any order, any case, in English, German or
+// Russian), a model by its name ("COMtrexx VM") or id, rows keep their spreadsheet row number so an
+// error says "row 17" as the reseller sees it. Rows go to devices:import in chunks that fit main's
+// payload limits. Export: the visible rows, UTF-8 with a byte order mark (so Excel reads umlauts
+// and Cyrillic), with cells that a spreadsheet would run as a formula neutralised.
 import Papa from 'papaparse';
 import type { Device } from '../store/types';
 
@@ -31,7 +32,37 @@ export interface ParsedCsv {
 }
 
 export const CSV_COLUMNS = ['serial', 'model', 'name', 'customer'] as const;
+type Column = (typeof CSV_COLUMNS)[number];
 const REQUIRED = ['serial', 'model'] as const;
+
+/** Header words a reseller's spreadsheet may use for each column (lower case, spaces collapsed). */
+const HEADER_NAMES: Record<Column, readonly string[]> = {
+  serial: ['serial', 'serial number', 'serial_number', 'seriennummer', 'serien-nr.', 'серийный номер', 'серийный'],
+  model: ['model', 'modell', 'модель'],
+  name: ['name', 'bezeichnung', 'название', 'имя'],
+  customer: ['customer', 'kunde', 'клиент', 'заказчик'],
+};
+const columnOf = (header: string): Column | undefined => {
+  const h = header.trim().toLowerCase().replace(/\s+/g, ' ');
+  return CSV_COLUMNS.find((c) => HEADER_NAMES[c].includes(h));
+};
+
+/** The authority's rule for a serial (src/licensing/names.ts), checked here to say which character is wrong. */
+const SERIAL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const SERIAL_RULE = "letters A–Z, digits 0–9, '.', '_' and '-', starting with a letter or digit, at most 64";
+
+function serialProblem(serial: string): string | null {
+  if (serial === '' || SERIAL.test(serial)) return null;
+  if (serial.length > 64) return `is ${serial.length} characters long`;
+  const bad = [...serial].find((ch, i) => !(i === 0 ? /[A-Za-z0-9]/ : /[A-Za-z0-9._-]/).test(ch))!;
+  const shown = bad === ' ' ? 'a space' : /\s/.test(bad) ? 'a blank' : `"${bad}"`;
+  return serial.startsWith(bad) && /[._-]/.test(bad) ? `starts with ${shown}` : `contains ${shown}`;
+}
+
+export interface CatalogueModel {
+  id: string;
+  name: string;
+}
 
 const fail = (code: string, message: string): ParsedCsv => ({
   rows: [],
@@ -40,7 +71,7 @@ const fail = (code: string, message: string): ParsedCsv => ({
   fatal: { code, message },
 });
 
-export function parseDeviceCsv(text: string): ParsedCsv {
+export function parseDeviceCsv(text: string, models: readonly CatalogueModel[] = []): ParsedCsv {
   // Blank lines are kept while parsing (and skipped below) so row numbers match the spreadsheet's.
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
   const firstRow = parsed.data.findIndex((cells) => cells.some((c) => c.trim() !== ''));
@@ -51,18 +82,18 @@ export function parseDeviceCsv(text: string): ParsedCsv {
       'CSV_EMPTY',
       'The file is empty: it needs a header row (serial,model,name,customer) and one row per device.',
     );
-  const columns = header.map((h) => h.trim().toLowerCase());
+  const found = header.map((h) => h.trim()).filter((h) => h !== '');
+  const columns = header.map(columnOf);
   const missing = REQUIRED.filter((c) => !columns.includes(c));
   if (missing.length > 0) {
     return fail(
       'CSV_HEADER_MISSING',
-      `The first row must name the columns; "${missing.join('" and "')}" ${missing.length > 1 ? 'are' : 'is'} missing (found: ${columns.join(', ') || 'nothing'}).`,
+      `The first row must name the columns; "${missing.join('" and "')}" ${missing.length > 1 ? 'are' : 'is'} missing (found: ${found.join(', ') || 'nothing'}; German and Russian names such as "Seriennummer", "Modell" work too).`,
     );
   }
-  const at = Object.fromEntries(CSV_COLUMNS.map((c) => [c, columns.indexOf(c)])) as Record<
-    (typeof CSV_COLUMNS)[number],
-    number
-  >;
+  const at = Object.fromEntries(CSV_COLUMNS.map((c) => [c, columns.indexOf(c)])) as Record<Column, number>;
+  const modelIds = new Map<string, string>();
+  for (const m of models) modelIds.set(m.name.toLowerCase().replace(/\s+/g, ' '), m.id);
   const out: ParsedCsv = { rows: [], rowNumbers: [], errors: [], fatal: null };
   data.forEach((cells, i) => {
     const row = firstRow + i + 2;
@@ -76,7 +107,20 @@ export function parseDeviceCsv(text: string): ParsedCsv {
       });
       return;
     }
-    const entry: ImportRow = { serial: cell('serial'), model: cell('model') };
+    const problem = serialProblem(cell('serial'));
+    if (problem) {
+      out.errors.push({
+        row,
+        code: 'SERIAL_INVALID',
+        message: `Row ${row}: the serial "${cell('serial')}" ${problem}; a serial has ${SERIAL_RULE} characters.`,
+      });
+      return;
+    }
+    const model = cell('model');
+    const entry: ImportRow = {
+      serial: cell('serial'),
+      model: modelIds.get(model.toLowerCase().replace(/\s+/g, ' ')) ?? model,
+    };
     if (cell('name')) entry.name = cell('name');
     if (cell('customer')) entry.customer = cell('customer');
     out.rows.push(entry);
@@ -129,6 +173,9 @@ export const EXPORT_COLUMNS = [
   'last_verified',
 ] as const;
 
+/** Excel opens a CSV as the machine's code page unless it starts with the UTF-8 byte order mark. */
+export const BOM = '\uFEFF';
+
 export function devicesToCsv(devices: readonly Device[]): string {
   const rows = devices.map((d) =>
     [
@@ -142,5 +189,5 @@ export function devicesToCsv(devices: readonly Device[]): string {
       d.summary?.lastVerifiedAt?.slice(0, 10) ?? '',
     ].map(safeCell),
   );
-  return Papa.unparse({ fields: [...EXPORT_COLUMNS], data: rows }, { newline: '\r\n' }) + '\r\n';
+  return BOM + Papa.unparse({ fields: [...EXPORT_COLUMNS], data: rows }, { newline: '\r\n' }) + '\r\n';
 }

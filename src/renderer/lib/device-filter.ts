@@ -125,13 +125,14 @@ const COMPARE: Record<SortKey, Compare> = {
 
 const isDate = (key: SortKey) => key === 'endDate' || key === 'lastVerifiedAt';
 
-/** A sorted copy; ties keep serial order so the list never jumps between renders. */
-export function sortIndex(items: readonly IndexedDevice[], sort: SortSpec): IndexedDevice[] {
+/** The order of a sort: ties keep serial order so the list never jumps between renders; devices
+ *  without the date sort last either way. */
+export function compareFor(sort: SortSpec): (a: IndexedDevice, b: IndexedDevice) => number {
   const cmp = COMPARE[sort.key];
   const sign = sort.dir === 'asc' ? 1 : -1;
   const tie = COMPARE.serial;
   const dated = isDate(sort.key);
-  return [...items].sort((a, b) => {
+  return (a, b) => {
     if (dated) {
       const na = Number.isNaN(sort.key === 'endDate' ? a.endMs : a.verifiedMs);
       const nb = Number.isNaN(sort.key === 'endDate' ? b.endMs : b.verifiedMs);
@@ -139,7 +140,12 @@ export function sortIndex(items: readonly IndexedDevice[], sort: SortSpec): Inde
       if (na) return tie(a, b);
     }
     return sign * cmp(a, b) || tie(a, b);
-  });
+  };
+}
+
+/** A sorted copy. */
+export function sortIndex(items: readonly IndexedDevice[], sort: SortSpec): IndexedDevice[] {
+  return [...items].sort(compareFor(sort));
 }
 
 /** Search words, lower-cased; empty words dropped. */

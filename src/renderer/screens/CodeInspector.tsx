@@ -59,7 +59,7 @@ export function CodeInspector() {
                 {inspection.error.message} <code className="error-code">{inspection.error.code}</code>
               </p>
               {groups.length > 0 && (
-                <pre className="marked-code" aria-label={t('inspector.marked')}>
+                <pre className="marked-code" tabIndex={0} aria-label={t('inspector.marked')}>
                   {markGroups(text, groups).map((s, i) =>
                     s.marked ? (
                       <mark key={i} title={t('inspector.group', { n: s.group })}>

@@ -21,6 +21,8 @@ export interface DevicesSlice {
   /** indexDevices(devices), sorted by `sort`: rebuilt when either changes, never per keystroke. */
   sorted: IndexedDevice[];
   devicesLoaded: boolean;
+  /** Only the first rows are in (a large fleet shows them at once); the whole list is on its way. */
+  devicesPartial: boolean;
   devicesLoading: boolean;
   devicesError: UiError | null;
   query: DeviceQuery;
@@ -32,6 +34,7 @@ export const createDevicesSlice: StateCreator<RootState, [], [], DevicesSlice> =
   devices: [],
   sorted: [],
   devicesLoaded: false,
+  devicesPartial: false,
   devicesLoading: false,
   devicesError: null,
   query: EMPTY_QUERY,

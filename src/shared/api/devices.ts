@@ -1,17 +1,29 @@
 // Devices, customers, licences and certificates: the core of "My devices".
 import { z } from 'zod';
 import { code, empty, featureRef, isoDate, op, serial, text } from './define';
+import { VERIFY_STATUSES } from './verification';
 
+/**
+ * The authority's view of a device, in the PBX's words where they mean the same (revoked, expired,
+ * tryout, trial, licensed, unlicensed). unbound: its host binding was reset and no certificate
+ * for a new host was issued since (it needs re-linking). tryout_over / trial_over: only test
+ * licences were ever held and they have ended (the PBX shows unlicensed).
+ */
 export const DEVICE_STATUSES = [
   'retired',
+  'revoked',
+  'unbound',
   'unlicensed',
   'expired',
+  'tryout_over',
+  'trial_over',
   'verification_overdue',
   'expiring',
   'tryout',
   'trial',
   'licensed',
 ] as const;
+export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
 
 /** What "My devices" shows per row besides the device itself. */
 export const DeviceSummarySchema = z.object({
@@ -53,6 +65,8 @@ export const CertificateSchema = z.object({
   supersededBy: z.string().nullable(),
   revokedAt: isoDate.nullable(),
   revokedReason: z.string().nullable(),
+  /** As a verification receipt would say it today: the most serious fact wins. */
+  status: z.enum(VERIFY_STATUSES),
 });
 export const LicensedFeatureSchema = z.object({
   number: z.number(),
@@ -86,9 +100,16 @@ export const devicesOps = {
   }),
   'devices.list': op({
     name: 'devices.list',
-    summary: 'Every PBX of this reseller',
+    summary:
+      'Every PBX of this reseller (by serial), only the given serials (to refresh rows a change touched), or the first `limit` (to show first rows at once)',
     mutating: false,
-    input: z.object({ includeRetired: z.boolean().optional() }).strict(),
+    input: z
+      .object({
+        includeRetired: z.boolean().optional(),
+        serials: z.array(serial).min(1).max(1000).optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+      })
+      .strict(),
     output: z.array(DeviceSchema),
   }),
   'devices.get': op({

@@ -14,7 +14,7 @@ export function MarkedCode({ text, groups }: { text: string; groups: readonly nu
     if (box && mark) box.scrollTop = Math.max(0, mark.offsetTop - box.clientHeight / 3); // the pre is the mark's offsetParent (position: relative)
   }, [text, groups]);
   return (
-    <pre ref={pre} className="code-marked" aria-label={t('wizard.code.markedLabel')}>
+    <pre ref={pre} className="code-marked" tabIndex={0} aria-label={t('wizard.code.markedLabel')}>
       {segments.map((s, i) =>
         s.marked ? (
           <mark key={i} title={t('wizard.code.groupN', { group: s.group })} data-group={s.group}>

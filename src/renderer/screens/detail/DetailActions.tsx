@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { moveDevice, renameDevice, retireDevice } from '../../actions/detail';
 import { openWizard } from '../../actions/wizard';
-import { wizardsFor } from '../../lib/device-wizards';
+import { nextSteps } from '../../lib/device-wizards';
+import { useStore } from '../../store';
 import type { AppInfo } from '../../../shared/ipc/contract';
 import type { Device } from '../../store/types';
 import { PromptDialog } from './PromptDialog';
@@ -21,15 +22,19 @@ export function DetailActions({
   const { t } = useTranslation();
   const [ask, setAsk] = useState<Ask>(null);
   const retired = device.retiredAt !== null;
-  const wizards = retired ? [] : wizardsFor(model);
+  const listed = useStore((s) => s.devices.find((d) => d.serial === device.serial)?.summary?.status);
+  const status = retired ? 'retired' : (listed ?? device.summary?.status);
+  const steps = nextSteps(model, status, device.registration !== null);
+  const wizards = [...(steps.primary ? [steps.primary] : []), ...steps.others];
   return (
     <div className="detail-actions">
+      {steps.needsLicences && <NeedsLicences model={model} />}
       <div className="toolbar" role="group" aria-label={t('detail.licensing')}>
-        {wizards.map((kind, i) => (
+        {wizards.map((kind) => (
           <button
             key={kind}
             type="button"
-            className={i === 0 ? 'primary' : undefined}
+            className={kind === steps.primary ? 'primary' : undefined}
             onClick={() => openWizard({ kind, serial: device.serial })}
           >
             {t(`wizards.${kind}`)}
@@ -80,6 +85,22 @@ export function DetailActions({
           onClose={() => setAsk(null)}
         />
       )}
+    </div>
+  );
+}
+
+/** A model that always needs bought licences, with none: what to buy, where (no tryout to offer). */
+function NeedsLicences({ model }: { model: AppInfo['catalogue']['models'][number] | undefined }) {
+  const { t, i18n } = useTranslation();
+  const features = useStore((s) => s.info?.catalogue.features ?? []);
+  const names = (model?.features ?? [])
+    .map((n) => features.find((f) => f.number === n))
+    .filter((f) => f && f.kind !== 'addon')
+    .map((f) => f!.names?.[i18n.language as 'de' | 'ru'] ?? f!.name);
+  return (
+    <div className="needs-licences" role="note">
+      <strong>{t('detail.needsLicences')}</strong>{' '}
+      {t('detail.needsLicencesText', { model: model?.name ?? '', features: names.join(', ') })}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // One PBX: who and what it is, what it may do next (wizards, rename, move, retire, the shop), its
 // licences, certificates, host bindings, online checks and audit entries.
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { closeDevice } from '../../actions/nav';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -18,6 +19,10 @@ export function DeviceDetail({ serial }: { serial: string }) {
   const models = useStore((s) => s.info?.catalogue.models ?? []);
   const device = data?.detail?.device ?? listed;
   const model = models.find((m) => m.id === device?.model);
+  // Opened from the list (Enter on a serial), the focus moves to the page's heading instead of
+  // being lost with the list that went away.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [serial]);
   return (
     <section className="screen screen-detail" aria-labelledby="detail-title" aria-busy={data?.loading ?? true}>
       <button type="button" className="link-button back" onClick={closeDevice}>
@@ -25,7 +30,9 @@ export function DeviceDetail({ serial }: { serial: string }) {
       </button>
       <header className="screen-header">
         <div>
-          <h1 id="detail-title">{device?.name ? `${device.name} · ${serial}` : serial}</h1>
+          <h1 id="detail-title" ref={heading} tabIndex={-1}>
+            {device?.name ? `${device.name} · ${serial}` : serial}
+          </h1>
           {device && (
             <p className="facts">
               <StatusBadge summary={listed?.summary ?? device.summary} />

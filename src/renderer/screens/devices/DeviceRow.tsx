@@ -6,6 +6,7 @@ import { openDevice } from '../../actions/nav';
 import { openWizard } from '../../actions/wizard';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDate } from '../../lib/format';
+import { modelWords } from '../../lib/licence-words';
 import type { Device } from '../../store/types';
 
 interface Props {
@@ -13,9 +14,11 @@ interface Props {
   index: number;
   top: number;
   modelName: string | undefined;
+  /** The licence summary in words ("5 users, Call Assist"); the numbers go into the title. */
+  licences: string;
 }
 
-export const DeviceRow = memo(function DeviceRow({ device: d, index, top, modelName }: Props) {
+export const DeviceRow = memo(function DeviceRow({ device: d, index, top, modelName, licences }: Props) {
   const { t, i18n } = useTranslation();
   const s = d.summary;
   return (
@@ -37,7 +40,7 @@ export const DeviceRow = memo(function DeviceRow({ device: d, index, top, modelN
         {d.name}
       </div>
       <div role="cell" className="cell col-model" title={modelName ?? d.model}>
-        {modelName ?? d.model}
+        <ModelName name={modelName ?? d.model} />
       </div>
       <div role="cell" className="cell col-customer" title={d.customer ?? ''}>
         {d.customer ?? ''}
@@ -45,8 +48,8 @@ export const DeviceRow = memo(function DeviceRow({ device: d, index, top, modelN
       <div role="cell" className="cell col-status">
         <StatusBadge summary={s} />
       </div>
-      <div role="cell" className="cell col-licences mono">
-        {s?.licences ?? ''}
+      <div role="cell" className="cell col-licences" title={s?.licences || undefined}>
+        {licences}
       </div>
       <div role="cell" className="cell col-endDate">
         {formatDate(s?.endDate, i18n.language)}
@@ -76,3 +79,14 @@ export const DeviceRow = memo(function DeviceRow({ device: d, index, top, modelN
     </div>
   );
 });
+
+/** The brand may give way to the distinguishing word ("Business", "VM", "CFE") when narrow. */
+function ModelName({ name }: { name: string }) {
+  const { brand, word } = modelWords(name);
+  return (
+    <>
+      {brand && <span className="model-brand">{brand} </span>}
+      <span className="model-word">{word}</span>
+    </>
+  );
+}

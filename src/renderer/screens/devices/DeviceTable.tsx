@@ -9,7 +9,7 @@ import type { SortKey } from '../../lib/device-filter';
 import { useStore } from '../../store';
 import type { Device } from '../../store/types';
 import { DeviceRow } from './DeviceRow';
-import { useModelNames } from './useVisibleDevices';
+import { useLicenceWords, useModelNames } from './useVisibleDevices';
 
 export const ROW_HEIGHT = 44;
 const COLUMNS: SortKey[] = ['serial', 'name', 'model', 'customer', 'status', 'licences', 'endDate', 'lastVerifiedAt'];
@@ -18,6 +18,7 @@ export function DeviceTable({ devices }: { devices: Device[] }) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const models = useModelNames();
+  const licenceWords = useLicenceWords();
   const virtualizer = useVirtualizer({
     count: devices.length,
     getScrollElement: () => scrollRef.current,
@@ -37,7 +38,7 @@ export function DeviceTable({ devices }: { devices: Device[] }) {
           </div>
         </div>
       </div>
-      <div role="rowgroup" className="tbody" ref={scrollRef} tabIndex={-1}>
+      <div role="rowgroup" className="tbody" ref={scrollRef} tabIndex={0} aria-label={t('devices.rows')}>
         <div role="presentation" className="tbody-sizer" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => (
             <DeviceRow
@@ -46,6 +47,7 @@ export function DeviceTable({ devices }: { devices: Device[] }) {
               index={item.index}
               top={item.start}
               modelName={models.get(devices[item.index]!.model)}
+              licences={licenceWords(devices[item.index]!.summary?.licences ?? '')}
             />
           ))}
         </div>

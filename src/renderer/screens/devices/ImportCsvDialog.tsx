@@ -35,7 +35,7 @@ export function ImportCsvDialog({ onClose }: { onClose(): void }) {
       wide
     >
       <p className="muted">{t('import.help')}</p>
-      <pre className="csv-example" aria-label={t('import.example')}>
+      <pre className="csv-example" tabIndex={0} aria-label={t('import.example')}>
         serial,model,name,customer{'\n'}CTX-1001,comtrexx-business,Front office,Müller GmbH
       </pre>
       <label className="file-field">

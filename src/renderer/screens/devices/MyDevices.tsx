@@ -19,6 +19,7 @@ export function MyDevices() {
   const { t, i18n } = useTranslation();
   const total = useStore((s) => s.devices.length);
   const loaded = useStore((s) => s.devicesLoaded);
+  const partial = useStore((s) => s.devicesPartial);
   const error = useStore((s) => s.devicesError);
   const visible = useVisibleDevices();
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -27,7 +28,14 @@ export function MyDevices() {
     <section className="screen screen-devices" aria-labelledby="devices-title">
       <header className="screen-header">
         <div>
-          <h1 id="devices-title">{t('nav.devices')}</h1>
+          <h1 id="devices-title" tabIndex={-1}>
+            {t('nav.devices')}
+          </h1>
+          {partial && (
+            <p className="muted" role="status">
+              {t('devices.loading')}
+            </p>
+          )}
           {loaded && total > 0 && (
             <p className="muted" aria-live="polite">
               {t('devices.count', {
@@ -51,7 +59,11 @@ export function MyDevices() {
         </div>
       </header>
       <ErrorMessage error={error} />
-      {loaded && total === 0 ? (
+      {!loaded && !partial && !error ? (
+        <div className="list-loading" role="status" aria-busy="true">
+          {t('devices.loading')}
+        </div>
+      ) : loaded && total === 0 ? (
         <NoDevices onAdd={() => setDialog('add')} onImport={() => setDialog('import')} />
       ) : (
         <>
