@@ -14,6 +14,8 @@ import { createSoftTokens, softhsmMissing } from '../tests/support/softhsm';
 const DEVICES = 20;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const ROUNDS = 5;
+/** Codes made ahead of each timed part: more than one part issues on this machine. */
+const BATCH = Number(process.env.BENCH_PKCS11_CODES ?? 2000);
 
 export async function benchPkcs11(seconds: number): Promise<Record<string, number>> {
   const missing = softhsmMissing();
@@ -33,13 +35,25 @@ export async function benchPkcs11(seconds: number): Promise<Record<string, numbe
     const file = await Authority.open({ dataDir: dir });
     const hsm = await Authority.open({ dataDir: dir, database: join(dir, 'hsm.db'), issuingKey: signer });
     try {
-      const codes = await prepare([file, hsm]);
+      await prepare([file, hsm]);
+      // Each side has its own database, so both walk one list of codes, each with its own cursor;
+      // generations rise per device along the list (the authority refuses an older code).
+      const codes = new Codes();
+      const cursors = new Map<Authority, number>([
+        [file, 0],
+        [hsm, 0],
+      ]);
       const [fileRates, hsmRates] = [[] as number[], [] as number[]];
       // Which side goes first alternates, so an order effect (a WAL checkpoint, warm caches) hits both alike.
       for (let r = 0; r < ROUNDS; r++) {
         const pair = r % 2 ? ([hsm, file] as const) : ([file, hsm] as const);
-        const rates = [await issueRate(pair[0], codes, seconds / ROUNDS / 2)];
-        rates.push(await issueRate(pair[1], codes, seconds / ROUNDS / 2));
+        const rates: number[] = [];
+        for (const side of pair) {
+          codes.reserve(cursors.get(side)!);
+          const { rate, used } = await issueRate(side, codes.list, cursors.get(side)!, seconds / ROUNDS / 2);
+          cursors.set(side, cursors.get(side)! + used);
+          rates.push(rate);
+        }
         fileRates.push(rates[r % 2]!);
         hsmRates.push(rates[1 - (r % 2)]!);
       }
@@ -61,32 +75,42 @@ export async function benchPkcs11(seconds: number): Promise<Record<string, numbe
   }
 }
 
-async function prepare(authorities: Authority[]): Promise<string[]> {
+async function prepare(authorities: Authority[]): Promise<void> {
   for (const a of authorities)
     for (let i = 0; i < DEVICES; i++) {
       await a.call('devices.add', { serial: `HSM${i}`, model: 'comtrexx-vm' });
       await a.call('licences.grant', { serial: `HSM${i}`, feature: 11, quantity: 20 });
     }
-  return Array.from(
-    { length: 200 },
-    (_, i) => oneOffRequest({ serial: `HSM${i % DEVICES}`, model: 'comtrexx-vm', generation: i + 1 }).code,
-  );
 }
 
-/** As bench/issue.ts: requests in flight like a busy server has them; each answer after its commit. */
-async function issueRate(authority: Authority, codes: string[], seconds: number): Promise<number> {
+/** Initialisation codes made ahead of the timed part (a PBX key each): always BATCH beyond a cursor. */
+class Codes {
+  readonly list: string[] = [];
+  reserve(cursor: number): void {
+    while (this.list.length < cursor + BATCH) {
+      const i = this.list.length;
+      this.list.push(oneOffRequest({ serial: `HSM${i % DEVICES}`, model: 'comtrexx-vm', generation: i + 1 }).code);
+    }
+  }
+}
+
+/**
+ * As bench/issue.ts: requests in flight like a busy server has them; each answer after its commit.
+ * Stops early (rate over the time taken) when the codes made ahead run out.
+ */
+async function issueRate(authority: Authority, codes: string[], from: number, seconds: number) {
   let done = 0;
   const start = performance.now();
   const end = start + seconds * 1000;
-  while (performance.now() < end) {
+  while (performance.now() < end && from + done + CONCURRENCY <= codes.length) {
     await Promise.all(
       Array.from({ length: CONCURRENCY }, (_, i) =>
-        authority.call('certificates.recreate', { initCode: codes[(done + i) % codes.length]! }),
+        authority.call('certificates.recreate', { initCode: codes[from + done + i]! }),
       ),
     );
     done += CONCURRENCY;
   }
-  return done / ((performance.now() - start) / 1000);
+  return { rate: done / ((performance.now() - start) / 1000), used: done };
 }
 
 /** The token's own limit: one certificate-sized signature after another, nothing else. */
