@@ -2,6 +2,7 @@
 // Human lines first; the last line is one JSON object with every figure.
 import { benchCli } from './cli';
 import { benchIssue } from './issue';
+import { benchPkcs11 } from './pkcs11';
 import { benchUi } from './ui';
 import { benchVerify } from './verify';
 
@@ -16,6 +17,7 @@ const step = async (name: string, fn: () => Promise<Record<string, number>>) => 
 
 await step('cli', () => benchCli(SECONDS));
 await step('issue', () => benchIssue(SECONDS));
+await step('pkcs11', () => benchPkcs11(SECONDS));
 await step('verify', () => benchVerify(SECONDS));
 await step('ui', () => benchUi(SECONDS));
 console.log(JSON.stringify(results));

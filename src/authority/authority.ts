@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { defaultCatalogue, type Catalogue } from '../licensing/catalogue';
 import type { OpName, OpOutput } from '../shared/api';
 import { dispatch } from './api/dispatch';
-import { createCa, loadCa, type CaMaterial } from './ca';
+import type { Signer } from '../licensing/signer';
+import { createCa, loadCa, loadHsmCa, type CaMaterial } from './ca';
 import type { IssuancePolicy } from './certificates/policies';
 import { composeContext, ISSUANCE_POLICIES } from './compose';
 import { LOCAL_RESELLER, type Actor, type AuthorityContext, type ChangeHook } from './context';
@@ -27,6 +28,8 @@ export interface OpenOptions {
   changeHooks?: readonly ChangeHook[];
   /** Sends recovery mails (serve --smtp); without it recovery says nothing was sent. */
   mailer?: Mailer;
+  /** The issuing key in a hardware module (serve --issuing-key pkcs11:…); default the data folder's key. */
+  issuingKey?: Signer;
 }
 
 export class Authority {
@@ -48,7 +51,7 @@ export class Authority {
   }
 
   static async open(opts: OpenOptions): Promise<Authority> {
-    const ca = loadCa(opts.dataDir);
+    const ca = opts.issuingKey ? loadHsmCa(opts.dataDir, opts.issuingKey) : loadCa(opts.dataDir);
     const db = await openDb(opts.database ?? join(opts.dataDir, 'authority.db'));
     const now = opts.now ?? (() => new Date());
     const ctx = composeContext({

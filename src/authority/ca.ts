@@ -1,7 +1,14 @@
 // The authority's own PKI: a root (trusted by PBXs) and an issuing CA (signs PBX certificates).
 // Keys are ECDSA P-256, written once with owner-only permissions; the root key is needed only to
 // make a new issuing CA, so day-to-day issuance touches just the issuing key.
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -13,7 +20,8 @@ import {
 } from '../licensing/certificate';
 import { caName } from '../licensing/names';
 import { fromPem, toPem } from '../licensing/pem';
-import { notFound } from '../shared/errors';
+import type { Signer } from '../licensing/signer';
+import { inputError, notFound } from '../shared/errors';
 import { writeFileAtomic } from './files';
 
 const YEAR_MS = 365.25 * 24 * 3600 * 1000;
@@ -33,6 +41,8 @@ const paths = (dir: string) => ({
   rootKey: join(dir, 'ca', 'root.key'),
   issuingCert: join(dir, 'ca', 'issuing.pem'),
   issuingKey: join(dir, 'ca', 'issuing.key'),
+  /** The certificate of an issuing key held in a hardware module (`ca hsm-issue`); the key is not here. */
+  hsmIssuingCert: join(dir, 'ca', 'issuing-hsm.pem'),
 });
 
 export const caExists = (dataDir: string): boolean => existsSync(paths(dataDir).issuingKey);
@@ -85,6 +95,60 @@ export function loadCa(dataDir: string): CaMaterial {
     issuingDer,
     issuing,
     issuer: { name: issuing.subject, key, keyId: keyIdentifier(issuing.spkiDer) },
+  };
+}
+
+/** The root as an issuer: needed only to make another issuing CA (one whose key is in an HSM). */
+export function loadRootIssuer(dataDir: string): Issuer {
+  const p = paths(dataDir);
+  if (!caExists(dataDir))
+    throw notFound('AUTHORITY_MISSING', `No licence authority in ${dataDir}: run "licence-desk init" first.`);
+  const root = parseCertificate(pemToDer(readFileSync(p.rootCert, 'utf8')), 'root certificate');
+  const key = createPrivateKey(readFileSync(p.rootKey, 'utf8'));
+  return { name: root.subject, key, keyId: keyIdentifier(root.spkiDer) };
+}
+
+/**
+ * A new issuing CA certificate, signed by the root, for a key kept elsewhere (an HSM): same
+ * lifetime and pathLen as the file-based one. Written to ca/issuing-hsm.pem; returns its DER.
+ */
+export function storeHsmIssuingCertificate(dataDir: string, root: Issuer, spkiDer: Buffer, now = new Date()): Buffer {
+  const der = buildCertificate({
+    issuer: root,
+    subject: caName('Licence Desk HSM Issuing CA'),
+    spkiDer,
+    notBefore: new Date(now.getTime() - 60_000),
+    notAfter: yearsFrom(now, ISSUING_YEARS),
+    ca: { pathLen: 1 },
+  });
+  writeFileAtomic(paths(dataDir).hsmIssuingCert, toPem('CERTIFICATE', der));
+  return der;
+}
+
+/** The CA with its issuing key in a hardware module: the signer must hold the key of issuing-hsm.pem. */
+export function loadHsmCa(dataDir: string, signer: Signer): CaMaterial {
+  const p = paths(dataDir);
+  if (!caExists(dataDir))
+    throw notFound('AUTHORITY_MISSING', `No licence authority in ${dataDir}: run "licence-desk init" first.`);
+  if (!existsSync(p.hsmIssuingCert))
+    throw notFound(
+      'HSM_CERTIFICATE_MISSING',
+      `No certificate for an HSM issuing key in ${p.hsmIssuingCert}: run "licence-desk ca hsm-issue --issuing-key pkcs11:…" first.`,
+    );
+  const issuingDer = pemToDer(readFileSync(p.hsmIssuingCert, 'utf8'));
+  const issuing = parseCertificate(issuingDer, 'HSM issuing CA certificate');
+  const challenge = randomBytes(32);
+  const publicKey = createPublicKey({ key: Buffer.from(issuing.spkiDer), format: 'der', type: 'spki' });
+  if (!verify('sha256', challenge, publicKey, signer.sign(challenge)))
+    throw inputError(
+      'HSM_KEY_MISMATCH',
+      `The key the PKCS#11 URI names is not the key of ${p.hsmIssuingCert}; name the key "ca hsm-issue" made.`,
+    );
+  return {
+    rootDer: pemToDer(readFileSync(p.rootCert, 'utf8')),
+    issuingDer,
+    issuing,
+    issuer: { name: issuing.subject, key: signer, keyId: keyIdentifier(issuing.spkiDer) },
   };
 }
 

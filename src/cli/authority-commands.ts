@@ -4,6 +4,7 @@ import { verifyAnswerChain } from '../licensing/chain';
 import { fromPem } from '../licensing/pem';
 import { dataDir, withClient } from './context';
 import { formatDevice, formatDeviceList, formatGrant } from './format';
+import { hsmCommands } from './hsm-commands';
 import { intOption, print, printJson, readInput } from './io';
 
 export function authorityCommands(program: Command): void {
@@ -20,12 +21,11 @@ export function authorityCommands(program: Command): void {
       );
     });
 
-  program
-    .command('ca')
-    .description("the authority's certificates")
-    .command('export')
+  const ca = program.command('ca').description("the authority's certificates");
+  ca.command('export')
     .description('print the root certificate (PEM): the trust anchor PBXs are given')
     .action((_o, cmd: Command) => withClient(cmd, async (c) => print((await c.call('ca.root', {})).pem)));
+  hsmCommands(ca);
 
   deviceCommands(program);
 

@@ -20,6 +20,8 @@ interface ServeOptions {
   /** May carry a password: LICENCE_DESK_SMTP keeps it out of the process list. */
   smtp?: string;
   mailFrom: string;
+  /** A pkcs11: URI: the issuing key stays in the hardware module. */
+  issuingKey?: string;
 }
 
 export function serveCommand(program: Command): void {
@@ -43,6 +45,10 @@ export function serveCommand(program: Command): void {
     .option('--trust-proxy', 'behind a reverse proxy: client addresses from X-Forwarded-For')
     .option('--smtp <url>', 'mail server for recovery mails, smtp(s)://[user:pass@]host[:port] (or LICENCE_DESK_SMTP)')
     .option('--mail-from <address>', 'sender of recovery mails', 'Licence Desk <licence-desk@localhost>')
+    .option(
+      '--issuing-key <uri>',
+      "sign with the issuing key in a hardware module: pkcs11:token=…;object=…?module-path=…&pin-source=env:VAR (see 'ca hsm-issue')",
+    )
     .action(async (o: ServeOptions, cmd: Command) => {
       const port = intOption(o.port, '--port')!;
       if (port > 65_535) throw inputError('OPTION_INVALID', `--port must be at most 65535, not ${port}.`);
@@ -59,6 +65,7 @@ export function serveCommand(program: Command): void {
         options,
         smtp: o.smtp ?? process.env.LICENCE_DESK_SMTP,
         mailFrom: o.mailFrom,
+        ...(o.issuingKey ? { issuingKey: o.issuingKey } : {}),
       });
     });
 }

@@ -8,6 +8,7 @@ import { Authority } from '../authority/authority';
 import type { AppOptions } from '../authority/http/app';
 import { listen, type RunningServer } from '../authority/http/server';
 import { smtpMailer } from '../authority/mail/smtp';
+import { openPkcs11Signer } from '../authority/hsm/pkcs11-signer';
 import { print } from './io';
 
 const FORCED_EXIT_MS = 15_000;
@@ -21,14 +22,26 @@ export interface ServeRun {
   /** Recovery mails go through this SMTP URL; without it recovery says nothing was sent. */
   smtp?: string | undefined;
   mailFrom: string;
+  /** A pkcs11: URI for the issuing key (serve --issuing-key). */
+  issuingKey?: string;
 }
 
 export async function serve(r: ServeRun): Promise<void> {
+  const hsm = r.issuingKey ? await openPkcs11Signer(r.issuingKey) : undefined;
+  try {
+    await serveWith(r, hsm);
+  } finally {
+    hsm?.close();
+  }
+}
+
+async function serveWith(r: ServeRun, hsm: Awaited<ReturnType<typeof openPkcs11Signer>> | undefined): Promise<void> {
   const mailer = r.smtp ? smtpMailer(r.smtp, r.mailFrom) : undefined;
   const authority = await Authority.open({
     dataDir: r.dataDir,
     ...(r.database ? { database: r.database } : {}),
     ...(mailer ? { mailer } : {}),
+    ...(hsm ? { issuingKey: hsm } : {}),
   });
   let server: RunningServer;
   try {

@@ -4,12 +4,13 @@ import { createHash, randomBytes, type KeyObject } from 'node:crypto';
 import { inputError } from '../shared/errors';
 import * as d from './der';
 import { decodeLicenceInfo, encodeLicenceInfo, type LicenceInfo } from './extensions';
-import { signatureAlgorithmFor, signWith } from './keys';
 import { OID } from './oids';
+import { signerOf, type Signer } from './signer';
 
 export interface Issuer {
   name: d.Node;
-  key: KeyObject;
+  /** A key in this process, or a signer whose key lives elsewhere (an HSM). */
+  key: KeyObject | Signer;
   keyId: Uint8Array;
 }
 
@@ -41,7 +42,8 @@ export function randomSerial(): Buffer {
 }
 
 export function buildCertificate(spec: CertificateSpec, serial: Uint8Array = randomSerial()): Buffer {
-  const alg = d.seq([d.oid(signatureAlgorithmFor(spec.issuer.key))]);
+  const signer = signerOf(spec.issuer.key);
+  const alg = d.seq([d.oid(signer.algorithm)]);
   const tbs = d.seq([
     d.explicit(0, d.int(2)),
     d.int(serial),
@@ -53,7 +55,7 @@ export function buildCertificate(spec: CertificateSpec, serial: Uint8Array = ran
     d.explicit(3, d.seq(extensions(spec))),
   ]);
   const tbsDer = d.encode(tbs);
-  return d.encode(d.seq([tbs, alg, d.bitString(signWith(spec.issuer.key, tbsDer))]));
+  return d.encode(d.seq([tbs, alg, d.bitString(signer.sign(tbsDer))]));
 }
 
 /** The extensions in the order every certificate carries them (also the leaf template's source). */

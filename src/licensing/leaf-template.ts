@@ -6,8 +6,8 @@
 import * as d from './der';
 import { extensions, type CertificateSpec, type Issuer } from './certificate';
 import { encodeLicenceInfo, type LicenceInfo } from './extensions';
-import { signatureAlgorithmFor, signWith } from './keys';
 import { OID } from './oids';
+import { signerOf, type Signer } from './signer';
 
 export type LeafSpec = Omit<CertificateSpec, 'ca' | 'licence'> & { licence: LicenceInfo };
 
@@ -18,6 +18,8 @@ interface Fixed {
   /** basicConstraints, keyUsage, authorityKeyIdentifier: a leaf's extensions before the licence. */
   extensions: Buffer[];
   licenceOid: Buffer;
+  /** The issuer's key in this process or in an HSM; wrapped once per issuer. */
+  signer: Signer;
 }
 
 const fixedByIssuer = new WeakMap<Issuer, Fixed>();
@@ -32,9 +34,11 @@ function fixedParts(issuer: Issuer): Fixed {
       notBefore: new Date(),
       notAfter: new Date(),
     };
+    const signer = signerOf(issuer.key);
     f = {
+      signer,
       version: d.encode(d.explicit(0, d.int(2))),
-      alg: d.encode(d.seq([d.oid(signatureAlgorithmFor(issuer.key))])),
+      alg: d.encode(d.seq([d.oid(signer.algorithm)])),
       issuerName: d.encode(issuer.name),
       extensions: extensions(leafWithoutLicence).map(d.encode),
       licenceOid: d.encode(d.oid(OID.licenceInfo)),
@@ -58,7 +62,7 @@ export function buildLeaf(spec: LeafSpec, serial: Uint8Array): Buffer {
     spec.spkiDer,
     tlv(0xa3, [tlv(0x30, [...f.extensions, licence])]),
   ]);
-  const signature = signWith(spec.issuer.key, tbs);
+  const signature = f.signer.sign(tbs);
   return tlv(0x30, [tbs, f.alg, tlv(0x03, [ZERO_UNUSED_BITS, signature])]);
 }
 

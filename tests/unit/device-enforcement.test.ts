@@ -6,7 +6,7 @@ import type { Authority } from '../../src/authority/authority';
 import { oneOffRequest } from '../../src/device/one-off';
 import { initPbx, installAnswer, pbxStatus } from '../../src/device/simulator';
 import { verifyOnline } from '../../src/device/verify';
-import { signWith } from '../../src/licensing/keys';
+import { signerOf } from '../../src/licensing/signer';
 import { receiptBytes } from '../../src/licensing/verification';
 import { freshAuthority, recreate, type TestClock } from '../support/fixtures';
 import { inProcess, licensedPbx } from '../support/pbx';
@@ -53,7 +53,7 @@ describe('signed verdicts', () => {
       pbx.dir,
       async (req) => {
         const r = { ...(await authority.call('verification.check', req)), status: 'valid' as const };
-        return { ...r, signature: signWith(issuer.key, receiptBytes(r)).toString('base64') };
+        return { ...r, signature: signerOf(issuer.key).sign(receiptBytes(r)).toString('base64') };
       },
       clock.now,
     );

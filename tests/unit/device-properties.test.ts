@@ -10,7 +10,7 @@ import { oneOffRequest } from '../../src/device/one-off';
 import { initPbx, installAnswer, pbxStatus, type PbxStatus } from '../../src/device/simulator';
 import { verifyOnline, type Sender } from '../../src/device/verify';
 import { buildCertificate, keyIdentifier, type Issuer } from '../../src/licensing/certificate';
-import { signWith } from '../../src/licensing/keys';
+import { signerOf } from '../../src/licensing/signer';
 import { caName } from '../../src/licensing/names';
 import { toPem } from '../../src/licensing/pem';
 import { receiptBytes } from '../../src/licensing/verification';
@@ -94,7 +94,7 @@ class Pbx {
       case 'foreign':
         return async (req) => {
           const r = await call(req);
-          return { ...r, signature: b64(signWith(foreign.key, receiptBytes(r))), chain: [b64(foreign.der)] };
+          return { ...r, signature: b64(signerOf(foreign.key).sign(receiptBytes(r))), chain: [b64(foreign.der)] };
         };
       case 'wrong-certificate':
         return async (req) => ({ ...(await call(req)), certificateSerial: 'ee'.repeat(16) });

@@ -12,7 +12,8 @@ import { currentKey, initPbx, pbxStatus } from '../../src/device/simulator';
 import type { OnlineRecord } from '../../src/device/state';
 import { verifyOnline, type Sender } from '../../src/device/verify';
 import { buildCertificate, keyIdentifier, type Issuer } from '../../src/licensing/certificate';
-import { inspectPublicKey, signWith } from '../../src/licensing/keys';
+import { inspectPublicKey } from '../../src/licensing/keys';
+import { signerOf, type Signer } from '../../src/licensing/signer';
 import { caName } from '../../src/licensing/names';
 import { receiptBytes, requestBytes, verifyWithKey } from '../../src/licensing/verification';
 import type { Receipt } from '../../src/shared/api/verification';
@@ -37,9 +38,9 @@ const relay =
   (authority: Authority, change: (r: Receipt) => unknown): Sender =>
   async (req) =>
     change(await authority.call('verification.check', req));
-const signedBy = (key: KeyObject, r: Receipt, chain: Uint8Array[]): Receipt => ({
+const signedBy = (key: KeyObject | Signer, r: Receipt, chain: Uint8Array[]): Receipt => ({
   ...r,
-  signature: b64(signWith(key, receiptBytes(r))),
+  signature: b64(signerOf(key).sign(receiptBytes(r))),
   chain: chain.map(b64),
 });
 

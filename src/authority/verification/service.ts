@@ -3,7 +3,8 @@
 // a receipt signed by the issuing CA. Each check is one row in `verifications`; the unique
 // (device, nonce) key refuses a replayed request, whatever the concurrency.
 import { parseCertificate } from '../../licensing/certificate';
-import { inspectPublicKey, signWith, type PublicKeyInfo } from '../../licensing/keys';
+import { inspectPublicKey, type PublicKeyInfo } from '../../licensing/keys';
+import { signerOf } from '../../licensing/signer';
 import {
   nextCheckIn,
   parseVerifyRequest,
@@ -131,7 +132,7 @@ function checkBatch(ctx: AuthorityContext): CheckBatch {
 function signReceipt(ctx: AuthorityContext, body: ReceiptBody): Receipt {
   return {
     ...body,
-    signature: signWith(ctx.ca.issuer.key, receiptBytes(body)).toString('base64'),
+    signature: signerOf(ctx.ca.issuer.key).sign(receiptBytes(body)).toString('base64'),
     chain: [ctx.ca.issuingDer.toString('base64')],
   };
 }
