@@ -1,11 +1,16 @@
 // Which authority a command talks to: the embedded one in --data (on its own SQLite file, or on
-// --database, e.g. a server's PostgreSQL), or a server (--server, --token).
+// --database, e.g. a server's PostgreSQL), or a server (--server, with --token or
+// LICENCE_DESK_TOKEN for CI, else the token `licence-desk login` keeps in the OS keychain; the
+// server's root must then still be the one pinned at login).
 import type { Command } from 'commander';
 import { inputError } from '../shared/errors';
 import { embeddedClient, type Client } from '../authority/client';
 import { defaultDataDir } from '../authority/data-dir';
 import { httpClient } from '../authority/http/client';
 import { requestTimeoutMs } from '../authority/http/timeout';
+import { osKeychain } from '../main/services/keychain';
+import { checkPin, fetchServerRoot } from '../main/services/pins';
+import { serverTokens } from '../main/services/secrets';
 
 interface Globals {
   data?: string;
@@ -27,13 +32,16 @@ export function databaseOption(cmd: Command): string | undefined {
   return g.database;
 }
 
-export function openClient(cmd: Command): Promise<Client> {
+export async function openClient(cmd: Command): Promise<Client> {
   const g = cmd.optsWithGlobals() as Globals;
   const database = databaseOption(cmd);
-  const token = g.token ?? process.env.LICENCE_DESK_TOKEN;
-  if (g.server)
-    return Promise.resolve(httpClient({ url: g.server, ...(token ? { token } : {}), timeoutMs: requestTimeoutMs() }));
-  return embeddedClient(dataDir(cmd), database);
+  if (!g.server) return embeddedClient(dataDir(cmd), database);
+  const given = g.token ?? process.env.LICENCE_DESK_TOKEN;
+  if (given) return httpClient({ url: g.server, token: given, timeoutMs: requestTimeoutMs() });
+  const stored = await serverTokens(osKeychain()).get(g.server);
+  const client = httpClient({ url: g.server, ...(stored ? { token: stored } : {}), timeoutMs: requestTimeoutMs() });
+  if (stored) checkPin(dataDir(cmd), g.server, await fetchServerRoot(client));
+  return client;
 }
 
 /** Opens the client for one command and always closes it (queued writes are drained first). */

@@ -12,6 +12,7 @@ import { pbxCommands } from './pbx-commands';
 import { auditCommands } from './audit-commands';
 import { adminCommands } from './admin-commands';
 import { serveCommand } from './serve-command';
+import { loginCommands } from './login-commands';
 
 const EXIT = { input: 2, rule: 1, not_found: 1, conflict: 1, forbidden: 1, unavailable: 1, internal: 1 } as const;
 
@@ -24,7 +25,7 @@ export function buildProgram(): Command {
       "the embedded authority's database: a SQLite file or postgres://… (default: the data folder's)",
     )
     .option('--server <url>', 'use the authority server at URL instead of the embedded one')
-    .option('--token <token>', 'API token for --server (env LICENCE_DESK_TOKEN)')
+    .option('--token <token>', 'API token for --server (env LICENCE_DESK_TOKEN; default: the one `login` stored)')
     .showHelpAfterError(false)
     .configureOutput({ writeErr: (s) => process.stderr.write(s.split('\n')[0] + '\n') })
     .exitOverride();
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   offersCommands(program);
   adminCommands(program);
   serveCommand(program);
+  loginCommands(program);
   demoCommand(program);
   uiCommand(program);
   return program;
