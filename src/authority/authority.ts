@@ -1,11 +1,11 @@
 // The licence authority as one object: CA material + database + catalogue, and a door (call)
 // through which the CLI, the desktop app and the HTTP server reach every operation alike.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultCatalogue, type Catalogue } from '../licensing/catalogue';
 import type { OpName, OpOutput } from '../shared/api';
 import { dispatch } from './api/dispatch';
 import { createCa, loadCa } from './ca';
+import { secureDataDir } from './data-dir';
 import { LOCAL_RESELLER, type Actor, type AuthorityContext } from './context';
 import type { Db } from './db/executor';
 import { openDb } from './db/open';
@@ -27,7 +27,7 @@ export class Authority {
 
   /** Creates CA and database if absent. Returns whether the CA was created. */
   static async init(dataDir: string, database?: string): Promise<boolean> {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    secureDataDir(dataDir);
     const created = createCa(dataDir);
     const db = await openDb(database ?? join(dataDir, 'authority.db'));
     await localReseller(db, new Date());
@@ -36,6 +36,7 @@ export class Authority {
   }
 
   static async open(opts: OpenOptions): Promise<Authority> {
+    secureDataDir(opts.dataDir, { create: false });
     const ca = loadCa(opts.dataDir);
     const db = await openDb(opts.database ?? join(opts.dataDir, 'authority.db'));
     const now = opts.now ?? (() => new Date());

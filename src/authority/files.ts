@@ -2,7 +2,8 @@
 import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-export function writeFileAtomic(file: string, data: string | Uint8Array, mode = 0o644): void {
+/** Owner-only by default: everything in the data folder is 0600 (data-dir.ts). */
+export function writeFileAtomic(file: string, data: string | Uint8Array, mode = 0o600): void {
   const tmp = `${file}.${process.pid}.tmp`;
   const fd = openSync(tmp, 'w', mode);
   try {
