@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run build`: main, preload and the CLI with esbuild, the renderer with vite, into out/.
-//   out/main/index.cjs     Electron main (Node platform, CJS; electron and the native SQLite driver stay external)
+//   out/main/index.cjs     Electron main (Node platform, CJS; electron and the native SQLite and keychain modules stay external)
 //   out/preload/index.cjs  sandboxed preload: one self-contained CJS file, because a sandboxed
 //                          preload can require only a few Electron modules, never our own files
 //   out/renderer/          vite build of src/renderer
@@ -33,7 +33,7 @@ export async function buildMain(outDir = out) {
     target: 'node20',
     // pg is only reached for postgres:// URLs, which the desktop never opens; its optional native
     // part (pg-native) must not be resolved at bundle time.
-    external: ['electron', 'better-sqlite3', 'pg-native'],
+    external: ['electron', 'better-sqlite3', 'pg-native', '@napi-rs/keyring'],
   });
 }
 

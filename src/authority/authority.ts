@@ -1,6 +1,5 @@
 // The licence authority as one object: CA material + database + catalogue, and a door (call)
 // through which the CLI, the desktop app and the HTTP server reach every operation alike.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultCatalogue, type Catalogue } from '../licensing/catalogue';
 import type { OpName, OpOutput } from '../shared/api';
@@ -10,6 +9,7 @@ import { createCa, loadCa, loadHsmCa, type CaMaterial } from './ca';
 import type { IssuancePolicy } from './certificates/policies';
 import { composeContext, ISSUANCE_POLICIES } from './compose';
 import { LOCAL_RESELLER, type Actor, type AuthorityContext, type ChangeHook } from './context';
+import { secureDataDir } from './data-dir';
 import type { Db } from './db/executor';
 import { isPostgresUrl, openDb } from './db/open';
 import { openCheckpoints } from './audit/checkpoints';
@@ -40,7 +40,7 @@ export class Authority {
 
   /** Creates CA and database if absent. Returns whether the CA was created. */
   static async init(dataDir: string, database?: string): Promise<boolean> {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    secureDataDir(dataDir);
     const created = createCa(dataDir);
     const db = await openDb(database ?? join(dataDir, 'authority.db'));
     await localReseller(db, new Date());
@@ -51,6 +51,7 @@ export class Authority {
   }
 
   static async open(opts: OpenOptions): Promise<Authority> {
+    secureDataDir(opts.dataDir, { create: false });
     const ca = opts.issuingKey ? loadHsmCa(opts.dataDir, opts.issuingKey) : loadCa(opts.dataDir);
     const db = await openDb(opts.database ?? join(opts.dataDir, 'authority.db'));
     const now = opts.now ?? (() => new Date());

@@ -3,6 +3,7 @@
 // fsyncs it and renames it over the target; its folder sync is best effort, which Windows needs.
 import writeFileAtomicPackage from 'write-file-atomic';
 
-export function writeFileAtomic(file: string, data: string | Uint8Array, mode = 0o644): void {
+/** Owner-only by default: everything in the data folder is 0600 (data-dir.ts). */
+export function writeFileAtomic(file: string, data: string | Uint8Array, mode = 0o600): void {
   writeFileAtomicPackage.sync(file, typeof data === 'string' ? data : Buffer.from(data), { mode, fsync: true });
 }

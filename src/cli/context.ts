@@ -1,5 +1,7 @@
 // Which authority a command talks to: the embedded one in --data (on its own SQLite file, or on
-// --database, e.g. a server's PostgreSQL), or a server (--server, --token).
+// --database, e.g. a server's PostgreSQL), or a server (--server, with --token or
+// LICENCE_DESK_TOKEN for CI, else the token `licence-desk login` keeps in the OS keychain; the
+// server's root must then still be the one pinned at login).
 import type { Command } from 'commander';
 import { inputError } from '../shared/errors';
 import type { Client } from '../authority/client';
@@ -30,13 +32,22 @@ export function databaseOption(cmd: Command): string | undefined {
 export async function openClient(cmd: Command): Promise<Client> {
   const g = cmd.optsWithGlobals() as Globals;
   const database = databaseOption(cmd);
-  const token = g.token ?? process.env.LICENCE_DESK_TOKEN;
-  if (g.server) {
-    const { httpClient } = await import('../authority/http/client');
-    return httpClient({ url: g.server, ...(token ? { token } : {}), timeoutMs: requestTimeoutMs() });
+  if (!g.server) {
+    const { embeddedClient } = await import('../authority/client');
+    return embeddedClient(dataDir(cmd), database);
   }
-  const { embeddedClient } = await import('../authority/client');
-  return embeddedClient(dataDir(cmd), database);
+  const { httpClient } = await import('../authority/http/client');
+  const given = g.token ?? process.env.LICENCE_DESK_TOKEN;
+  if (given) return httpClient({ url: g.server, token: given, timeoutMs: requestTimeoutMs() });
+  const [{ osKeychain }, { checkPin, fetchServerRoot }, { serverTokens }] = await Promise.all([
+    import('../main/services/keychain'),
+    import('../main/services/pins'),
+    import('../main/services/secrets'),
+  ]);
+  const stored = await serverTokens(osKeychain()).get(g.server);
+  const client = httpClient({ url: g.server, ...(stored ? { token: stored } : {}), timeoutMs: requestTimeoutMs() });
+  if (stored) checkPin(dataDir(cmd), g.server, await fetchServerRoot(client));
+  return client;
 }
 
 /** Opens the client for one command and always closes it (queued writes are drained first). */

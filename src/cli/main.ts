@@ -14,6 +14,7 @@ import { auditCommands } from './audit-commands';
 import { adminCommands } from './admin-commands';
 import { serveCommand } from './serve-command';
 import { quietOnClosedPipe } from './io';
+import { loginCommands } from './login-commands';
 
 const EXIT = { input: 2, rule: 1, not_found: 1, conflict: 1, forbidden: 1, unavailable: 1, internal: 1 } as const;
 
@@ -26,7 +27,7 @@ export function buildProgram(): Command {
       "the embedded authority's database: a SQLite file or postgres://… (default: the data folder's)",
     )
     .option('--server <url>', 'use the authority server at URL instead of the embedded one')
-    .option('--token <token>', 'API token for --server (env LICENCE_DESK_TOKEN)')
+    .option('--token <token>', 'API token for --server (env LICENCE_DESK_TOKEN; default: the one `login` stored)')
     .version(APP_VERSION, '-V, --version', 'print the version of licence-desk')
     .showHelpAfterError(false)
     .configureOutput({ writeErr: (s) => process.stderr.write(s.split('\n')[0] + '\n') })
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
   offersCommands(program);
   adminCommands(program);
   serveCommand(program);
+  loginCommands(program);
   demoCommand(program);
   uiCommand(program);
   return program;

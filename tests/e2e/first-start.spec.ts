@@ -32,7 +32,7 @@ test('connecting to a server is checked by main, and its refusal is shown as it 
   const { page } = app;
   await page.getByRole('button', { name: 'Accept' }).click();
   await page.getByRole('radio', { name: /Connect to a licence server/ }).check();
-  // Browser mode has no OS keychain for the token: main refuses before it switches anything.
+  // Nothing listens there: main refuses (server unreachable) before it stores or switches anything.
   await page.getByLabel('Server address', { exact: true }).fill('http://127.0.0.1:9');
   await page.getByLabel('Access token', { exact: true }).fill('not-a-real-token-1234');
   await page.getByRole('button', { name: 'Continue' }).click();

@@ -37,14 +37,14 @@ describe('bundles', () => {
     expect(requiresOf(join(out, 'preload', 'index.cjs'))).toEqual(['electron']);
   });
 
-  it('main: everything bundled except electron, better-sqlite3 and Node built-ins', () => {
+  it('main: everything bundled except electron, the native modules (better-sqlite3, the keychain) and Node built-ins', () => {
     const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
     // ajv keeps require("ajv/…") and require("ajv-formats/…") inside code-generation strings
     // (for its standalone mode), which are never run.
     const external = requiresOf(join(out, 'main', 'index.cjs')).filter(
       (r) => !builtins.has(r) && !/^ajv(-formats)?\//.test(r),
     );
-    expect(external.sort()).toEqual(['better-sqlite3', 'electron', 'pg-native']);
+    expect(external.sort()).toEqual(['@napi-rs/keyring', 'better-sqlite3', 'electron', 'pg-native']);
   });
 
   it('main: starts, opens the window and answers IPC when loaded as Electron would load it', async () => {

@@ -1,7 +1,7 @@
 // Electron main process entry (bundled to out/main/index.cjs). Deliberately thin: it wires
 // Electron to the plain services and policies, which are tested without Electron.
 import { join } from 'node:path';
-import { app, dialog, safeStorage, session, type BrowserWindow } from 'electron';
+import { app, dialog, session, type BrowserWindow } from 'electron';
 import { defaultDataDir } from '../../authority/data-dir';
 import { defaultCatalogue } from '../../licensing/catalogue';
 import { toErrorValue } from '../../shared/errors';
@@ -11,7 +11,6 @@ import { shopAllowList } from '../policy/urls';
 import { registerAppScheme, serveApp } from './protocol';
 import { hardenContents, hardenSession } from './security';
 import { openServices } from '../services/open';
-import { SafeStorageSecretStore } from '../services/secrets';
 import { SettingsStore } from '../services/settings';
 import type { OpenServices } from '../services/types';
 import { APP_NAME, APP_VERSION } from '../version';
@@ -50,14 +49,12 @@ async function start(): Promise<void> {
   serveApp(join(root, 'out', 'renderer'));
   const dataDir = app.getPath('userData');
   const settings = new SettingsStore(dataDir);
-  const secrets = new SafeStorageSecretStore(safeStorage, dataDir);
   services = await openServices({
     dataDir,
     runtime: 'electron',
     name: APP_NAME,
     version: APP_VERSION,
     settings,
-    secrets,
   });
   handleAll(services);
   installMenu(developer);

@@ -7,7 +7,8 @@ import { AUTHORITY_CHANNELS, methodOf } from '../../shared/ipc/contract';
 import { connect, forget, reopen } from './connection';
 import { openEmbeddedAuthority } from './embedded';
 import { localServices } from './local';
-import type { SecretStore } from './secrets';
+import { osKeychain } from './keychain';
+import { serverTokens, type ServerTokens } from './secrets';
 import { SettingsStore } from './settings';
 import type { AuthorityServices, OpenServices, Services } from './types';
 
@@ -18,16 +19,17 @@ export interface OpenOptions {
   version: string;
   /** Given by the Electron shell so it can remember window bounds in the same file. */
   settings?: SettingsStore;
-  /** The OS keychain (Electron's safeStorage); absent in browser mode, so no connected mode there. */
-  secrets?: SecretStore;
+  /** Server tokens; the OS keychain unless a test about something else passes a fake. */
+  tokens?: ServerTokens;
 }
 
 export async function openServices(opts: OpenOptions): Promise<OpenServices> {
   const settings = opts.settings ?? new SettingsStore(opts.dataDir);
+  const tokens = opts.tokens ?? serverTokens(osKeychain());
   const current = settings.get();
   let authority: AuthorityServices =
     current.mode === 'connected'
-      ? reopen(opts.dataDir, opts.secrets, current.serverUrl)
+      ? await reopen(opts.dataDir, tokens, current.serverUrl)
       : await openEmbeddedAuthority(opts.dataDir);
   const swap = async (next: AuthorityServices) => {
     const old = authority;
@@ -44,13 +46,14 @@ export async function openServices(opts: OpenOptions): Promise<OpenServices> {
   );
   const connection: Pick<Services, 'connectionConnect' | 'connectionDisconnect'> = {
     async connectionConnect(input) {
-      const { services, rootSha256 } = await connect(opts.dataDir, opts.secrets, input);
+      const { services, rootSha256 } = await connect(opts.dataDir, tokens, input);
       await swap(services);
       return { ...settings.set({ mode: 'connected', serverUrl: input.serverUrl }), rootSha256 };
     },
     async connectionDisconnect() {
+      const { mode, serverUrl } = settings.get();
+      if (mode === 'connected') await forget(opts.dataDir, tokens, serverUrl);
       await swap(await openEmbeddedAuthority(opts.dataDir));
-      forget(opts.dataDir, opts.secrets);
       return settings.set({ mode: 'embedded' });
     },
   };
