@@ -1,4 +1,4 @@
-// The integration point between the app shell (UI-A) and the wizards (UI-B): a wizard is opened by
+// How a wizard is opened by
 // putting a WizardRequest into the store (actions/wizard.ts openWizard), and <WizardHost/> renders
 // WIZARDS[kind] from components/wizards/index.ts inside an accessible modal dialog.
 export type WizardKind = 'recreate' | 'register' | 'trial' | 'tryout' | 'coupon' | 'resetBinding' | 'moveHost';

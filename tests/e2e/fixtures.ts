@@ -3,8 +3,8 @@
 // Everything is torn down after the test, whatever happened. `pbx` makes real initialisation
 // codes with the PBX simulator and installs answers the way a PBX would.
 //
-// First start (UI-A): a fresh data folder shows Licence Desk's licence agreement first. Tests that
-// are about something else (every wizard test, UI-B) start behind it with
+// First start: a fresh data folder shows Licence Desk's licence agreement first. Tests that
+// are about something else (every wizard test) start behind it with
 //     test.use({ acceptedEula: true });
 // (the agreement is recorded in settings.json before the app starts, so the page opens straight on
 // My devices), or click through it with `await app.acceptEula()` (Accept, then the default mode).

@@ -1,4 +1,4 @@
-// Seeding helpers for the UI tests (UI-A): a small mixed fleet through the real authority.
+// Seeding helpers for the UI tests: a small mixed fleet through the real authority.
 import type { AppHandle } from './fixtures';
 
 export interface SeedDevice {

@@ -1,4 +1,4 @@
-// The integration point with the wizards (UI-B): open one by kind (with the device or binding it
+// Wizards from the app's side: open one by kind (with the device or binding it
 // is for), close it, and afterwards refresh whatever it may have changed.
 import { getState, setState } from '../store';
 import type { WizardRequest } from '../wizards';

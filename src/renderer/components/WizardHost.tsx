@@ -1,4 +1,4 @@
-// Where the wizards (UI-B's components/wizards) appear: the open WizardRequest from the store,
+// Where the wizards (components/wizards) appear: the open WizardRequest from the store,
 // rendered as WIZARDS[kind] inside the accessible modal. Closing (Escape, ×, or the wizard's own
 // onClose) goes through closeWizard, which refreshes the list and the open detail page.
 import { useTranslation } from 'react-i18next';

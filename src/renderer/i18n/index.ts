@@ -1,5 +1,5 @@
 // i18next with the three languages bundled (no loading step: the first render is already in the
-// right language). The wizards' strings (UI-B's wizards.<lang>.ts) sit under the "wizard" key.
+// right language). The wizards' strings (wizards.<lang>.ts) sit under the "wizard" key.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import de from './de';

@@ -9,16 +9,8 @@ import { createDevicesSlice, type DevicesSlice } from './devices';
 import { createInspectorSlice, type InspectorSlice } from './code-inspector';
 import { createShellSlice, type ShellSlice } from './shell';
 import { createToastsSlice, type ToastsSlice } from './toasts';
-import { createWizardSlice, type WizardSlice } from './wizard';
 
-export type RootState = AppSlice &
-  ShellSlice &
-  ToastsSlice &
-  DevicesSlice &
-  DetailSlice &
-  AuditSlice &
-  InspectorSlice &
-  WizardSlice;
+export type RootState = AppSlice & ShellSlice & ToastsSlice & DevicesSlice & DetailSlice & AuditSlice & InspectorSlice;
 
 const initialState = (...a: Parameters<typeof createAppSlice>): RootState => ({
   ...createAppSlice(...a),
@@ -28,7 +20,6 @@ const initialState = (...a: Parameters<typeof createAppSlice>): RootState => ({
   ...createDetailSlice(...a),
   ...createAuditSlice(...a),
   ...createInspectorSlice(...a),
-  ...createWizardSlice(...a),
 });
 
 export const useStore = create<RootState>()((...a) => initialState(...a));

@@ -1,5 +1,5 @@
 // Navigation and the wizard request: which screen is shown, which device is open in detail, and
-// which wizard (UI-B's, rendered by <WizardHost/>) is open. `wizard` is THE integration field:
+// which wizard (rendered by <WizardHost/>) is open. `wizard` is THE integration field:
 // set only through actions/wizard.ts (openWizard / closeWizard).
 import type { StateCreator } from 'zustand';
 import type { WizardRequest } from '../wizards';
