@@ -35,7 +35,8 @@ export async function buildCli(outDir = join(root, 'out', 'cli')) {
     platform: 'node',
     target: 'node20',
     // The native SQLite driver cannot be bundled; pg's optional native part is never installed.
-    external: ['better-sqlite3', 'pg-native'],
+    // Native addons stay in node_modules: esbuild cannot bundle .node files, and they load on use.
+    external: ['better-sqlite3', 'pg-native', '@napi-rs/keyring', 'pkcs11js'],
     banner: { js: banner },
     legalComments: 'none',
     minifyWhitespace: true,
