@@ -16,10 +16,13 @@ import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-// Bundled CommonJS dependencies call require() for Node built-ins; ESM output has no require.
+// Bundled CommonJS dependencies call require() for Node built-ins and read __filename (e.g.
+// write-file-atomic names its temp files with it); ESM output has neither.
 const banner = [
   "import { createRequire as __ldCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __ldFileURLToPath } from 'node:url';",
   'const require = __ldCreateRequire(import.meta.url);',
+  'const __filename = __ldFileURLToPath(import.meta.url);',
 ].join('\n');
 
 export async function buildCli(outDir = join(root, 'out', 'cli')) {
