@@ -16,13 +16,15 @@ import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-// Bundled CommonJS dependencies call require() for Node built-ins and read __filename (e.g.
-// write-file-atomic names its temp files with it); ESM output has neither.
+// Bundled CommonJS dependencies call require() for Node built-ins and read __filename/__dirname (e.g.
+// write-file-atomic names its temp files with it, pino looks for its package.json); ESM output has neither.
 const banner = [
   "import { createRequire as __ldCreateRequire } from 'node:module';",
   "import { fileURLToPath as __ldFileURLToPath } from 'node:url';",
+  "import { dirname as __ldDirname } from 'node:path';",
   'const require = __ldCreateRequire(import.meta.url);',
   'const __filename = __ldFileURLToPath(import.meta.url);',
+  'const __dirname = __ldDirname(__filename);',
 ].join('\n');
 
 export async function buildCli(outDir = join(root, 'out', 'cli')) {

@@ -36,7 +36,7 @@ export const checkpointLine = (c: Checkpoint): string =>
 
 /** One write with O_APPEND: lines from several processes on one file never interleave. */
 export const appendCheckpoint = (file: string, c: Checkpoint): void =>
-  appendFileSync(file, `${checkpointLine(c)}\n`, { mode: 0o644 });
+  appendFileSync(file, `${checkpointLine(c)}\n`, { mode: 0o600 });
 
 /** Every checkpoint of the file, or the problem that makes it untrustworthy. */
 export function readCheckpointFile(file: string, signer: AuditSigner): Checkpoint[] | CheckpointProblem {
