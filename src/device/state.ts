@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import { LdError } from '../shared/errors';
+import { issueText } from '../shared/zod-issues';
 import { fromPem, toPem } from '../licensing/pem';
 import { VERIFY_STATUSES } from '../shared/api/verification';
 
@@ -86,8 +87,7 @@ async function readJsonFile<T>(path: string, schema: z.ZodType<T>): Promise<T | 
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw stateCorrupt(path, `${issue?.path.join('.') || 'the file'}: ${issue?.message ?? 'invalid'}`);
+    throw stateCorrupt(path, issueText(parsed.error.issues[0]!, 'the file'));
   }
   return parsed.data;
 }

@@ -9,6 +9,7 @@ import { checkReceipt } from '../licensing/receipt';
 import { NONCE_BYTES, signVerifyRequest } from '../licensing/verification';
 import { ReceiptSchema, type Receipt, type VerifyRequest } from '../shared/api/verification';
 import { isLdError, ruleError, toErrorValue, type ErrorValue } from '../shared/errors';
+import { issueText } from '../shared/zod-issues';
 import { advanceClock } from './clock';
 import type { OnlineStatus } from './grace';
 import * as st from './state';
@@ -112,10 +113,9 @@ function unreachableOrRefused(e: unknown): 'unreachable' | 'refused' {
 function parseReceipt(answer: unknown): Receipt {
   const parsed = ReceiptSchema.safeParse(answer);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
   throw ruleError(
     'RECEIPT_MALFORMED',
-    `The server's answer is not a verification receipt (${issue?.path.join('.') || 'answer'}: ${issue?.message ?? 'invalid'}).`,
+    `The server's answer is not a verification receipt (${issueText(parsed.error.issues[0]!, 'answer')}).`,
   );
 }
 

@@ -1,9 +1,9 @@
 // The single validation path for every API call, whether it arrives over Electron IPC or over
 // browser mode's HTTP: bounded raw check -> schema -> service -> output schema -> envelope.
 // Nothing here imports Electron, so the whole path runs under vitest.
-import type { z } from 'zod';
 import { errorResult, okResult, type Result } from '../../shared/result';
 import { inputError, toErrorValue } from '../../shared/errors';
+import { describeIssues } from '../../shared/zod-issues';
 import { contract, isChannel, methodOf, type Channel, type Input, type Output } from '../../shared/ipc/contract';
 import type { Services } from '../services/types';
 import { checkPayload } from './payload';
@@ -24,14 +24,19 @@ export async function runChannel<K extends Channel>(
     if (refusal) throw refusal;
     const parsed = contract[channel].input.safeParse(raw);
     if (!parsed.success)
-      throw inputError('INPUT_INVALID', bounded(`Invalid input for ${channel}: ${describe(parsed.error.issues)}`));
+      throw inputError(
+        'INPUT_INVALID',
+        bounded(`Invalid input for ${channel}: ${describeIssues(parsed.error.issues, '(input)')}`),
+      );
     const value = await impl(parsed.data as Input<K>);
     const checked = contract[channel].output.safeParse(value);
     // A service returning the wrong shape is our bug: say so without echoing the value.
     if (!checked.success)
       return errorResult(
         'OUTPUT_INVALID',
-        bounded(`The ${channel} result did not match the contract: ${describe(checked.error.issues)}`),
+        bounded(
+          `The ${channel} result did not match the contract: ${describeIssues(checked.error.issues, '(result)')}`,
+        ),
       );
     return okResult(checked.data as Output<K>);
   } catch (e) {
@@ -54,11 +59,4 @@ export function implOf<K extends Channel>(services: Services, channel: K): Impl<
 }
 
 /** First few problems as "field: message"; bounded, and never quoting the input itself. */
-function describe(issues: readonly z.core.$ZodIssue[]): string {
-  const parts = issues
-    .slice(0, 3)
-    .map((i) => `${i.path.length ? i.path.map(String).join('.') : '(input)'}: ${i.message}`);
-  return `${parts.join('; ')}${issues.length > 3 ? ` (and ${issues.length - 3} more)` : ''}`;
-}
-
 const bounded = (text: string): string => (text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 1)}…` : text);
