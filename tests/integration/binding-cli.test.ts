@@ -34,7 +34,7 @@ it('CLI: coupon mint/redeem/block and binding list/show/reset move an Askozia li
   ok(await ld('init'));
   const root = ok(await ld('ca', 'export'));
   const rootFile = join(data, 'root.pem');
-  writeFileSync(rootFile, root);
+  writeFileSync(rootFile, root, { mode: 0o600 }); // the data folder is owner-only
   ok(await ld('device', 'add', '--serial', 'ASK-9', '--model', 'askozia-pbx'));
   ok(await ld('licence', 'grant', '--serial', 'ASK-9', '--feature', '33'));
 

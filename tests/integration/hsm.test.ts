@@ -81,7 +81,8 @@ describe.skipIf(!!missing)('the issuing key in an HSM (SoftHSM2, PKCS#11)', () =
       const database = store === 'postgres' ? ['--database', await freshPgDatabase()] : [];
       const server = await startServe(dir, ['--issuing-key', token.uri('issuing'), ...database], token.env);
       expect(server.dialect).toBe(store);
-      const work = mkdtempSync(join(dir, `${store}-`));
+      // Scratch files (PBX state, PEM copies) outside the data folder, which is owner-only and checked.
+      const work = tempDir(`ld-hsm-${store}-`);
       const vendor = ['--server', server.url, '--token', server.token()!];
       done(await cli([...vendor, 'reseller', 'create', '--name', 'HSM Telecom']));
       const reseller = done(

@@ -36,7 +36,7 @@ async function authority(): Promise<{ ld: Run; rootFile: string }> {
   const ld: Run = (args, input = '') => cli(['--data', data, ...args], input);
   ok(await ld(['init']));
   const rootFile = join(data, 'root.pem');
-  writeFileSync(rootFile, ok(await ld(['ca', 'export'])));
+  writeFileSync(rootFile, ok(await ld(['ca', 'export'])), { mode: 0o600 }); // the data folder is owner-only
   return { ld, rootFile };
 }
 

@@ -34,7 +34,7 @@ export function loadAuditSigner(dataDir: string, ca: CaMaterial, now: Date): { s
   if (created) createSigner(p, ca, now);
   const certificatePem = readFileSync(p.cert, 'utf8');
   const key = createPrivateKey(readFileSync(p.key, 'utf8'));
-  checkIssuedBy(certificatePem, ca);
+  checkIssuedBy(certificatePem, ca, dataDir);
   const publicKey = new X509Certificate(certificatePem).publicKey;
   return {
     created,
@@ -59,11 +59,25 @@ function createSigner(p: { cert: string; key: string }, ca: CaMaterial, now: Dat
   writeKey(p.key, pair.privateKey); // last: its presence marks a complete signer
 }
 
-/** A signer swapped for one the issuing CA never made would let anyone re-sign checkpoints. */
-function checkIssuedBy(certificatePem: string, ca: CaMaterial): void {
+/**
+ * A signer swapped for one the authority never made would let anyone re-sign checkpoints. The
+ * issuer may be the issuing CA in use or the data folder's own (a server whose issuing key is in
+ * an HSM keeps the signer the folder's CA made), but it must itself be the root's.
+ */
+function checkIssuedBy(certificatePem: string, ca: CaMaterial, dataDir: string): void {
   const cert = new X509Certificate(certificatePem);
-  const issuing = new X509Certificate(ca.issuingDer);
-  if (!cert.checkIssued(issuing) || !cert.verify(issuing.publicKey))
+  const root = new X509Certificate(ca.rootDer);
+  const folderIssuing = join(dataDir, 'ca', 'issuing.pem');
+  const issuers = [new X509Certificate(ca.issuingDer)];
+  if (existsSync(folderIssuing)) issuers.push(new X509Certificate(readFileSync(folderIssuing)));
+  const issuedByOurs = issuers.some(
+    (issuing) =>
+      issuing.checkIssued(root) &&
+      issuing.verify(root.publicKey) &&
+      cert.checkIssued(issuing) &&
+      cert.verify(issuing.publicKey),
+  );
+  if (!issuedByOurs)
     throw ruleError(
       'AUDIT_SIGNER_INVALID',
       "The audit signer certificate (ca/audit-signer.pem) was not issued by this authority's issuing CA.",
