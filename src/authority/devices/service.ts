@@ -1,4 +1,5 @@
-// Devices and customers: add, rename, move, retire, list. Serials are unique across the authority.
+// Devices and customers: add, rename, move, retire, list. Serials are unique across the authority,
+// ignoring case; one held by another reseller moves only by a transfer (transfers.ts).
 import { requireModel } from '../../licensing/catalogue';
 import { checkSerial } from '../../licensing/names';
 import { OPERATIONS } from '../../shared/api';
@@ -9,7 +10,7 @@ import { isUniqueViolation } from '../db/errors';
 import type { Tx } from '../db/executor';
 import { mutate } from '../mutate';
 import { fleetSummaries, summaryOf } from './fleet';
-import { listDevices, requireDevice, toDeviceDto } from './queries';
+import { foldSerial, listDevices, requireDevice, toDeviceDto } from './queries';
 
 export async function addDevice(
   ctx: AuthorityContext,
@@ -28,6 +29,7 @@ export async function addDevice(
           customer_id: customerId,
           registration_id: null,
           serial,
+          serial_folded: foldSerial(serial),
           model: model.id,
           name: input.name ?? '',
           created_at: ctx.now().toISOString(),
@@ -45,11 +47,25 @@ export async function addDevice(
       };
     });
   } catch (e) {
-    // The serial may belong to another reseller: say it exists, never whose it is.
-    if (isUniqueViolation(e))
-      throw conflictError('DEVICE_EXISTS', `A device with serial ${serial} is already registered.`);
+    if (isUniqueViolation(e)) throw await serialTaken(ctx, resellerId, serial);
     throw e;
   }
+}
+
+/** Why a serial could not be added: ours already, or another reseller's (never saying whose). */
+async function serialTaken(ctx: AuthorityContext, resellerId: number, serial: string) {
+  const holder = await ctx.db.read.first(
+    ctx.db.qb.selectFrom('devices').select(['reseller_id', 'serial']).where('serial_folded', '=', foldSerial(serial)),
+  );
+  if (!holder || holder.reseller_id === resellerId) {
+    const spelt = holder && holder.serial !== serial ? ` (as ${holder.serial}; serials ignore case)` : '';
+    return conflictError('DEVICE_EXISTS', `A device with serial ${serial} is already registered${spelt}.`);
+  }
+  return conflictError(
+    'DEVICE_HELD_ELSEWHERE',
+    `Serial ${serial} is registered by another reseller. If this PBX is yours, ask the vendor to transfer it: device transfer request ${serial}.`,
+    { serial, transfer: 'devices.transfer.request' },
+  );
 }
 
 export async function list(
