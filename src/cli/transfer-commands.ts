@@ -22,7 +22,7 @@ export function transferCommands(device: Command): void {
     .description('ask the vendor to move a PBX registered by another reseller to you')
     .action((serial: string, o: { note?: string; json?: boolean }, cmd: Command) =>
       withClient(cmd, async (c) => {
-        const t = await c.call('devices.transfer.request', { serial, note: o.note });
+        const t = await c.call('transfers.request', { serial, note: o.note });
         if (o.json) printJson(t);
         else print(`Asked for ${t.serial} (request #${t.id}); the current holder keeps it until the vendor decides.`);
       }),
@@ -34,14 +34,14 @@ export function transferCommands(device: Command): void {
     .description('transfer requests you made or received (the vendor: all)')
     .action((o: { pending?: boolean; json?: boolean }, cmd: Command) =>
       withClient(cmd, async (c) => {
-        const list = await c.call('devices.transfer.list', { pendingOnly: o.pending });
+        const list = await c.call('transfers.list', { pendingOnly: o.pending });
         if (o.json) printJson(list);
         else print(list.length ? list.map(describe).join('\n') : 'No transfer requests.');
       }),
     );
   for (const [verb, op] of [
-    ['approve', 'devices.transfer.approve'],
-    ['refuse', 'devices.transfer.refuse'],
+    ['approve', 'transfers.approve'],
+    ['refuse', 'transfers.refuse'],
   ] as const)
     transfer
       .command(verb)

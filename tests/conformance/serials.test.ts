@@ -71,22 +71,22 @@ describeStores('serial ownership and transfers', ({ open }) => {
     await authority.call('devices.add', { serial: 'PBX-7', model: 'comtrexx-vm', customer: 'Acme' }, holder);
     await authority.call('licences.grant', { serial: 'PBX-7', feature: 11, quantity: 3 }, holder);
 
-    const request = await authority.call('devices.transfer.request', { serial: 'pbx-7', note: 'sold by us' }, asker);
+    const request = await authority.call('transfers.request', { serial: 'pbx-7', note: 'sold by us' }, asker);
     expect(request).toMatchObject({ serial: 'PBX-7', status: 'pending', direction: 'outgoing', note: 'sold by us' });
     expect(request).not.toHaveProperty('from');
     // Until the vendor decides, the holder keeps it and sees that someone asked (not who).
     expect((await authority.call('devices.get', { serial: 'PBX-7' }, holder)).device.customer).toBe('Acme');
-    expect(await authority.call('devices.transfer.list', {}, holder)).toEqual([
+    expect(await authority.call('transfers.list', {}, holder)).toEqual([
       expect.objectContaining({ id: request.id, direction: 'incoming', status: 'pending' }),
     ]);
-    await expect(authority.call('devices.transfer.approve', { id: request.id }, asker)).rejects.toMatchObject({
+    await expect(authority.call('transfers.approve', { id: request.id }, asker)).rejects.toMatchObject({
       code: 'VENDOR_ONLY',
     });
-    expect(await authority.call('devices.transfer.list', { pendingOnly: true }, vendor)).toEqual([
+    expect(await authority.call('transfers.list', { pendingOnly: true }, vendor)).toEqual([
       expect.objectContaining({ id: request.id, from: 'Holder', to: 'Asker' }),
     ]);
 
-    const approved = await authority.call('devices.transfer.approve', { id: request.id }, vendor);
+    const approved = await authority.call('transfers.approve', { id: request.id }, vendor);
     expect(approved).toMatchObject({ status: 'approved', from: 'Holder', to: 'Asker' });
     const moved = await authority.call('devices.get', { serial: 'PBX-7' }, asker);
     expect(moved.device).toMatchObject({ serial: 'PBX-7', customer: null, registration: null });
@@ -94,7 +94,7 @@ describeStores('serial ownership and transfers', ({ open }) => {
     await expect(authority.call('devices.get', { serial: 'PBX-7' }, holder)).rejects.toMatchObject({
       code: 'DEVICE_NOT_FOUND',
     });
-    await expect(authority.call('devices.transfer.refuse', { id: request.id }, vendor)).rejects.toMatchObject({
+    await expect(authority.call('transfers.refuse', { id: request.id }, vendor)).rejects.toMatchObject({
       code: 'TRANSFER_DECIDED',
     });
 
@@ -113,13 +113,13 @@ describeStores('serial ownership and transfers', ({ open }) => {
     const holder = await reseller(authority, 'Holder');
     const asker = await reseller(authority, 'Asker');
     await authority.call('devices.add', { serial: 'PBX-8', model: 'comtrexx-vm' }, holder);
-    const first = await authority.call('devices.transfer.request', { serial: 'PBX-8' }, asker);
-    const refused = await authority.call('devices.transfer.refuse', { id: first.id, note: 'no proof' }, vendor);
+    const first = await authority.call('transfers.request', { serial: 'PBX-8' }, asker);
+    const refused = await authority.call('transfers.refuse', { id: first.id, note: 'no proof' }, vendor);
     expect(refused).toMatchObject({ status: 'refused', note: 'no proof' });
     expect((await authority.call('devices.get', { serial: 'PBX-8' }, holder)).device.serial).toBe('PBX-8');
-    const again = await authority.call('devices.transfer.request', { serial: 'PBX-8' }, asker);
+    const again = await authority.call('transfers.request', { serial: 'PBX-8' }, asker);
     expect(again.id).not.toBe(first.id);
-    expect((await authority.call('devices.transfer.list', {}, asker)).map((t) => [t.id, t.status])).toEqual([
+    expect((await authority.call('transfers.list', {}, asker)).map((t) => [t.id, t.status])).toEqual([
       [first.id, 'refused'],
       [again.id, 'pending'],
     ]);
@@ -130,25 +130,25 @@ describeStores('serial ownership and transfers', ({ open }) => {
     const holder = await reseller(authority, 'Holder');
     const asker = await reseller(authority, 'Asker');
     await authority.call('devices.add', { serial: 'PBX-9', model: 'comtrexx-vm' }, holder);
-    await authority.call('devices.transfer.request', { serial: 'PBX-9' }, asker);
+    await authority.call('transfers.request', { serial: 'PBX-9' }, asker);
     const before = await auditActions(authority);
-    await expect(authority.call('devices.transfer.request', { serial: 'NOPE-1' }, asker)).rejects.toMatchObject({
+    await expect(authority.call('transfers.request', { serial: 'NOPE-1' }, asker)).rejects.toMatchObject({
       code: 'TRANSFER_UNKNOWN_SERIAL',
     });
-    await expect(authority.call('devices.transfer.request', { serial: 'pbx-9' }, holder)).rejects.toMatchObject({
+    await expect(authority.call('transfers.request', { serial: 'pbx-9' }, holder)).rejects.toMatchObject({
       code: 'TRANSFER_OWN_DEVICE',
     });
-    await expect(authority.call('devices.transfer.request', { serial: 'PBX-9' }, asker)).rejects.toMatchObject({
+    await expect(authority.call('transfers.request', { serial: 'PBX-9' }, asker)).rejects.toMatchObject({
       code: 'TRANSFER_ALREADY_REQUESTED',
     });
-    await expect(authority.call('devices.transfer.request', { serial: 'PBX-9' }, vendor)).rejects.toMatchObject({
+    await expect(authority.call('transfers.request', { serial: 'PBX-9' }, vendor)).rejects.toMatchObject({
       code: 'RESELLER_ONLY',
     });
-    await expect(authority.call('devices.transfer.approve', { id: 9999 }, vendor)).rejects.toMatchObject({
+    await expect(authority.call('transfers.approve', { id: 9999 }, vendor)).rejects.toMatchObject({
       code: 'TRANSFER_NOT_FOUND',
     });
     expect(await auditActions(authority)).toEqual(before);
-    expect(await authority.call('devices.transfer.list', {}, vendor)).toHaveLength(1);
+    expect(await authority.call('transfers.list', {}, vendor)).toHaveLength(1);
   });
 
   it('approving one request refuses the others for the same device', async () => {
@@ -157,14 +157,14 @@ describeStores('serial ownership and transfers', ({ open }) => {
     const one = await reseller(authority, 'One');
     const two = await reseller(authority, 'Two');
     await authority.call('devices.add', { serial: 'PBX-10', model: 'comtrexx-vm' }, holder);
-    const a = await authority.call('devices.transfer.request', { serial: 'PBX-10' }, one);
-    const b = await authority.call('devices.transfer.request', { serial: 'PBX-10' }, two);
-    await authority.call('devices.transfer.approve', { id: b.id }, vendor);
-    expect((await authority.call('devices.transfer.list', {}, vendor)).map((t) => [t.id, t.status, t.to])).toEqual([
+    const a = await authority.call('transfers.request', { serial: 'PBX-10' }, one);
+    const b = await authority.call('transfers.request', { serial: 'PBX-10' }, two);
+    await authority.call('transfers.approve', { id: b.id }, vendor);
+    expect((await authority.call('transfers.list', {}, vendor)).map((t) => [t.id, t.status, t.to])).toEqual([
       [a.id, 'refused', 'One'],
       [b.id, 'approved', 'Two'],
     ]);
-    await expect(authority.call('devices.transfer.approve', { id: a.id }, vendor)).rejects.toMatchObject({
+    await expect(authority.call('transfers.approve', { id: a.id }, vendor)).rejects.toMatchObject({
       code: 'TRANSFER_DECIDED',
     });
   });

@@ -23,7 +23,7 @@ const REFERENCES = new Set(['serial', 'id', 'registration', 'initCode', 'certifi
 const CREATES: Record<string, string> = { 'devices.add': 'DEVICE_HELD_ELSEWHERE' };
 // The one operation meant for another reseller's serial: it asks the vendor, and the holder keeps the
 // device (tests/conformance/serials.test.ts checks that it reveals no holder and moves nothing).
-const ASKS_FOR_OTHERS = new Set(['devices.transfer.request']);
+const ASKS_FOR_OTHERS = new Set(['transfers.request']);
 
 interface World {
   refs: Record<string, unknown>;

@@ -20,30 +20,30 @@ export type Transfer = z.infer<typeof TransferSchema>;
 const decision = z.object({ id: z.number().int().min(1), note: text(400).optional() }).strict();
 
 export const transfersOps = {
-  'devices.transfer.request': op({
-    name: 'devices.transfer.request',
+  'transfers.request': op({
+    name: 'transfers.request',
     summary: 'Ask the vendor to move a PBX that another reseller registered to this reseller',
     mutating: true,
     input: z.object({ serial, note: text(400).optional() }).strict(),
     output: TransferSchema,
   }),
-  'devices.transfer.list': op({
-    name: 'devices.transfer.list',
+  'transfers.list': op({
+    name: 'transfers.list',
     summary: 'Transfer requests this reseller made or received (the vendor: all)',
     mutating: false,
     input: z.object({ pendingOnly: z.boolean().optional() }).strict(),
     output: z.array(TransferSchema),
   }),
-  'devices.transfer.approve': op({
-    name: 'devices.transfer.approve',
+  'transfers.approve': op({
+    name: 'transfers.approve',
     summary: 'Approve a transfer request (the PBX moves to the reseller who asked)',
     mutating: true,
     vendorOnly: true,
     input: decision,
     output: TransferSchema,
   }),
-  'devices.transfer.refuse': op({
-    name: 'devices.transfer.refuse',
+  'transfers.refuse': op({
+    name: 'transfers.refuse',
     summary: 'Refuse a transfer request (the holder keeps the PBX)',
     mutating: true,
     vendorOnly: true,
