@@ -6,6 +6,7 @@ import { dataDir, withClient } from './context';
 import { formatDevice, formatDeviceList, formatGrant } from './format';
 import { hsmCommands } from './hsm-commands';
 import { intOption, print, printJson, readInput } from './io';
+import { transferCommands } from './transfer-commands';
 
 export function authorityCommands(program: Command): void {
   program
@@ -78,6 +79,7 @@ export function authorityCommands(program: Command): void {
 
 function deviceCommands(program: Command): void {
   const device = program.command('device').description('PBXs by serial number');
+  transferCommands(device);
   device
     .command('add')
     .description('register a PBX')

@@ -70,6 +70,7 @@ export const CASES: Record<
     wrongType: { rows: 'IMP1' },
     required: 'rows',
   },
+  'transfers:request': { valid: { serial: SERIAL, note: 'ours' }, wrongType: { note: 3 }, required: 'serial' },
   'customers:list': { valid: {} },
   'tryout:start': { valid: { serial: SERIAL }, wrongType: { serial: 1 }, required: 'serial' },
   'tryout:status': { valid: { serial: SERIAL }, wrongType: { serial: 1 }, required: 'serial' },

@@ -9,7 +9,7 @@ import { loadAudit, loadMoreAudit, setAuditFilter, verifyAudit } from '../../src
 import { acceptEula, boot, chooseMode, declineEula } from '../../src/renderer/actions/boot';
 import { setApi } from '../../src/renderer/actions/client';
 import { loadDetail, moveDevice, renameDevice, retireDevice } from '../../src/renderer/actions/detail';
-import { addDevice, importCsv, setQuery, sortBy } from '../../src/renderer/actions/devices';
+import { addDevice, importCsv, requestTransfer, setQuery, sortBy } from '../../src/renderer/actions/devices';
 import { inspect } from '../../src/renderer/actions/code-inspector';
 import { closeWizard, openWizard } from '../../src/renderer/actions/wizard';
 import { setLanguage, setTheme } from '../../src/renderer/actions/settings';
@@ -100,6 +100,8 @@ describe('My devices and the detail page', () => {
     expect(getState().toasts.at(-1)?.text).toBe('Device CTX-0001 added.');
     const dup = await addDevice({ serial: 'CTX-0001', model: 'comtrexx-business', name: '', customer: '' });
     expect(dup?.code).toBe('DEVICE_EXISTS');
+    // The transfer request (DEVICE_HELD_ELSEWHERE's way forward) reaches the authority: one's own serial is refused.
+    expect(await requestTransfer('ctx-0001')).toMatchObject({ code: 'TRANSFER_OWN_DEVICE' });
   });
 
   it('imports a CSV in chunks with per-row errors under their row numbers', async () => {

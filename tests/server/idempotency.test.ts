@@ -48,7 +48,7 @@ describeStores('idempotency keys', ({ open }) => {
     expect(again).toMatchObject({ status: 200, body: first.body, headers: { 'idempotent-replayed': 'true' } });
     expect(await certificates(authority)).toBe(1);
     expect(await auditEntries(authority)).toBe(entries);
-    // Refusals are remembered too: the same key answers the same 409 even after the cause is gone.
+    // A refusal that changed nothing frees its key: the retry runs again and is refused again.
     const dup = await call(app, 'devices.add', { serial: 'I-1', model: 'comtrexx-vm' }, a, key('k-dup'));
     expect(dup).toMatchObject({ status: 409, body: { code: 'DEVICE_EXISTS' } });
     await ok(app, 'devices.retire', { serial: 'I-1' }, a);
@@ -79,10 +79,10 @@ describeStores('idempotency keys', ({ open }) => {
       });
       expect([r.statusCode, r.json().code], JSON.stringify(bad)).toEqual([400, 'IDEMPOTENCY_KEY_INVALID']);
     }
-    // Another reseller's identical key is another request: it runs, for that reseller.
+    // Another reseller's identical key is another request: it runs, for that reseller (and finds A holds K-1).
     expect(await call(app, 'devices.add', { serial: 'K-1', model: 'comtrexx-vm' }, b, key('k1'))).toMatchObject({
       status: 409,
-      body: { code: 'DEVICE_EXISTS' },
+      body: { code: 'DEVICE_HELD_ELSEWHERE' },
     });
     expect(await ok<unknown[]>(app, 'devices.list', {}, a)).toHaveLength(1);
   });

@@ -9,6 +9,7 @@ import { call, tenants } from './support';
 const limits = {
   redeem: { max: 3, timeWindowMs: 60_000, per: 'token' as const },
   verify: { max: 2, timeWindowMs: 60_000, per: 'ip' as const },
+  register: { max: 2, timeWindowMs: 60_000, per: 'token' as const },
 };
 
 describe('rate limits', () => {
@@ -16,7 +17,7 @@ describe('rate limits', () => {
     const { authority } = await freshAuthority();
     const { app, a } = await tenants(authority, { rateLimits: limits });
     const marked = (Object.values(OPERATIONS) as Operation[]).filter((op) => op.rateLimit);
-    expect(marked.map((op) => op.rateLimit)).toEqual(expect.arrayContaining(['redeem', 'verify']));
+    expect(marked.map((op) => op.rateLimit)).toEqual(expect.arrayContaining(['redeem', 'verify', 'register']));
     for (const op of marked) {
       const max = limits[op.rateLimit!].max;
       // Invalid input still counts: the limit applies before anything is read or checked.

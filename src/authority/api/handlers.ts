@@ -15,6 +15,7 @@ import {
   retireDevice,
 } from '../devices/service';
 import { deviceDetail } from '../devices/detail';
+import { decideTransfer, listTransfers, requestTransfer } from '../devices/transfers';
 import { OFFERS_HANDLERS } from '../registration/handlers';
 import { blockCoupon, mintCoupons, redeemCoupon } from '../coupons/service';
 import { listBindings, resetBinding, showBinding } from '../bindings/service';
@@ -35,6 +36,10 @@ export const HANDLERS: Record<OpName, Handler> = {
   'devices.move': moveDevice,
   'devices.retire': retireDevice,
   'devices.import': importDevices,
+  'transfers.request': requestTransfer,
+  'transfers.list': listTransfers,
+  'transfers.approve': decideTransfer('approved'),
+  'transfers.refuse': decideTransfer('refused'),
   'customers.list': listCustomers,
   'licences.grant': grantLicence,
   'certificates.recreate': recreateCertificate,

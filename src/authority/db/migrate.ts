@@ -4,6 +4,21 @@ import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import { SCHEMA_STEPS, schemaSql } from './schema-sql';
 
+/** The step that folded serials (schema-sql.ts step 3): clashes it found are reported once, when it runs. */
+const FOLD_STEP = 3;
+const CLASHES =
+  'SELECT c.serial, k.serial AS kept FROM serial_clashes c JOIN devices k ON k.id = c.kept_device_id ORDER BY c.device_id';
+
+/** Says which existing serials clash case-insensitively; the operator resolves them (retire or rename one). */
+export function reportSerialClashes(clashes: { serial: string; kept: string }[], warn = defaultWarn): void {
+  for (const c of clashes)
+    warn(
+      `Serial clash: "${c.serial}" and "${c.kept}" are the same serial ignoring case; "${c.kept}" keeps it, ` +
+        `"${c.serial}" is found only when written exactly so (listed in serial_clashes).`,
+    );
+}
+const defaultWarn = (line: string) => process.stderr.write(`${line}\n`);
+
 const TRACK = 'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)';
 
 export function migrateSqlite(db: Database.Database): void {
@@ -19,8 +34,10 @@ export function migrateSqlite(db: Database.Database): void {
       );
     });
     db.exec('COMMIT');
+    if (done < FOLD_STEP && SCHEMA_STEPS.length >= FOLD_STEP)
+      reportSerialClashes(db.prepare(CLASHES).all() as { serial: string; kept: string }[]);
   } catch (e) {
-    db.exec('ROLLBACK');
+    if (db.inTransaction) db.exec('ROLLBACK');
     throw e;
   }
 }
@@ -42,6 +59,8 @@ export async function migratePostgres(client: pg.PoolClient): Promise<void> {
       ]);
     }
     await client.query('COMMIT');
+    if (done < FOLD_STEP && SCHEMA_STEPS.length >= FOLD_STEP)
+      reportSerialClashes((await client.query<{ serial: string; kept: string }>(CLASHES)).rows);
   } catch (e) {
     await client.query('ROLLBACK');
     throw e;

@@ -30,6 +30,8 @@ export interface Database {
     customer_id: number | null;
     registration_id: number | null;
     serial: string;
+    /** The serial upper-cased: unique; NULL only for a pre-existing clash (see serial_clashes). */
+    serial_folded: string | null;
     model: string;
     name: string;
     created_at: string;
@@ -130,6 +132,19 @@ export interface Database {
     data: string;
     prev_hash: string;
     hash: string;
+  };
+  serial_clashes: { device_id: number; serial: string; kept_device_id: number; found_at: string };
+  device_transfers: {
+    id: Id;
+    device_id: number;
+    from_reseller_id: number;
+    to_reseller_id: number;
+    requested_at: string;
+    requested_by: string;
+    note: string;
+    decided_at: string | null;
+    decided_by: string | null;
+    outcome: 'approved' | 'refused' | null;
   };
   idempotency_keys: { actor: string; key: string; request_hash: string; response: string | null; created_at: string };
 }

@@ -1,4 +1,6 @@
 // Device lookups, always scoped to the asking reseller: another reseller's serial is "not found".
+// Serials compare ignoring case (VM-0001 = vm-0001): every lookup goes by the folded form.
+import { sql } from 'kysely';
 import { notFound } from '../../shared/errors';
 import type { Actor, AuthorityContext } from '../context';
 import type { Tx } from '../db/executor';
@@ -43,8 +45,21 @@ const deviceSelect = (qb: AuthorityContext['db']['qb']) =>
       'r.number as registration',
     ]);
 
-const deviceBySerial = prepared((qb, resellerId: number, serial: string) =>
-  deviceSelect(qb).where('d.reseller_id', '=', resellerId).where('d.serial', '=', serial),
+/** The form serials are unique in; they are ASCII (letters, digits, . _ -), so upper-casing is exact. */
+export const foldSerial = (serial: string): string => serial.trim().toUpperCase();
+
+// A row left unfolded by a pre-existing clash (migration step 3) is still found by its exact serial, first.
+const deviceBySerial = prepared((qb, resellerId: number, folded: string, exact: string) =>
+  deviceSelect(qb)
+    .where('d.reseller_id', '=', resellerId)
+    .where((eb) =>
+      eb.or([
+        eb('d.serial_folded', '=', folded),
+        eb.and([eb('d.serial_folded', 'is', null), eb('d.serial', '=', exact)]),
+      ]),
+    )
+    .orderBy(sql`CASE WHEN d.serial_folded IS NULL THEN 0 ELSE 1 END`)
+    .limit(1),
 );
 
 export async function findDevice(
@@ -53,7 +68,7 @@ export async function findDevice(
   actor: Actor,
   serial: string,
 ): Promise<DeviceRow | undefined> {
-  return tx.first(deviceBySerial(ctx.db.qb, actor.resellerId ?? -1, serial.trim()));
+  return tx.first(deviceBySerial(ctx.db.qb, actor.resellerId ?? -1, foldSerial(serial), serial.trim()));
 }
 
 export async function requireDevice(ctx: AuthorityContext, tx: Tx, actor: Actor, serial: string): Promise<DeviceRow> {
@@ -71,7 +86,7 @@ export async function listDevices(
 ): Promise<DeviceRow[]> {
   let q = selectDevices(ctx, actor).orderBy('d.serial');
   if (!includeRetired) q = q.where('d.retired_at', 'is', null);
-  if (serials) q = q.where('d.serial', 'in', [...serials]);
+  if (serials) q = q.where('d.serial_folded', 'in', serials.map(foldSerial));
   if (limit !== undefined) q = q.limit(limit);
   return ctx.db.read.all(q);
 }

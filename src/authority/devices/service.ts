@@ -1,4 +1,5 @@
-// Devices and customers: add, rename, move, retire, list. Serials are unique across the authority.
+// Devices and customers: add, rename, move, retire, list. Serials are unique across the authority,
+// ignoring case; one held by another reseller moves only by a transfer (transfers.ts).
 import { requireModel } from '../../licensing/catalogue';
 import { checkSerial } from '../../licensing/names';
 import { OPERATIONS } from '../../shared/api';
@@ -9,47 +10,80 @@ import { isUniqueViolation } from '../db/errors';
 import type { Tx } from '../db/executor';
 import { mutate } from '../mutate';
 import { fleetSummaries, summaryOf } from './fleet';
-import { listDevices, requireDevice, toDeviceDto } from './queries';
+import { foldSerial, listDevices, requireDevice, toDeviceDto, type DeviceRow } from './queries';
 
-export async function addDevice(
-  ctx: AuthorityContext,
-  actor: Actor,
-  input: { serial: string; model: string; name?: string; customer?: string },
-) {
-  const serial = checkSerial(input.serial.trim());
-  const model = requireModel(ctx.catalogue, input.model);
+type NewDevice = { serial: string; model: string; name?: string; customer?: string };
+
+export async function addDevice(ctx: AuthorityContext, actor: Actor, input: NewDevice) {
   const resellerId = requireReseller(actor);
+  const row = checkRow(ctx, input);
   try {
     return await mutate(ctx, actor, async (tx) => {
-      const customerId = input.customer ? await customerFor(ctx, tx, resellerId, input.customer) : null;
-      await tx.run(
-        ctx.db.qb.insertInto('devices').values({
-          reseller_id: resellerId,
-          customer_id: customerId,
-          registration_id: null,
-          serial,
-          model: model.id,
-          name: input.name ?? '',
-          created_at: ctx.now().toISOString(),
-          retired_at: null,
-        }),
-      );
-      const device = await requireDevice(ctx, tx, actor, serial);
-      return {
-        value: toDeviceDto(device),
-        audit: {
-          action: 'device.add',
-          subject: serial,
-          data: { model: model.id, name: device.name, customer: device.customer },
-        },
-      };
+      await insertDevice(ctx, tx, resellerId, row);
+      const device = await requireDevice(ctx, tx, actor, row.serial);
+      return { value: toDeviceDto(device), audit: addedEntry(device) };
     });
   } catch (e) {
-    // The serial may belong to another reseller: say it exists, never whose it is.
-    if (isUniqueViolation(e))
-      throw conflictError('DEVICE_EXISTS', `A device with serial ${serial} is already registered.`);
+    if (isUniqueViolation(e)) throw await serialTaken(ctx, ctx.db.read, resellerId, row.serial);
     throw e;
   }
+}
+
+const checkRow = (ctx: AuthorityContext, input: NewDevice) => ({
+  ...input,
+  serial: checkSerial(input.serial.trim()),
+  model: requireModel(ctx.catalogue, input.model).id,
+});
+
+const addedEntry = (device: DeviceRow) => ({
+  action: 'device.add',
+  subject: device.serial,
+  data: { model: device.model, name: device.name, customer: device.customer },
+});
+
+/** Inserts the device unless its serial is taken; returns whether it did. */
+async function insertDevice(
+  ctx: AuthorityContext,
+  tx: Tx,
+  resellerId: number,
+  row: NewDevice,
+  skipTaken = false,
+): Promise<boolean> {
+  // Checked first so that a taken row creates no customer either (the insert still guards races).
+  if (skipTaken && (await isTaken(ctx, tx, row.serial))) return false;
+  const customerId = row.customer ? await customerFor(ctx, tx, resellerId, row.customer) : null;
+  const insert = ctx.db.qb.insertInto('devices').values({
+    reseller_id: resellerId,
+    customer_id: customerId,
+    registration_id: null,
+    serial: row.serial,
+    serial_folded: foldSerial(row.serial),
+    model: row.model,
+    name: row.name ?? '',
+    created_at: ctx.now().toISOString(),
+    retired_at: null,
+  });
+  return (await tx.run(skipTaken ? insert.onConflict((oc) => oc.doNothing()) : insert)) === 1;
+}
+
+const isTaken = async (ctx: AuthorityContext, tx: Tx, serial: string) =>
+  (await tx.first(ctx.db.qb.selectFrom('devices').select('id').where('serial_folded', '=', foldSerial(serial)))) !==
+  undefined;
+
+/** Why a serial could not be added: ours already, or another reseller's (never saying whose). */
+async function serialTaken(ctx: AuthorityContext, tx: Tx, resellerId: number, serial: string) {
+  const holder = await tx.first(
+    ctx.db.qb.selectFrom('devices').select(['reseller_id', 'serial']).where('serial_folded', '=', foldSerial(serial)),
+  );
+  if (!holder || holder.reseller_id === resellerId) {
+    const spelt = holder && holder.serial !== serial ? ` (as ${holder.serial}; serials ignore case)` : '';
+    return conflictError('DEVICE_EXISTS', `A device with serial ${serial} is already registered${spelt}.`);
+  }
+  return conflictError(
+    'DEVICE_HELD_ELSEWHERE',
+    `Serial ${serial} is registered by another reseller. If this PBX is yours, ask the vendor to transfer it: device transfer request ${serial}.`,
+    { serial, transfer: 'transfers.request' },
+  );
 }
 
 export async function list(
@@ -152,27 +186,38 @@ export function requireReseller(actor: Actor): number {
 }
 
 /**
- * Adds many devices; each row stands alone (one bad row never blocks the others) and is
- * validated exactly as devices.add validates it. Rows run concurrently, so on SQLite they share
- * group commits.
+ * Adds many devices in one transaction: all rows or none, so a server that dies half-way leaves
+ * nothing and a retry with the same Idempotency-Key runs the whole import again. A bad or taken
+ * row is reported by its number and never blocks the others; rows apply in order, so of two that
+ * fold to the same serial the first wins.
  */
-export async function importDevices(
-  ctx: AuthorityContext,
-  actor: Actor,
-  input: { rows: { serial: string; model: string; name?: string; customer?: string }[] },
-) {
+export async function importDevices(ctx: AuthorityContext, actor: Actor, input: { rows: NewDevice[] }) {
+  const resellerId = requireReseller(actor);
   const one = OPERATIONS['devices.add'].input;
-  const results = await Promise.all(
-    input.rows.map(async (row, i) => {
-      try {
-        await addDevice(ctx, actor, parseInput(one, row) as Parameters<typeof addDevice>[2]);
-        return null;
-      } catch (e) {
-        const err = toErrorValue(e);
-        return { row: i + 1, code: err.code, message: err.message };
+  const errors: { row: number; code: string; message: string }[] = [];
+  const fail = (i: number, e: unknown) => {
+    const err = toErrorValue(e);
+    errors.push({ row: i + 1, code: err.code, message: err.message });
+  };
+  const checked = input.rows.map((raw, i) => {
+    try {
+      return checkRow(ctx, parseInput(one, raw) as NewDevice);
+    } catch (e) {
+      fail(i, e);
+      return undefined;
+    }
+  });
+  const added = await mutate(ctx, actor, async (tx) => {
+    const audit = [];
+    for (const [i, row] of checked.entries()) {
+      if (!row) continue;
+      if (!(await insertDevice(ctx, tx, resellerId, row, true))) {
+        fail(i, await serialTaken(ctx, tx, resellerId, row.serial));
+        continue;
       }
-    }),
-  );
-  const errors = results.filter((r) => r !== null);
-  return { added: input.rows.length - errors.length, errors };
+      audit.push(addedEntry(await requireDevice(ctx, tx, actor, row.serial)));
+    }
+    return { value: audit.length, audit };
+  });
+  return { added, errors: errors.sort((a, b) => a.row - b.row) };
 }

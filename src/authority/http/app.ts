@@ -6,7 +6,13 @@ import type { Operation } from '../../shared/api/define';
 import { LdError, ruleError } from '../../shared/errors';
 import type { Authority } from '../authority';
 import { errorHandler, notFoundHandler } from './errors';
-import { IDEMPOTENCY_DEFAULTS, idempotencyHook, type IdempotencyOptions } from './idempotency';
+import {
+  expireIdempotencyKeys,
+  IDEMPOTENCY_DEFAULTS,
+  IDEMPOTENCY_RETENTION_MS,
+  idempotencyHook,
+  type IdempotencyOptions,
+} from './idempotency';
 import { registerOpenApi } from './openapi';
 import { DEFAULT_RATE_LIMITS } from './rate-limits';
 import { healthRoute, operationRoutes, type Bucket, type RouteOptions } from './routes';
@@ -54,5 +60,21 @@ export async function buildApp(opened: Authority, opts: AppOptions = {}): Promis
     idempotency: { ...IDEMPOTENCY_DEFAULTS, ...opts.idempotency },
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  expireKeysRegularly(app, authority, opts.idempotency?.retentionMs ?? IDEMPOTENCY_RETENTION_MS);
   return app;
+}
+
+/** Idempotency keys expire: forgotten once when the app is ready, then hourly, until it closes. */
+function expireKeysRegularly(app: FastifyInstance, authority: Authority, retentionMs: number): void {
+  const expire = () =>
+    expireIdempotencyKeys(authority.ctx.db, retentionMs).catch((e: unknown) =>
+      app.log.error({ err: e }, 'expiring idempotency keys failed'),
+    );
+  let timer: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    await expire();
+    timer = setInterval(() => void expire(), Math.min(retentionMs, 3_600_000));
+    timer.unref(); // never what keeps the process alive
+  });
+  app.addHook('onClose', async () => clearInterval(timer));
 }

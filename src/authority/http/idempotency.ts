@@ -9,8 +9,11 @@
 // IDEMPOTENCY_ANSWER_LOST instead of running the change (e.g. issuing a certificate) again. A row
 // still NULL long after its request began belongs to a request that never committed (the server
 // died): a retry takes it over and runs. Successes and refusals are remembered; server failures
-// (5xx) that did not commit free the key, so the retry runs again. Rows hold a hash of the key
-// and a sealed answer (sealed.ts): answers may carry secrets such as a new token.
+// (5xx) that did not commit free the key, so the retry runs again. A refusal (4xx) that changed
+// nothing (bad input, a bad signature, a rule) frees its key too: junk with fresh keys leaves no
+// rows, and a retry is refused the same way again. Rows hold a hash of the key and a sealed answer
+// (sealed.ts): answers may carry secrets such as a new token. Rows expire after retentionMs
+// (default 24 h): expireIdempotencyKeys runs on start and then on a timer (app.ts).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { conflictError, inputError, ruleError } from '../../shared/errors';
@@ -25,9 +28,25 @@ export interface IdempotencyOptions {
   /** After this long without an answer, the first request is presumed dead (its server crashed). */
   staleMs: number;
   pollMs: number;
+  /** How long a key is remembered; a retry after that runs as a new request. */
+  retentionMs?: number;
 }
 
-export const IDEMPOTENCY_DEFAULTS: IdempotencyOptions = { waitMs: 10_000, staleMs: 60_000, pollMs: 20 };
+/** The documented window (docs/server.md): a day covers any client's retries. */
+export const IDEMPOTENCY_RETENTION_MS = 24 * 3_600_000;
+
+export const IDEMPOTENCY_DEFAULTS: IdempotencyOptions = {
+  waitMs: 10_000,
+  staleMs: 60_000,
+  pollMs: 20,
+  retentionMs: IDEMPOTENCY_RETENTION_MS,
+};
+
+/** Forgets keys older than the retention window; returns how many rows went. */
+export async function expireIdempotencyKeys(db: Db, retentionMs: number, now = Date.now()): Promise<number> {
+  const before = new Date(now - retentionMs).toISOString();
+  return db.write((tx) => tx.run(db.qb.deleteFrom('idempotency_keys').where('created_at', '<', before)));
+}
 
 export interface KeyedRequest {
   /** The actor's label: keys are scoped per tenant. */
@@ -198,8 +217,8 @@ async function remember(db: Db, req: KeyedRequest, outcome: HttpOutcome): Promis
     .where('actor', '=', req.scope)
     .where('key', '=', id);
   await db.write(async (tx) => {
-    // A server failure before anything committed: free the key so that a retry runs again.
-    if (outcome.status >= 500)
+    // Refused or failed before anything committed (no COMMITTED mark): free the key; a retry runs again.
+    if (outcome.status >= 400)
       await tx.run(
         db.qb
           .deleteFrom('idempotency_keys')

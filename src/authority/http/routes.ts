@@ -15,7 +15,7 @@ import { failure, sendOutcome, type HttpOutcome } from './errors';
 import { idempotencyKey, requestHash, withIdempotency, type IdempotencyOptions } from './idempotency';
 import { ERROR_SCHEMA, routeSchema, takesBulk } from './openapi';
 
-export type Bucket = 'redeem' | 'verify';
+export type Bucket = 'redeem' | 'verify' | 'register';
 
 export interface RouteOptions {
   bodyLimit: number;

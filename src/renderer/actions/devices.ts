@@ -96,6 +96,14 @@ export async function addDevice(input: NewDevice): Promise<UiError | null> {
   return null;
 }
 
+/** Asks the vendor for a serial another reseller registered (DEVICE_HELD_ELSEWHERE's way forward). */
+export async function requestTransfer(serial: string): Promise<UiError | null> {
+  const r = unwrap(await api().transfersRequest({ serial: serial.trim() }));
+  if (r.error) return r.error;
+  toast('success', i18n.t('devices.transferRequested', { serial: r.value.serial }));
+  return null;
+}
+
 /** Reads the CSV, sends it chunk by chunk (progress after each), and collects every row's error
  *  under its spreadsheet row number. */
 export async function importCsv(text: string): Promise<void> {

@@ -101,6 +101,9 @@ const de: Translations<typeof en> = {
     addTitle: 'Gerät hinzufügen',
     addSubmit: 'Hinzufügen',
     added: 'Gerät {{serial}} hinzugefügt.',
+    transferRequest: 'Den Hersteller um Übertragung bitten',
+    transferRequested:
+      'Übertragung von {{serial}} beantragt; der Hersteller entscheidet, bis dahin behält der bisherige Händler das Gerät.',
     import: 'CSV importieren',
     export: 'CSV exportieren',
     emptyTitle: 'Noch keine Geräte',

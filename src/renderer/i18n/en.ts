@@ -97,6 +97,8 @@ export default {
     addTitle: 'Add a device',
     addSubmit: 'Add',
     added: 'Device {{serial}} added.',
+    transferRequest: 'Ask the vendor to transfer it to you',
+    transferRequested: 'Transfer of {{serial}} requested; the vendor decides, the current holder keeps it until then.',
     import: 'Import CSV',
     export: 'Export CSV',
     emptyTitle: 'No devices yet',

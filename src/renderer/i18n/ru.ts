@@ -106,6 +106,9 @@ const ru: Translations<typeof en> = {
     addTitle: 'Добавить устройство',
     addSubmit: 'Добавить',
     added: 'Устройство {{serial}} добавлено.',
+    transferRequest: 'Попросить производителя передать его вам',
+    transferRequested:
+      'Запрошена передача {{serial}}; решает производитель, до тех пор устройство остаётся у текущего владельца.',
     import: 'Импорт CSV',
     export: 'Экспорт CSV',
     emptyTitle: 'Устройств пока нет',

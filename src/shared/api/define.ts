@@ -15,7 +15,7 @@ export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   /** Only a vendor token may call it (mint coupons, edit the catalogue). */
   vendorOnly?: boolean;
   /** Rate-limited bucket over HTTP. */
-  rateLimit?: 'redeem' | 'verify';
+  rateLimit?: 'redeem' | 'verify' | 'register';
   /** Callable without a token (a PBX checking in, a health probe). */
   public?: boolean;
 }

@@ -88,6 +88,7 @@ export const devicesOps = {
     name: 'devices.add',
     summary: 'Register a PBX by serial number',
     mutating: true,
+    rateLimit: 'register',
     input: z
       .object({
         serial,
@@ -148,6 +149,7 @@ export const devicesOps = {
     name: 'devices.import',
     summary: 'Register many PBXs at once (a CSV import sends up to 1,000 rows a call)',
     mutating: true,
+    rateLimit: 'register',
     input: z
       .object({
         rows: z

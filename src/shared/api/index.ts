@@ -9,11 +9,13 @@ import { offersOps } from './offers';
 import { systemOps } from './system';
 import { verificationOps } from './verification';
 import { auditOps } from './audit';
+import { transfersOps } from './transfers';
 
 export const OPERATIONS = {
   ...systemOps,
   ...adminOps,
   ...devicesOps,
+  ...transfersOps,
   ...offersOps,
   ...couponsOps,
   ...bindingsOps,

@@ -25,6 +25,7 @@ export const AUTHORITY_CHANNELS = [
   'devices:move',
   'devices:retire',
   'devices:import',
+  'transfers:request',
   'customers:list',
   'licences:grant',
   'certificates:recreate',

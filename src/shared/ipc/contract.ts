@@ -135,6 +135,7 @@ const authority = {
   'devices:move': { input: op['devices.move'].input, output: op['devices.move'].output },
   'devices:retire': { input: op['devices.retire'].input, output: op['devices.retire'].output },
   'devices:import': { input: op['devices.import'].input, output: op['devices.import'].output },
+  'transfers:request': { input: op['transfers.request'].input, output: op['transfers.request'].output },
   'customers:list': { input: op['customers.list'].input, output: op['customers.list'].output },
   'licences:grant': { input: op['licences.grant'].input, output: op['licences.grant'].output },
   'certificates:recreate': { input: op['certificates.recreate'].input, output: Recreated },

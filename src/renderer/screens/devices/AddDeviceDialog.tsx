@@ -1,8 +1,9 @@
 // Add one device: serial, model (from the catalogue), name, customer. The authority's refusal
-// (a serial already registered, a bad character) is shown under the form as it says it.
+// (a serial already registered, a bad character) is shown under the form as it says it; a serial
+// another reseller holds offers its way forward, a transfer request to the vendor.
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addDevice } from '../../actions/devices';
+import { addDevice, requestTransfer } from '../../actions/devices';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Modal } from '../../components/Modal';
 import { useStore } from '../../store';
@@ -28,6 +29,13 @@ export function AddDeviceDialog({ onClose }: { onClose(): void }) {
     e.preventDefault();
     setBusy(true);
     const failed = await addDevice(form);
+    setBusy(false);
+    if (failed) setError(failed);
+    else onClose();
+  };
+  const askTransfer = async () => {
+    setBusy(true);
+    const failed = await requestTransfer(form.serial);
     setBusy(false);
     if (failed) setError(failed);
     else onClose();
@@ -72,6 +80,11 @@ export function AddDeviceDialog({ onClose }: { onClose(): void }) {
           </datalist>
         </label>
         <ErrorMessage error={error} id="add-error" />
+        {error?.code === 'DEVICE_HELD_ELSEWHERE' && (
+          <button type="button" onClick={() => void askTransfer()} disabled={busy}>
+            {t('devices.transferRequest')}
+          </button>
+        )}
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
             {t('devices.addSubmit')}
