@@ -81,6 +81,16 @@ describeStores('registration link (MIKO flows)', ({ open }) => {
         initCode: hostCode('ASK-0003', 'askozia-pbx', HOST_B),
       }),
     ).rejects.toMatchObject({ code: 'TRIAL_ALREADY_USED_REGISTRATION' });
+    // Another registration on host A: the refusal reads "an Askozia PBX trial".
+    const second = await acceptedRegistration(authority, 'Globex');
+    await authority.call('devices.add', { serial: 'ASK-0004', model: 'askozia-pbx' });
+    await expect(
+      authority.call('trials.start', {
+        registration: second,
+        serial: 'ASK-0004',
+        initCode: hostCode('ASK-0004', 'askozia-pbx', HOST_A),
+      }),
+    ).rejects.toThrow('already had an Askozia PBX trial (feature 33)');
     await expect(authority.call('coupons.redeem', { code, serial: 'ASK-0003' })).rejects.toMatchObject({
       code: 'COUPON_NO_REGISTRATION',
       details: { serial: 'ASK-0003' },

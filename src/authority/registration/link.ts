@@ -8,7 +8,7 @@ import type { Tx } from '../db/executor';
 import { requireDevice, type DeviceRow } from '../devices/queries';
 import { mutate } from '../mutate';
 import { requireRegistration, type RegistrationRow } from './queries';
-import { otherRegistration } from './rules';
+import { otherRegistration, withArticle } from './rules';
 
 /** Links the device to the registration (conditional UPDATE: it also takes the device row's lock). */
 export async function linkDevice(
@@ -40,7 +40,7 @@ function checkLinkable(ctx: AuthorityContext, device: DeviceRow): void {
   if (!model.hostBound)
     throw ruleError(
       'DEVICE_NOT_HOST_BOUND',
-      `${device.serial} is a ${model.name}: its licences are bound to its serial, so it takes no registration number.`,
+      `${device.serial} is ${withArticle(model.name)}: its licences are bound to its serial, so it takes no registration number.`,
       { model: model.id },
     );
 }

@@ -64,6 +64,7 @@ export default {
   answer: {
     title: 'Antwort des Lizenzservers',
     hint: 'Kopieren Sie diese Antwort in das Registrierungsfeld der TK-Anlage {{serial}} (Administration > Lizenzen).',
+    hintHost: 'Kopieren Sie diese Antwort in das Registrierungsfeld des Askozia-Hosts {{serial}} (System > Lizenzen).',
     checked: 'Gegen das Root-Zertifikat geprüft',
     codeLabel: 'Antwortcode',
     copy: 'Antwort kopieren',

@@ -64,6 +64,7 @@ export default {
   answer: {
     title: 'Answer of the licence server',
     hint: 'Copy this answer into the registration field of the PBX {{serial}} (Administration > Licences).',
+    hintHost: 'Copy this answer into the registration field of the Askozia host {{serial}} (System > Licences).',
     checked: 'Checked against the root certificate',
     codeLabel: 'Answer code',
     copy: 'Copy answer',
