@@ -108,6 +108,19 @@ function registrationCommands(program: Command): void {
         else print([...r.numbers, ...(r.masked || r.numbers.length === 0 ? [r.message] : [])].join('\n'));
       }),
     );
+  registration
+    .command('link')
+    .description('link a host-bound PBX to a registration number (what entering it under System > Licences does)')
+    .requiredOption('--registration <number>')
+    .requiredOption('--serial <serial>')
+    .option('--json', 'print JSON')
+    .action((o: { registration: string; serial: string } & Json, cmd: Command) =>
+      withClient(cmd, async (c) => {
+        const l = await c.call('registrations.link', { registration: o.registration, serial: o.serial });
+        if (o.json) printJson(l);
+        else print(`${l.serial} ${l.alreadyLinked ? 'was already linked' : 'is now linked'} to ${l.registration}`);
+      }),
+    );
   program
     .command('trial')
     .description('the 30-day trial of an Askozia host')

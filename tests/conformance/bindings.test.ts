@@ -10,6 +10,7 @@ import { ISSUANCE_POLICIES } from '../../src/authority/compose';
 import type { Actor } from '../../src/authority/context';
 import { initPbx, installAnswer } from '../../src/device/simulator';
 import { makeRequest, recreate, tempDir } from '../support/fixtures';
+import { linkedToAccepted } from '../support/offers';
 import { describeStores } from '../support/stores';
 
 const HOST_A = Buffer.from('a1'.repeat(16), 'hex');
@@ -34,6 +35,7 @@ function hostCode(
 
 async function askozia(authority: Authority, serial: string, model = 'askozia-pbx', actor?: Actor): Promise<void> {
   await authority.call('devices.add', { serial, model }, actor);
+  await linkedToAccepted(authority, serial, actor);
   await authority.call('licences.grant', { serial, feature: model === 'askozia-cfe' ? 34 : 33 }, actor);
 }
 

@@ -7,7 +7,7 @@ import type { IssuancePolicy } from '../../src/authority/certificates/policies';
 import { ISSUANCE_POLICIES } from '../../src/authority/compose';
 import type { Authority } from '../../src/authority/authority';
 import { makeRequest, recreate } from '../support/fixtures';
-import { acceptedRegistration, hostCode } from '../support/offers';
+import { acceptedRegistration, hostCode, linkedToAccepted } from '../support/offers';
 import { describeStores } from '../support/stores';
 
 const HOST_A = Buffer.alloc(16, 0xa1);
@@ -43,6 +43,7 @@ const without = (name: string) => ({ policies: ISSUANCE_POLICIES.filter((p) => p
 
 async function askozia(authority: Authority, serial: string): Promise<void> {
   await authority.call('devices.add', { serial, model: 'askozia-pbx' });
+  await linkedToAccepted(authority, serial);
   await authority.call('licences.grant', { serial, feature: 33 });
 }
 

@@ -8,33 +8,15 @@ import type { Authority } from '../../src/authority/authority';
 import { COUPON_DATA_CHARS, newCouponCode, parseCouponCode } from '../../src/authority/coupons/code';
 import type { Actor } from '../../src/authority/context';
 import { makeRequest, recreate } from '../support/fixtures';
+import { linkedToAccepted } from '../support/offers';
 import { describeStores } from '../support/stores';
 
 const FORMAT = /^LDC-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/;
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-/** Gives a device a registration (another area's op makes them; here the row is enough). */
-async function register(authority: Authority, serial: string): Promise<void> {
-  const db = authority.ctx.db;
-  await db.write(async (tx) => {
-    const device = (await tx.first(
-      db.qb.selectFrom('devices').select(['id', 'reseller_id']).where('serial', '=', serial),
-    ))!;
-    const reg = await tx.first(
-      db.qb
-        .insertInto('registrations')
-        .values({
-          reseller_id: device.reseller_id,
-          number: `MIKO-TEST-${serial}`,
-          company: 'Acme',
-          contact: '',
-          email: 'it@acme.test',
-          created_at: new Date().toISOString(),
-        })
-        .returning('id'),
-    );
-    await tx.run(db.qb.updateTable('devices').set({ registration_id: reg!.id }).where('id', '=', device.id));
-  });
+/** Links a device to a registration whose owner accepted the EULA, through the real operations. */
+async function register(authority: Authority, serial: string, actor?: Actor): Promise<void> {
+  await linkedToAccepted(authority, serial, actor);
 }
 
 async function otherReseller(authority: Authority): Promise<Actor> {
@@ -155,7 +137,7 @@ describeStores('coupons', ({ open }) => {
     const code = await mintOne(authority);
     await expect(authority.call('coupons.redeem', { code, serial: 'A1' })).rejects.toMatchObject({
       code: 'COUPON_NO_REGISTRATION',
-      message: expect.stringContaining('needs a registration first'),
+      message: expect.stringContaining('is not linked to a registration yet: link it'),
     });
     await register(authority, 'A1');
     const r = await authority.call('coupons.redeem', { code, serial: 'A1' });
@@ -199,7 +181,7 @@ describeStores('coupons', ({ open }) => {
     await askozia(authority, 'A4');
     await askozia(authority, 'A5');
     await authority.call('devices.add', { serial: 'X1', model: 'askozia-pbx' }, other);
-    await register(authority, 'X1');
+    await register(authority, 'X1', other);
     const code = await mintOne(authority);
     await authority.call('coupons.redeem', { code, serial: 'A4' });
     const own = authority.call('coupons.redeem', { code, serial: 'A5' });

@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import { staleGeneration } from '../../src/authority/certificates/generation-policy';
 import type { Authority } from '../../src/authority/authority';
 import { recreate } from '../support/fixtures';
-import { acceptedRegistration, hostCode } from '../support/offers';
+import { acceptedRegistration, hostCode, linkedToAccepted } from '../support/offers';
 import { describeStores } from '../support/stores';
 
 const HOST = Buffer.alloc(16, 0x5a);
@@ -70,6 +70,7 @@ describeStores('stale initialisation codes', ({ open }) => {
   it('Stale: after a binding reset the host starts again (its certificates are revoked)', async () => {
     const { authority } = await open();
     await authority.call('devices.add', { serial: 'G3', model: 'askozia-pbx' });
+    await linkedToAccepted(authority, 'G3');
     await authority.call('licences.grant', { serial: 'G3', feature: 33 });
     await recreate(authority, hostCode('G3', 'askozia-pbx', HOST, 3));
     await expectStale(recreate(authority, hostCode('G3', 'askozia-pbx', HOST, 1)), 1, 3);

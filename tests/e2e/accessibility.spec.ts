@@ -79,6 +79,8 @@ test.describe('the desk', () => {
         await a.call('devices.add', { serial, model: 'comtrexx-business', name: 'Reception' });
         await a.call('licences.grant', { serial, feature: 10 });
         await a.call('licences.grant', { serial, feature: 11, quantity: 8 });
+        // Register product is offered only to a host not yet linked to a registration.
+        await a.call('devices.add', { serial: 'AKZ-4001', model: 'askozia-pbx', name: 'New host' });
       });
       const initCode = await (await app.pbx(serial, 'comtrexx-business')).initCode();
       await setSettings(app, { theme });
@@ -100,7 +102,7 @@ test.describe('the desk', () => {
       for (const [device, wizard] of [
         ['VM-5001', 'Start tryout'],
         ['CTX-1001', 'Redeem coupon'],
-        ['AKZ-2001', 'Register product'],
+        ['AKZ-4001', 'Register product'],
         ['AKZ-3001', 'Activate trial'],
         ['AKZ-3001', 'Move to another host'],
       ] as const) {

@@ -58,6 +58,15 @@ export async function seedFleet(app: AppHandle, devices: SeedDevice[] = FLEET): 
         ...(d.name ? { name: d.name } : {}),
         ...(d.customer ? { customer: d.customer } : {}),
       });
+      // A host-bound licence belongs to a customer's registration whose owner accepted the EULA.
+      if (d.licence && d.model.startsWith('askozia-')) {
+        const reg = await a.call('registrations.create', {
+          company: d.customer ?? d.serial,
+          email: 'it@fleet.example',
+        });
+        await a.call('eula.accept', { registration: reg.number });
+        await a.call('registrations.link', { registration: reg.number, serial: d.serial });
+      }
       if (d.licence) await a.call('licences.grant', { serial: d.serial, ...d.licence });
     }
   });

@@ -1,7 +1,7 @@
 // Redeem coupon end to end. Coupons are minted in the test (the local actor is also the vendor).
 // A COMtrexx VM redeems 5 user licences (typed in lower case with spaces), recreates its
 // certificate from the last step, and the PBX accepts the answer with the 5 users; an Askozia
-// host is refused until it has a registration; a coupon redeemed twice is refused in words.
+// host not yet linked asks for the customer's registration number and links it first; a coupon redeemed twice is refused in words.
 import { expect, test } from './fixtures';
 import { continueButton, openWizard, pasteCode, ready, screenshot, shownAnswer } from './wizards-helpers';
 
@@ -55,31 +55,28 @@ test('coupon: redeemed once for a VM, then recreate from the wizard; the PBX get
   await expect(again.getByRole('alert')).toContainText('a coupon is redeemed only once');
 });
 
-test('coupon for Askozia: needs a registration first; after the trial it adds the perpetual licence', async ({
+test("coupon for Askozia: the wizard links the host to the customer's number first (no trial needed), then adds the perpetual licence", async ({
   app,
 }) => {
-  const { codes } = await app.seed(async (a) => {
+  const { codes, number } = await app.seed(async (a) => {
     await a.call('devices.add', { serial: ASKOZIA, model: 'askozia-pbx' });
-    return a.call('coupons.mint', { feature: 33 });
+    const reg = await a.call('registrations.create', { company: 'Beispiel AG', email: 'it@beispiel.example' });
+    await a.call('eula.accept', { registration: reg.number });
+    return { ...(await a.call('coupons.mint', { feature: 33 })), number: reg.number };
   });
   const host = await app.pbx(ASKOZIA, 'askozia-pbx');
-  const page = await ready(app);
-  let dialog = await openWizard(page, ASKOZIA, 'Redeem coupon');
-  await dialog.getByRole('textbox', { name: 'Coupon code' }).fill(codes[0]!);
-  await dialog.getByRole('button', { name: 'Redeem coupon' }).click();
-  await expect(dialog.getByRole('alert')).toContainText(`${ASKOZIA} needs a registration first`);
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
-
-  // Register and start the trial (arranged directly; the trial wizard has its own test).
   const initCode = await host.initCode();
-  await app.seed(async (a) => {
-    const { number } = await a.call('registrations.create', { company: 'Beispiel AG', email: 'it@beispiel.example' });
-    await a.call('eula.accept', { registration: number });
-    await a.call('trials.start', { registration: number, serial: ASKOZIA, initCode });
-  });
-  await ready(app);
-  dialog = await openWizard(page, ASKOZIA, 'Redeem coupon');
-  await dialog.getByRole('textbox', { name: 'Coupon code' }).fill(codes[0]!.replace(/-/g, ''));
+  const page = await ready(app);
+  const dialog = await openWizard(page, ASKOZIA, 'Redeem coupon');
+  await dialog.getByRole('textbox', { name: 'Coupon code' }).fill(codes[0]!);
+  await expect(dialog).toContainText(`${ASKOZIA} is not linked to a registration yet`);
+  // Without the number the coupon cannot be redeemed; a number with a bad check character is the authority's to place.
+  await expect(dialog.getByRole('button', { name: 'Redeem coupon' })).toBeDisabled();
+  const field = dialog.getByRole('textbox', { name: 'Registration number' });
+  await field.fill(number.slice(0, -1) + (number.endsWith('Z') ? 'Y' : 'Z'));
+  await dialog.getByRole('button', { name: 'Redeem coupon' }).click();
+  await expect(dialog).toContainText('typo');
+  await field.fill(number);
   await dialog.getByRole('button', { name: 'Redeem coupon' }).click();
   await expect(dialog.getByRole('list', { name: 'Licences added' })).toHaveText(
     '1 × Askozia PBX (feature 33), perpetual',

@@ -36,6 +36,9 @@ it('CLI: coupon mint/redeem/block and binding list/show/reset move an Askozia li
   const rootFile = join(data, 'root.pem');
   writeFileSync(rootFile, root, { mode: 0o600 }); // the data folder is owner-only
   ok(await ld('device', 'add', '--serial', 'ASK-9', '--model', 'askozia-pbx'));
+  const number = ok(await ld('registration', 'create', '--company', 'Acme', '--email', 'it@acme.test')).trim();
+  ok(await ld('eula', 'accept', '--registration', number));
+  ok(await ld('registration', 'link', '--registration', number, '--serial', 'ASK-9'));
   ok(await ld('licence', 'grant', '--serial', 'ASK-9', '--feature', '33'));
 
   // Coupons: a typo is bad input (exit 2); blocking, then redeeming a blocked one is refused (exit 1).

@@ -56,6 +56,9 @@ it('binding reset: the old host is revoked at its next check and stays so; the n
   const { ld, rootFile } = await authority();
   const [pcA, pcB] = [tempDir('ld-enforce-a-'), tempDir('ld-enforce-b-')];
   ok(await ld(['device', 'add', '--serial', 'ASK-1', '--model', 'askozia-pbx']));
+  const number = ok(await ld(['registration', 'create', '--company', 'Acme', '--email', 'it@acme.test'])).trim();
+  ok(await ld(['eula', 'accept', '--registration', number]));
+  ok(await ld(['registration', 'link', '--registration', number, '--serial', 'ASK-1']));
   ok(await ld(['licence', 'grant', '--serial', 'ASK-1', '--feature', '33']));
   await activate(ld, rootFile, pcA, 'ASK-1', 'askozia-pbx');
   expect(ok(await ld(['pbx', 'verify', '--state', pcA]))).toMatch(/^ASK-1: verified online, the certificate is valid/);

@@ -81,6 +81,11 @@ export const CASES: Record<
     required: 'email',
   },
   'registrations:recover': { valid: { email: 'it@acme.example' }, wrongType: { email: 3 }, required: 'email' },
+  'registrations:link': {
+    valid: { registration: 'MIKO-00000-00000-00000-00000', serial: SERIAL },
+    wrongType: { serial: 5 },
+    required: 'registration',
+  },
   'trials:start': {
     valid: { registration: 'MIKO-00000-00000-00000-00000', serial: SERIAL, initCode: 'not a code' },
     wrongType: { initCode: 9 },

@@ -50,7 +50,15 @@ async function buildWorld(
     { serial: 'A-0001', initCode: makeRequest('A-0001', 'comtrexx-vm').code },
     a,
   );
+  const reg = await ok<{ number: string }>(
+    app,
+    'registrations.create',
+    { company: 'Alpha Customer GmbH', email: 'it@alpha.example' },
+    a,
+  );
+  await ok(app, 'eula.accept', { registration: reg.number }, a);
   await ok(app, 'devices.add', { serial: 'A-0002', model: 'askozia-pbx' }, a);
+  await ok(app, 'registrations.link', { registration: reg.number, serial: 'A-0002' }, a);
   await ok(app, 'licences.grant', { serial: 'A-0002', feature: 33 }, a);
   const cert2 = await ok<{ certificateSerial: string }>(
     app,
@@ -63,12 +71,6 @@ async function buildWorld(
     bindings.map((b) => b.serial),
     'A has a host binding',
   ).toContain('A-0002');
-  const reg = await ok<{ number: string }>(
-    app,
-    'registrations.create',
-    { company: 'Alpha Customer GmbH', email: 'it@alpha.example' },
-    a,
-  );
   const [coupon] = (await ok<{ codes: string[] }>(app, 'coupons.mint', { feature: 12 }, vendor)).codes;
   const refs = {
     serial: 'A-0001',

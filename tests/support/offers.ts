@@ -60,3 +60,10 @@ export async function acceptedRegistration(authority: Authority, company = 'Acme
   await authority.call('eula.accept', { registration: number, host: 'pc-office' }, actor);
   return number;
 }
+
+/** Links a host-bound device to a fresh accepted registration, as grants and coupons now need. */
+export async function linkedToAccepted(authority: Authority, serial: string, actor?: Actor): Promise<string> {
+  const number = await acceptedRegistration(authority, `Customer-${serial}`, actor);
+  await authority.call('registrations.link', { registration: number, serial }, actor);
+  return number;
+}

@@ -1,9 +1,11 @@
 // Granting licences and reading the ones a device holds.
-import { featureName, requireFeature } from '../../licensing/catalogue';
+import { featureName, requireFeature, requireModel } from '../../licensing/catalogue';
+import { ruleError } from '../../shared/errors';
 import type { Actor, AuthorityContext } from '../context';
 import type { Tx } from '../db/executor';
 import { prepared } from '../db/prepared';
-import { requireDevice } from '../devices/queries';
+import { requireDevice, type DeviceRow } from '../devices/queries';
+import { requireAcceptedFor } from '../eula/current';
 import { mutate } from '../mutate';
 import { planGrant, type GrantRequest } from './licence-rules';
 import { endTryoutOnPurchase } from '../tryout/purchase';
@@ -79,6 +81,7 @@ export function grantLicence(ctx: AuthorityContext, actor: Actor, input: GrantRe
   return mutate(ctx, actor, async (tx) => {
     const device = await requireDevice(ctx, tx, actor, input.serial);
     const plan = planGrant(ctx.catalogue, device, input, ctx.now());
+    await requireGrantable(ctx, tx, device);
     const l = await insertLicence(ctx, tx, {
       device_id: device.id,
       feature: plan.feature,
@@ -96,4 +99,20 @@ export function grantLicence(ctx: AuthorityContext, actor: Actor, input: GrantRe
       },
     };
   });
+}
+
+/**
+ * A host-bound model's licences belong to a customer's registration, and its owner accepts the
+ * licence agreement before any licence: a grant is no back door around either. There is no
+ * vendor escape: accepting is the customer's act, which nobody else can do for them.
+ */
+async function requireGrantable(ctx: AuthorityContext, tx: Tx, device: DeviceRow): Promise<void> {
+  if (!requireModel(ctx.catalogue, device.model).hostBound) return;
+  if (device.registration_id === null)
+    throw ruleError(
+      'GRANT_NO_REGISTRATION',
+      `${device.serial} is not linked to a registration yet: link it to the customer's number first (licence-desk registration link --registration MIKO-… --serial ${device.serial}), then grant the licence.`,
+      { serial: device.serial },
+    );
+  await requireAcceptedFor(ctx, tx, device);
 }

@@ -83,7 +83,8 @@ export function checkRedeemable(cat: Catalogue, device: DeviceLike, bundle: read
   if (needsRegistration(cat, device.model) && device.registration_id === null) {
     throw ruleError(
       'COUPON_NO_REGISTRATION',
-      `${device.serial} needs a registration first: register (or enter the customer's registration number and start the trial) before redeeming a coupon.`,
+      `${device.serial} is not linked to a registration yet: link it to the customer's number first (licence-desk registration link --registration MIKO-… --serial ${device.serial}), then redeem the coupon.`,
+      { serial: device.serial },
     );
   }
 }

@@ -8,6 +8,7 @@ import { insertLicence, toLicenceDto } from '../certificates/licences';
 import type { Actor, AuthorityContext } from '../context';
 import type { Tx } from '../db/executor';
 import { requireDevice } from '../devices/queries';
+import { requireAcceptedFor } from '../eula/current';
 import { requireReseller } from '../devices/service';
 import { mutate } from '../mutate';
 import { couponHash, maskCoupon, newCouponCode, parseCouponCode } from './code';
@@ -62,6 +63,8 @@ export function redeemCoupon(ctx: AuthorityContext, actor: Actor, input: { code:
         .orderBy('feature'),
     );
     checkRedeemable(ctx.catalogue, device, bundle);
+    // Refused before the coupon is used up: its certificate would be refused by the EULA gate.
+    await requireAcceptedFor(ctx, tx, device);
     const redeemedAt = ctx.now().toISOString();
     const won = await tx.all(
       ctx.db.qb

@@ -39,6 +39,8 @@ export async function fleetSummaries(
       qb
         .selectFrom('verifications')
         .select(['device_id', (eb) => eb.fn.max('server_time').as('last')])
+        // A check answered revoked or unknown is no verification: the PBX was not confirmed.
+        .where('status', '=', 'valid')
         .where('device_id', 'in', mine)
         .groupBy('device_id'),
     ),
@@ -66,7 +68,7 @@ export async function fleetSummaries(
     const summary = deviceStatus(
       {
         retiredAt: null,
-        active: active.map((l) => ({ source: l.source, notAfter: l.not_after })),
+        active: active.map((l) => ({ source: l.source, notAfter: l.not_after, feature: l.feature })),
         hadLicences: all.length > 0,
         lapsedSources: [...new Set(all.filter((l) => !isActive(l)).map((l) => l.source))],
         current: cert ? { revokedAt: cert.revoked_at, bindingReset: cert.revoked_reason === REVOKED_REASON } : null,

@@ -14,7 +14,7 @@ export const VERIFICATION_OVERDUE_DAYS = 14;
 export interface StatusInput {
   retiredAt: string | null;
   /** Active licences (not ended, not past their end date). */
-  active: { source: string; notAfter: string | null }[];
+  active: { source: string; notAfter: string | null; feature?: number }[];
   /** Licences that existed but are all past their end date or ended. */
   hadLicences: boolean;
   /** The sources of the licences that ended or ran out (e.g. ['tryout']); [] when unknown. */
@@ -36,7 +36,12 @@ export interface StatusSummary {
 }
 
 export function deviceStatus(s: StatusInput, now: Date): StatusSummary {
+  // A dated licence (e.g. the trial) next to a perpetual one of its feature ends nothing.
+  const perpetual = new Set(
+    s.active.filter((l) => l.notAfter === null && l.feature !== undefined).map((l) => l.feature),
+  );
   const ends = s.active
+    .filter((l) => l.feature === undefined || !perpetual.has(l.feature))
     .map((l) => l.notAfter)
     .filter((d): d is string => d !== null)
     .sort();

@@ -31,3 +31,13 @@ export async function requireAccepted(
   );
   if (!accepted) throw notAccepted(registration.number, version);
 }
+
+/** The gate for a device's licences: a device linked to a registration needs it accepted. */
+export async function requireAcceptedFor(
+  ctx: AuthorityContext,
+  tx: Tx,
+  device: { registration_id: number | null; registration: string | null },
+): Promise<void> {
+  if (device.registration_id !== null && device.registration !== null)
+    await requireAccepted(ctx, tx, { id: device.registration_id, number: device.registration });
+}

@@ -3,6 +3,7 @@
 import type { Handler } from '../api/handlers';
 import { acceptEula, publishEula, showEula } from '../eula/service';
 import { leaveTryout, startTryout, tryoutStatus } from '../tryout/service';
+import { linkRegistration } from './link';
 import { createRegistration, recoverRegistrations } from './service';
 import { startTrial } from './trial';
 
@@ -12,6 +13,7 @@ export const OFFERS_HANDLERS = {
   'tryout.end': leaveTryout,
   'registrations.create': createRegistration,
   'registrations.recover': recoverRegistrations,
+  'registrations.link': linkRegistration,
   'trials.start': startTrial,
   'eula.show': showEula,
   'eula.publish': publishEula,

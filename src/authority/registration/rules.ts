@@ -35,6 +35,9 @@ export interface UsedTrial {
   endsAt: string;
 }
 
+/** "an Askozia PBX", "a COMtrexx VM": the article follows the sound of the first letter. */
+export const withArticle = (name: string) => `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`;
+
 const span = (t: UsedTrial) => `from ${t.startedAt.slice(0, 10)} to ${t.endsAt.slice(0, 10)}`;
 
 /** The registration's own trial is named first: it is the reason the customer can act on. */
@@ -57,7 +60,7 @@ export function trialUsed(
   const under = onHost.registration ? `under registration ${onHost.registration}` : 'under another registration';
   return ruleError(
     'TRIAL_ALREADY_USED_HOST',
-    `This host (fingerprint ${host.slice(0, 16)}…) already had a ${feature.name} trial (feature ${feature.number}) ${span(onHost)} ${under}: a host gets one trial per product.`,
+    `This host (fingerprint ${host.slice(0, 16)}…) already had ${withArticle(feature.name)} trial (feature ${feature.number}) ${span(onHost)} ${under}: a host gets one trial per product.`,
     details(onHost),
   );
 }

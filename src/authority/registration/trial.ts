@@ -2,19 +2,19 @@
 // registration never had a trial for the product AND that host never had one; the trials
 // table's two UNIQUE constraints decide, so concurrent starts cannot both get one.
 import { requireFeature, requireModel } from '../../licensing/catalogue';
-import { ruleError } from '../../shared/errors';
 import type { Actor, AuthorityContext } from '../context';
 import { recreateCertificate } from '../certificates/issue';
 import { insertLicence } from '../certificates/licences';
 import { issueOrUndo, type RecordedOffer } from '../certificates/undo-offer';
 import type { Tx } from '../db/executor';
-import { requireDevice, type DeviceRow } from '../devices/queries';
+import { requireDevice } from '../devices/queries';
 import { requireAccepted } from '../eula/current';
 import { mutate } from '../mutate';
 import { bindingFor, matchDevice } from '../certificates/recreate-rules';
 import { readRequest, toAnswerDto } from '../tryout/service';
-import { requireRegistration, type RegistrationRow } from './queries';
-import { alreadyLicensed, otherRegistration, planTrial, trialUsed, type UsedTrial } from './rules';
+import { linkDevice, refuseRetired } from './link';
+import { requireRegistration } from './queries';
+import { alreadyLicensed, planTrial, trialUsed, type UsedTrial } from './rules';
 
 export async function startTrial(
   ctx: AuthorityContext,
@@ -28,8 +28,7 @@ export async function startTrial(
   const trial = await mutate(ctx, actor, async (tx) => {
     const registration = await requireRegistration(ctx, tx, actor, input.registration);
     const device = await requireDevice(ctx, tx, actor, input.serial);
-    if (device.retired_at)
-      throw ruleError('DEVICE_RETIRED', `Device ${device.serial} was retired on ${device.retired_at.slice(0, 10)}.`);
+    refuseRetired(device);
     const plan = planTrial(requireModel(ctx.catalogue, device.model), ctx.now());
     const feature = requireFeature(ctx.catalogue, plan.feature);
     matchDevice(ctx.catalogue, request, device, device.serial);
@@ -103,24 +102,6 @@ export async function startTrial(
     recreateCertificate(ctx, actor, { serial: started.serial, initCode: input.initCode }),
   );
   return { ...started, answer: toAnswerDto(answer) };
-}
-
-/** Links the device to the registration (conditional UPDATE: it also takes the device row's lock). */
-async function linkDevice(
-  ctx: AuthorityContext,
-  tx: Tx,
-  device: DeviceRow,
-  registration: RegistrationRow,
-): Promise<boolean> {
-  const changed = await tx.run(
-    ctx.db.qb
-      .updateTable('devices')
-      .set({ registration_id: registration.id })
-      .where('id', '=', device.id)
-      .where((eb) => eb.or([eb('registration_id', 'is', null), eb('registration_id', '=', registration.id)])),
-  );
-  if (changed === 0) throw otherRegistration(device.serial, device.registration);
-  return device.registration_id === null;
 }
 
 async function usedTrials(

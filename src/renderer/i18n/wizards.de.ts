@@ -64,6 +64,7 @@ export default {
   answer: {
     title: 'Antwort des Lizenzservers',
     hint: 'Kopieren Sie diese Antwort in das Registrierungsfeld der TK-Anlage {{serial}} (Administration > Lizenzen).',
+    hintHost: 'Kopieren Sie diese Antwort in das Registrierungsfeld des Askozia-Hosts {{serial}} (System > Lizenzen).',
     checked: 'Gegen das Root-Zertifikat geprüft',
     codeLabel: 'Antwortcode',
     copy: 'Antwort kopieren',
@@ -148,6 +149,8 @@ export default {
       'Zum Lizenzieren kopieren Sie den Initialisierungscode der TK-Anlage und nutzen Zertifikat neu erstellen.',
   },
   coupon: {
+    linkFirst:
+      '{{serial}} ist noch mit keiner Registrierung verknüpft: Geben Sie die Registrierungsnummer des Kunden ein (wie am Host unter System > Lizenzen); sie wird vor dem Einlösen verknüpft.',
     title: 'Gutschein einlösen',
     intro: 'Ein Gutschein aus der Lieferungs-E-Mail des Shops gibt unbefristete Lizenzen.',
     label: 'Gutscheincode',

@@ -64,6 +64,7 @@ export default {
   answer: {
     title: 'Answer of the licence server',
     hint: 'Copy this answer into the registration field of the PBX {{serial}} (Administration > Licences).',
+    hintHost: 'Copy this answer into the registration field of the Askozia host {{serial}} (System > Licences).',
     checked: 'Checked against the root certificate',
     codeLabel: 'Answer code',
     copy: 'Copy answer',
@@ -143,6 +144,8 @@ export default {
     noCodeYet: 'To license the PBX, copy its initialisation code and use Recreate certificate.',
   },
   coupon: {
+    linkFirst:
+      "{{serial}} is not linked to a registration yet: enter the customer's registration number (as under System > Licences on the host); it is linked before the coupon is redeemed.",
     title: 'Redeem coupon',
     intro: "A coupon from the shop's delivery email gives perpetual licences.",
     label: 'Coupon code',

@@ -92,6 +92,13 @@ export const offersOps = {
       message: z.string(),
     }),
   }),
+  'registrations.link': op({
+    name: 'registrations.link',
+    summary: "Link a host-bound PBX to a customer's registration number (entering it under System > Licences)",
+    mutating: true,
+    input: z.object({ registration: registrationRef, serial }).strict(),
+    output: z.object({ registration: z.string(), serial: z.string(), alreadyLinked: z.boolean() }),
+  }),
   'trials.start': op({
     name: 'trials.start',
     summary: 'Start the 30-day trial of an Askozia host and answer its initialisation code',

@@ -34,6 +34,7 @@ export const AUTHORITY_CHANNELS = [
   'tryout:end',
   'registrations:create',
   'registrations:recover',
+  'registrations:link',
   'trials:start',
   'eula:show',
   'eula:accept',

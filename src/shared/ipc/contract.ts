@@ -144,6 +144,7 @@ const authority = {
   'tryout:end': { input: op['tryout.end'].input, output: op['tryout.end'].output },
   'registrations:create': { input: op['registrations.create'].input, output: op['registrations.create'].output },
   'registrations:recover': { input: op['registrations.recover'].input, output: op['registrations.recover'].output },
+  'registrations:link': { input: op['registrations.link'].input, output: op['registrations.link'].output },
   'trials:start': { input: op['trials.start'].input, output: op['trials.start'].output.extend(checkedMark) },
   'eula:show': { input: op['eula.show'].input, output: op['eula.show'].output },
   'eula:accept': { input: op['eula.accept'].input, output: op['eula.accept'].output },

@@ -7,6 +7,11 @@ export async function createRegistration(input: { company: string; email: string
   return unwrap(await api().registrationsCreate(input));
 }
 
+/** Entering the registration number on the host (System > Licences) links it; coupons need it. */
+export async function linkRegistration(registration: string, serial: string) {
+  return unwrap(await api().registrationsLink({ registration, serial }));
+}
+
 export async function showEula() {
   return unwrap(await api().eulaShow({}));
 }

@@ -15,7 +15,8 @@ export type Answer = Pick<
   'serial' | 'code' | 'certificateSerial' | 'notAfter' | 'features'
 >;
 
-export function AnswerView({ answer, checked }: { answer: Answer; checked: boolean }) {
+/** `host`: an Askozia host, whose menu is System > Licences (a PBX's is Administration > Licences). */
+export function AnswerView({ answer, checked, host = false }: { answer: Answer; checked: boolean; host?: boolean }) {
   const { t, i18n } = useTranslation();
   const pre = useRef<HTMLPreElement>(null);
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'manual'>('idle');
@@ -40,7 +41,9 @@ export function AnswerView({ answer, checked }: { answer: Answer; checked: boole
   return (
     <section className="answer" aria-labelledby="wizard-answer-title">
       <h3 id="wizard-answer-title">{t('wizard.answer.title')}</h3>
-      <p className="wizard-hint">{t('wizard.answer.hint', { serial: answer.serial })}</p>
+      <p className="wizard-hint">
+        {t(host ? 'wizard.answer.hintHost' : 'wizard.answer.hint', { serial: answer.serial })}
+      </p>
       {checked && (
         <p className="checked-mark">
           <span aria-hidden="true">✓</span> {t('wizard.answer.checked')}

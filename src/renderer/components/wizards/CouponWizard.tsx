@@ -1,10 +1,15 @@
 // Redeem coupon: a perpetual licence from the shop's delivery email, redeemed exactly once for one
 // PBX. The code is forgiven its case and spaces; refusals (already redeemed, blocked, a feature the
 // model cannot carry, no registration yet) are the authority's own words. The PBX gets the new
-// licences with its next certificate, so the last step offers Recreate certificate.
+// licences with its next certificate, so the last step offers Recreate certificate. An Askozia
+// host not yet linked to a registration asks for the customer's number first (the link step).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { redeemCoupon } from '../../actions/wizards/coupons';
+import { linkRegistration } from '../../actions/wizards/offers';
+import { isAskozia } from '../../lib/wizards/catalogue';
+import { checkRegistration } from '../../lib/wizards/registration';
+import { useStore } from '../../store';
 import type { Output } from '../../../shared/ipc/contract';
 import type { UiError } from '../../store/types';
 import { tidyCoupon } from '../../lib/wizards/coupon';
@@ -13,6 +18,7 @@ import { DevicePicker } from './DevicePicker';
 import { ErrorNote } from './ErrorNote';
 import { LicenceLine } from './LicenceLine';
 import { RecreateWizard } from './RecreateWizard';
+import { RegistrationField } from './RegistrationField';
 import { TextField } from './TextField';
 import { useWizardDevices } from './use-devices';
 import { WizardFrame } from './WizardFrame';
@@ -29,6 +35,12 @@ export function CouponWizard({ request, onClose }: WizardProps) {
   const serial = chosen || (devices?.length === 1 ? devices[0]!.serial : '');
   const device = devices?.find((d) => d.serial === serial);
   const tidy = tidyCoupon(code);
+  const catalogue = useStore((s) => s.info?.catalogue);
+  const [registration, setRegistration] = useState('');
+  const [linkError, setLinkError] = useState<UiError | null>(null);
+  const needsLink = device !== undefined && device.registration === null && isAskozia(catalogue, device.model);
+  // A failing check character goes to the authority, which can place the typo in its group.
+  const linkReady = !needsLink || ['ok', 'checkFailed'].includes(checkRegistration(registration).state);
 
   if (recreate) return <RecreateWizard request={{ kind: 'recreate', serial }} onClose={onClose} />;
   const steps = [t('wizard.steps.couponAndDevice'), t('wizard.steps.licencesAdded')];
@@ -37,6 +49,14 @@ export function CouponWizard({ request, onClose }: WizardProps) {
   const redeem = async () => {
     setBusy(true);
     setError(null);
+    setLinkError(null);
+    if (needsLink) {
+      const linked = await linkRegistration(registration.trim(), serial);
+      if (linked.error) {
+        setBusy(false);
+        return setLinkError(linked.error);
+      }
+    }
     const r = await redeemCoupon(tidy.display, serial);
     setBusy(false);
     if (r.error) return setError(r.error);
@@ -49,7 +69,7 @@ export function CouponWizard({ request, onClose }: WizardProps) {
         {...frame}
         step={0}
         onContinue={() => void redeem()}
-        canContinue={tidy.complete && device !== undefined}
+        canContinue={tidy.complete && device !== undefined && linkReady}
         busy={busy}
         continueLabel={t('wizard.coupon.redeem')}
       >
@@ -80,6 +100,19 @@ export function CouponWizard({ request, onClose }: WizardProps) {
               setChosen(s);
             }}
           />
+        )}
+        {needsLink && (
+          <>
+            <p className="wizard-note">{t('wizard.coupon.linkFirst', { serial })}</p>
+            <RegistrationField
+              value={registration}
+              onChange={(v) => {
+                setLinkError(null);
+                setRegistration(v);
+              }}
+              authorityError={linkError}
+            />
+          </>
         )}
         <p className="wizard-note">{t('wizard.coupon.once')}</p>
         <ErrorNote error={error} />

@@ -170,7 +170,7 @@ export function MoveHostWizard({ request, onClose }: WizardProps) {
   }
   return (
     <WizardFrame {...frame} cancelLabel={t('wizard.common.done')}>
-      {answer && <AnswerView answer={answer} checked={answer.checkedAgainstRoot} />}
+      {answer && <AnswerView answer={answer} checked={answer.checkedAgainstRoot} host />}
     </WizardFrame>
   );
 }

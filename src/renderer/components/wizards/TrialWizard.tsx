@@ -152,7 +152,7 @@ export function TrialWizard({ request, onClose, registration }: WizardProps & { 
               until: formatDate(trial.endsAt, i18n.language),
             })}
           </p>
-          <AnswerView answer={trial.answer} checked={trial.checkedAgainstRoot} />
+          <AnswerView answer={trial.answer} checked={trial.checkedAgainstRoot} host />
         </>
       )}
     </WizardFrame>
