@@ -31,7 +31,7 @@ it('CLI: trial on host 1, then registration link + coupon redeem on host 2 of th
   const ld = (args: string[], input = '') => cli(['--data', data, ...args], input);
   ok(await ld(['init']));
   const rootFile = join(data, 'root.pem');
-  writeFileSync(rootFile, ok(await ld(['ca', 'export'])));
+  writeFileSync(rootFile, ok(await ld(['ca', 'export'])), { mode: 0o600 }); // the data folder is owner-only
   const init = async (dir: string, serial: string) =>
     ok(await cli(['pbx', 'init', '--state', dir, '--serial', serial, '--model', 'askozia-pbx', '--trust', rootFile]));
 
