@@ -36,6 +36,7 @@ export async function insertDevices(a: Authority, count: number, now = new Date(
           customer_id: customers[i % customers.length]!.id,
           registration_id: null,
           serial: bulkSerial(i),
+          serial_folded: bulkSerial(i).toUpperCase(), // as devices.add stores it (unique, case-insensitive)
           model: MODELS[i % MODELS.length]!,
           name: `Site ${i}`,
           created_at: at,
