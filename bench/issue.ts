@@ -25,22 +25,25 @@ export async function benchIssue(seconds: number): Promise<Record<string, number
       await authority.call('licences.grant', { serial: `BENCH${i}`, feature: 11, quantity: 20 });
       await authority.call('licences.grant', { serial: `BENCH${i}`, feature: 12, days: 365 });
     }
-    const codes = Array.from(
-      { length: 400 },
-      (_, i) => oneOffRequest({ serial: `BENCH${i % DEVICES}`, model: 'comtrexx-vm', generation: i + 1 }).code,
-    );
-    const sample = await authority.call('certificates.recreate', { initCode: codes[0]! });
+    // Every code is used once, with a rising generation: the authority refuses an older code
+    // (REQUEST_STALE_GENERATION). Codes are made between rounds, never while a round is timed.
+    const codes = new CodePool();
+    codes.ensure(400);
+    const firstCode = codes.peek();
+    const sample = await authority.call('certificates.recreate', { initCode: codes.next() });
     // Interleaved short rounds and medians: a neighbour's load on this 2-core machine hits both
     // sides of the ratio alike instead of whichever happened to run during the spike.
     const limits: number[] = [];
     const rates: number[] = [];
     for (let r = 0; r < ROUNDS; r++) {
       limits.push(nativeLimit(seconds / ROUNDS / 2));
+      // Enough for this round at twice the best rate so far (a round stops early if it runs out).
+      codes.ensure(Math.max(400, Math.ceil((Math.max(0, ...rates) * 2 * seconds) / ROUNDS / 2)));
       rates.push(await issueRate(authority, codes, seconds / ROUNDS / 2));
     }
     const [limit, rate] = [median(limits), median(rates)];
     await authority.close();
-    const initChars = codeChars(codes[0]!);
+    const initChars = codeChars(firstCode);
     return {
       issue_per_s: round(rate),
       issue_limit_per_s: round(limit),
@@ -55,19 +58,33 @@ export async function benchIssue(seconds: number): Promise<Record<string, number
 }
 
 /** Requests in flight like a busy server or a bulk run has them; each answer only after its commit. */
-async function issueRate(authority: Authority, codes: string[], seconds: number): Promise<number> {
+async function issueRate(authority: Authority, codes: CodePool, seconds: number): Promise<number> {
   let done = 0;
   const end = performance.now() + seconds * 1000;
   const start = performance.now();
-  while (performance.now() < end) {
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, (_, i) =>
-        authority.call('certificates.recreate', { initCode: codes[(done + i) % codes.length]! }),
-      ),
-    );
+  while (performance.now() < end && codes.left() >= CONCURRENCY) {
+    // Consecutive codes are for different devices (DEVICES ≥ CONCURRENCY), so a batch never races itself.
+    const batch = Array.from({ length: CONCURRENCY }, () => codes.next());
+    await Promise.all(batch.map((initCode) => authority.call('certificates.recreate', { initCode })));
     done += CONCURRENCY;
   }
   return done / ((performance.now() - start) / 1000);
+}
+
+/** Initialisation codes for the bench devices in turn, each generation higher than the last. */
+class CodePool {
+  private codes: string[] = [];
+  private made = 0;
+  private used = 0;
+  ensure(count: number): void {
+    while (this.codes.length - this.used < count) {
+      const i = this.made++;
+      this.codes.push(oneOffRequest({ serial: `BENCH${i % DEVICES}`, model: 'comtrexx-vm', generation: i + 1 }).code);
+    }
+  }
+  peek = (): string => this.codes[this.used]!;
+  next = (): string => this.codes[this.used++]!;
+  left = (): number => this.codes.length - this.used;
 }
 
 /**
