@@ -15,6 +15,7 @@ import { caName } from '../../src/licensing/names';
 import { toPem } from '../../src/licensing/pem';
 import { receiptBytes } from '../../src/licensing/verification';
 import type { Receipt } from '../../src/shared/api/verification';
+import { linkedToAccepted } from '../support/offers';
 import { freshAuthority, recreate, tempDir, type TestClock } from '../support/fixtures';
 
 const HOUR = 3_600_000;
@@ -120,6 +121,7 @@ class Pbx {
 async function newPbx(authority: Authority, clock: TestClock, serial: string): Promise<Pbx> {
   const dir = tempDir('ld-prop-');
   await authority.call('devices.add', { serial, model: 'askozia-pbx' });
+  await linkedToAccepted(authority, serial); // a grant on a host-bound model needs the link and the EULA
   await authority.call('licences.grant', { serial, feature: 33, quantity: 1 });
   const trustPem = toPem('CERTIFICATE', authority.ctx.ca.rootDer);
   const { code } = await initPbx(dir, { serial, model: 'askozia-pbx', trustPem, now: clock.now });
