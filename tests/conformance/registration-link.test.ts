@@ -119,7 +119,7 @@ describeStores('registration link (MIKO flows)', ({ open }) => {
     expect(await verifyAudit(authority.ctx.db)).toMatchObject({ ok: true });
   });
 
-  it('Link: refusals — a typo names the group, unknown or another reseller’s number, COMtrexx, a device of another registration; nothing changes', async () => {
+  it('Link: refusals — a typo names the group, an unknown number, another reseller’s number (its own code), COMtrexx, a device of another registration; nothing changes', async () => {
     const { authority } = await open();
     const [first, second] = [
       await acceptedRegistration(authority, 'Acme'),
@@ -137,7 +137,15 @@ describeStores('registration link (MIKO flows)', ({ open }) => {
     await expect(link(randomRegistrationNumber(), 'L1')).rejects.toMatchObject({ code: 'REGISTRATION_NOT_FOUND' });
     const other = await otherReseller(authority);
     const theirs = await acceptedRegistration(authority, 'Initech', other);
-    await expect(link(theirs, 'L1')).rejects.toMatchObject({ code: 'REGISTRATION_NOT_FOUND' });
+    await expect(link(theirs, 'L1')).rejects.toMatchObject({ code: 'REGISTRATION_OTHER_RESELLER' });
+    await expect(link(theirs, 'L1')).rejects.not.toThrow('Initech');
+    // The check character places a typo among the reseller's own numbers: here in group 2.
+    const inGroup2 = `${first.slice(0, 12)}${first[12] === 'Z' ? 'Y' : 'Z'}${first.slice(13)}`;
+    await expect(link(inGroup2, 'L1')).rejects.toMatchObject({
+      code: 'REGISTRATION_NUMBER_TYPO',
+      details: { group: 2, position: 2 },
+    });
+    await expect(link(inGroup2, 'L1')).rejects.toThrow('typo in group 2, character 2');
     await expect(link(first, 'V1')).rejects.toMatchObject({
       code: 'DEVICE_NOT_HOST_BOUND',
       message: expect.stringContaining('V1 is a COMtrexx VM'),

@@ -6,6 +6,7 @@ import type { Tx } from '../db/executor';
 import { prepared } from '../db/prepared';
 import { requireDevice, type DeviceRow } from '../devices/queries';
 import { requireAcceptedFor } from '../eula/current';
+import { refuseBlockedRegistration } from '../registration/rules';
 import { mutate } from '../mutate';
 import { planGrant, type GrantRequest } from './licence-rules';
 import { endTryoutOnPurchase } from '../tryout/purchase';
@@ -114,5 +115,6 @@ async function requireGrantable(ctx: AuthorityContext, tx: Tx, device: DeviceRow
       `${device.serial} is not linked to a registration yet: link it to the customer's number first (licence-desk registration link --registration MIKO-… --serial ${device.serial}), then grant the licence.`,
       { serial: device.serial },
     );
+  refuseBlockedRegistration(device);
   await requireAcceptedFor(ctx, tx, device);
 }

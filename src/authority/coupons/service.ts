@@ -11,6 +11,7 @@ import { requireDevice } from '../devices/queries';
 import { requireAcceptedFor } from '../eula/current';
 import { requireReseller } from '../devices/service';
 import { mutate } from '../mutate';
+import { refuseBlockedRegistration } from '../registration/rules';
 import { couponHash, maskCoupon, newCouponCode, parseCouponCode } from './code';
 import { checkRedeemable, planBundle, unavailable, type BundleItem, type MintRequest } from './rules';
 
@@ -63,6 +64,7 @@ export function redeemCoupon(ctx: AuthorityContext, actor: Actor, input: { code:
         .orderBy('feature'),
     );
     checkRedeemable(ctx.catalogue, device, bundle);
+    refuseBlockedRegistration(device);
     // Refused before the coupon is used up: its certificate would be refused by the EULA gate.
     await requireAcceptedFor(ctx, tx, device);
     const redeemedAt = ctx.now().toISOString();

@@ -19,6 +19,8 @@ export interface DeviceRow {
   revision: number;
   customer: string | null;
   registration: string | null;
+  /** Set when the vendor blocked the linked registration: no new licences through it. */
+  registration_blocked_at: string | null;
 }
 
 function selectDevices(ctx: AuthorityContext, actor: Actor) {
@@ -43,6 +45,7 @@ const deviceSelect = (qb: AuthorityContext['db']['qb']) =>
       'd.revision',
       'c.name as customer',
       'r.number as registration',
+      'r.blocked_at as registration_blocked_at',
     ]);
 
 /** The form serials are unique in; they are ASCII (letters, digits, . _ -), so upper-casing is exact. */

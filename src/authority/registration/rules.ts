@@ -77,3 +77,20 @@ export const otherRegistration = (serial: string, registration: string | null) =
     'DEVICE_OTHER_REGISTRATION',
     `Device ${serial} belongs to ${registration ? `registration ${registration}` : 'another registration'}; it cannot start a trial under a second one.`,
   );
+
+/** A blocked number refuses every new use; the reason is the vendor's note, when given. */
+export const blockedError = (r: { number: string; blocked_at: string | null; blocked_reason?: string }) =>
+  ruleError(
+    'REGISTRATION_BLOCKED',
+    `Registration ${r.number} was blocked by the vendor on ${r.blocked_at!.slice(0, 10)}${r.blocked_reason ? ` (${r.blocked_reason})` : ''}: it cannot be linked, start a trial, redeem coupons, get licences or be recovered. Ask the vendor.`,
+    { blockedAt: r.blocked_at },
+  );
+
+/** For a device already linked: its registration's block refuses coupons and grants too. */
+export function refuseBlockedRegistration(device: {
+  registration: string | null;
+  registration_blocked_at: string | null;
+}) {
+  if (device.registration !== null && device.registration_blocked_at !== null)
+    throw blockedError({ number: device.registration, blocked_at: device.registration_blocked_at });
+}
