@@ -339,7 +339,7 @@ function checkSubject(leaf: ParsedCertificate, expect: AnswerExpectation): void 
   if (subject.model !== undefined && subject.model !== expect.model) {
     throw ruleError(
       'ANSWER_WRONG_MODEL',
-      `This answer is for the model ${subject.model}, but this PBX is a ${expect.model}.`,
+      `This answer is for the model ${subject.model}, but this PBX is the model ${expect.model}.`,
       { answerModel: subject.model, pbxModel: expect.model },
     );
   }

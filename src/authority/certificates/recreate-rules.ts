@@ -6,6 +6,7 @@ import type { Binding } from '../../licensing/extensions';
 import type { ParsedRequest } from '../../licensing/request';
 import { notFound, ruleError } from '../../shared/errors';
 import type { DeviceRow } from '../devices/queries';
+import { withArticle } from '../registration/rules';
 
 /** The device the request belongs to, or a refusal that says why not. */
 export function matchDevice(
@@ -28,9 +29,10 @@ export function matchDevice(
     );
   if (req.model !== undefined && req.model !== device.model) {
     const known = cat.models.find((m) => m.id === device.model)?.name ?? device.model;
+    const said = cat.models.find((m) => m.id === req.model)?.name ?? req.model;
     throw ruleError(
       'MODEL_MISMATCH',
-      `The code says the PBX is a ${req.model}, but ${device.serial} is registered as ${known}.`,
+      `The code says the PBX is ${withArticle(said)}, but ${device.serial} is registered as ${withArticle(known)}.`,
     );
   }
   return device;
