@@ -153,7 +153,7 @@ describe('authority: recreate certificate', () => {
     await authority.call('licences.grant', { serial: 'VM0001', feature: 11 });
     await expect(recreate(authority, makeRequest('VM0001', 'askozia-pbx').code)).rejects.toMatchObject({
       code: 'MODEL_MISMATCH',
-      message: 'The code says the PBX is an Askozia PBX, but VM0001 is registered as a COMtrexx VM.',
+      message: 'The code says the PBX is the model Askozia PBX, but VM0001 is registered as the model COMtrexx VM.',
     });
   });
 

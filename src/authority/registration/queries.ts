@@ -1,7 +1,7 @@
-// Registration lookups, scoped to the asking reseller (another reseller's number is "not found"),
+// Registration lookups, scoped to the asking reseller (another reseller's number has its own refusal),
 // with typos found and placed before the database is asked.
 import { readRegistrationNumber, typoCandidates } from '../../shared/registration-number';
-import { inputError, notFound, ruleError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import type { Actor, AuthorityContext } from '../context';
 import type { Tx } from '../db/executor';
 import { blockedError } from './rules';
@@ -34,7 +34,7 @@ export async function requireRegistration(
   if (!read.checkOk) throw await locateTypo(tx, scoped(ctx, actor), read.values);
   const row = await tx.first(scoped(ctx, actor).where('number', '=', read.number));
   if (!row) await refuseOtherReseller(ctx, tx, read.number);
-  if (!row) throw notFound('REGISTRATION_NOT_FOUND', `No registration ${read.number} is known here.`);
+  if (!row) throw err.REGISTRATION_NOT_FOUND({ number: read.number });
   if (row.blocked_at) throw blockedError(row);
   return row;
 }
@@ -45,11 +45,7 @@ export async function requireRegistration(
  */
 async function refuseOtherReseller(ctx: AuthorityContext, tx: Tx, number: string): Promise<void> {
   const any = await tx.first(ctx.db.qb.selectFrom('registrations').select('id').where('number', '=', number));
-  if (any)
-    throw ruleError(
-      'REGISTRATION_OTHER_RESELLER',
-      `Registration ${number} was made through another reseller: only that reseller can use it. Register the customer here (registration create), or ask the vendor.`,
-    );
+  if (any) throw err.REGISTRATION_OTHER_RESELLER({ number });
 }
 
 /** The vendor's lookup: any reseller's registration, typos placed among all of them. */
@@ -58,7 +54,7 @@ export async function requireAnyRegistration(ctx: AuthorityContext, tx: Tx, text
   const all = ctx.db.qb.selectFrom('registrations').selectAll();
   if (!read.checkOk) throw await locateTypo(tx, all, read.values);
   const row = await tx.first(all.where('number', '=', read.number));
-  if (!row) throw notFound('REGISTRATION_NOT_FOUND', `No registration ${read.number} is known here.`);
+  if (!row) throw err.REGISTRATION_NOT_FOUND({ number: read.number });
   return row;
 }
 
@@ -81,15 +77,7 @@ async function locateTypo(tx: Tx, among: ReturnType<typeof scoped>, values: numb
         );
   const match = found.length === 1 ? candidates.find((c) => c.number === found[0]!.number) : undefined;
   if (match) {
-    return inputError(
-      'REGISTRATION_NUMBER_TYPO',
-      `The registration number has a typo in group ${match.group}, character ${match.position}: its check character does not match.`,
-      { group: match.group, position: match.position },
-    );
+    return err.REGISTRATION_NUMBER_TYPO({ variant: 'position', group: match.group, position: match.position });
   }
-  return inputError(
-    'REGISTRATION_NUMBER_TYPO',
-    'The registration number has a typo: its check character (the last one, in group 4) does not match the others; a character is mistyped or two are swapped.',
-    { group: 4 },
-  );
+  return err.REGISTRATION_NUMBER_TYPO({ variant: 'checkCharacter', group: 4 });
 }

@@ -6,7 +6,7 @@ import {
   REGISTRATION_DATA_CHARS,
   registrationNumberFrom,
 } from '../../shared/registration-number';
-import { conflictError, ruleError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import type { Actor, AuthorityContext } from '../context';
 import { requireReseller } from '../devices/service';
 import { mutate } from '../mutate';
@@ -62,10 +62,7 @@ export function createRegistration(
         };
       }
     }
-    throw conflictError(
-      'REGISTRATION_NUMBER_EXHAUSTED',
-      `No free registration number was found in ${MAX_ATTEMPTS} attempts; try again.`,
-    );
+    throw err.REGISTRATION_NUMBER_EXHAUSTED({ attempts: MAX_ATTEMPTS });
   });
 }
 
@@ -116,10 +113,6 @@ function usableNumbers(rows: { number: string; blocked_at: string | null }[], em
   const usable = rows.filter((r) => r.blocked_at === null).map((r) => r.number);
   const blocked = rows.find((r) => r.blocked_at !== null);
   if (usable.length === 0 && blocked)
-    throw ruleError(
-      'REGISTRATION_BLOCKED',
-      `The registration number${rows.length === 1 ? '' : 's'} of ${email} ${rows.length === 1 ? 'was' : 'were'} blocked by the vendor: nothing is recovered or sent. Ask the vendor.`,
-      { blockedAt: blocked.blocked_at },
-    );
+    throw err.REGISTRATION_BLOCKED({ variant: 'allOfAddress', email, count: rows.length });
   return usable;
 }
