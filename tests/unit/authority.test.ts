@@ -148,7 +148,7 @@ describe('authority: recreate certificate', () => {
     expect((await authority.call('devices.get', { serial: 'VM0001' })).certificates).toHaveLength(0);
   });
 
-  it('names both models with their article when the code is of another model ("an Askozia PBX")', async () => {
+  it('names both models when the code is of another model', async () => {
     const { authority } = await vm();
     await authority.call('licences.grant', { serial: 'VM0001', feature: 11 });
     await expect(recreate(authority, makeRequest('VM0001', 'askozia-pbx').code)).rejects.toMatchObject({
