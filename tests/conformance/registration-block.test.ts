@@ -145,7 +145,7 @@ describeStores('blocked registration numbers', ({ open, store }) => {
     const typo = `${theirs.slice(0, 6)}${theirs[6] === 'Z' ? 'Y' : 'Z'}${theirs.slice(7)}`;
     await expect(authority.call('registrations.block', { registration: typo }, VENDOR)).rejects.toMatchObject({
       code: 'REGISTRATION_NUMBER_TYPO',
-      details: { group: 1 },
+      params: { group: 1 },
     });
     await expect(
       authority.call('registrations.block', { registration: randomRegistrationNumber() }, VENDOR),

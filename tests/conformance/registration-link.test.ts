@@ -143,7 +143,7 @@ describeStores('registration link (MIKO flows)', ({ open }) => {
     const inGroup2 = `${first.slice(0, 12)}${first[12] === 'Z' ? 'Y' : 'Z'}${first.slice(13)}`;
     await expect(link(inGroup2, 'L1')).rejects.toMatchObject({
       code: 'REGISTRATION_NUMBER_TYPO',
-      details: { group: 2, position: 2 },
+      params: { group: 2, position: 2 },
     });
     await expect(link(inGroup2, 'L1')).rejects.toThrow('typo in group 2, character 2');
     await expect(link(first, 'V1')).rejects.toMatchObject({
