@@ -33,7 +33,10 @@ export default {
   device: {
     label: 'Gerät',
     choose: 'Gerät wählen…',
-    search: 'Geräte suchen',
+    typeToSearch: 'Tippen Sie einen Teil der Seriennummer oder des Namens, um zu suchen.',
+    matches_one: '{{n}} Gerät passt',
+    matches_other: '{{n}} Geräte passen',
+    noMatch: 'Kein Gerät passt.',
     none: 'Kein Gerät passt zu diesem Assistenten. Legen Sie die TK-Anlage zuerst unter Meine Geräte an.',
     for: 'TK-Anlage',
   },

@@ -33,7 +33,10 @@ export default {
   device: {
     label: 'Device',
     choose: 'Choose a device…',
-    search: 'Search devices',
+    typeToSearch: 'Type part of a serial number or name to search.',
+    matches_one: '{{n}} device matches',
+    matches_other: '{{n}} devices match',
+    noMatch: 'No device matches.',
     none: 'No device fits this wizard. Add the PBX in My devices first.',
     for: 'PBX',
   },

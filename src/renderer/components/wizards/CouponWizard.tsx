@@ -25,7 +25,7 @@ import { WizardFrame } from './WizardFrame';
 
 export function CouponWizard({ request, onClose }: WizardProps) {
   const { t } = useTranslation();
-  const { devices, error: listError } = useWizardDevices();
+  const { devices, error: listError } = useWizardDevices('coupon', request.serial);
   const [code, setCode] = useState('');
   const [chosen, setChosen] = useState(request.serial ?? '');
   const [busy, setBusy] = useState(false);

@@ -22,7 +22,7 @@ import { WizardFrame } from './WizardFrame';
 
 export function TryoutWizard({ request, onClose }: WizardProps) {
   const { t, i18n } = useTranslation();
-  const { devices, error: listError } = useWizardDevices();
+  const { devices, error: listError } = useWizardDevices('tryout', request.serial);
   const [step, setStep] = useState(0);
   const [chosen, setChosen] = useState(request.serial ?? '');
   const [status, setStatus] = useState<{
