@@ -157,6 +157,7 @@ export default {
     title: 'Gutschein einlösen',
     intro: 'Ein Gutschein aus der Lieferungs-E-Mail des Shops gibt unbefristete Lizenzen.',
     label: 'Gutscheincode',
+    typo: 'Der Gutscheincode {{code}} enthält einen Tippfehler: Das Prüfzeichen stimmt nicht. Vergleichen Sie ihn Zeichen für Zeichen mit der Lieferungs-E-Mail.',
     format: 'Wie in der Lieferungs-E-Mail (LDC-…); Groß-/Kleinschreibung und Leerzeichen sind egal.',
     once: 'Ein Gutschein wird genau einmal eingelöst: Lösen Sie ihn nicht erneut für eine andere TK-Anlage ein.',
     redeem: 'Gutschein einlösen',

@@ -152,6 +152,7 @@ export default {
     title: 'Redeem coupon',
     intro: "A coupon from the shop's delivery email gives perpetual licences.",
     label: 'Coupon code',
+    typo: 'The coupon code {{code}} has a typo: its check character does not match. Compare it character by character with the delivery email.',
     format: 'As in the delivery email (LDC-…); case and spaces do not matter.',
     once: 'A coupon is redeemed exactly once: do not redeem it again for another PBX.',
     redeem: 'Redeem coupon',

@@ -153,6 +153,7 @@ export function MoveHostWizard({ request, onClose }: WizardProps) {
             setCode(text);
           }}
           verdict={verdict}
+          refused={error !== null || fromOldHost}
           label={t('wizard.move.codeLabel')}
         />
         {fromOldHost && (

@@ -73,6 +73,7 @@ export function RecreateWizard({ request, onClose }: WizardProps) {
             setCode(text);
           }}
           verdict={verdict}
+          refused={error !== null}
         />
         <ErrorNote error={error} />
       </WizardFrame>

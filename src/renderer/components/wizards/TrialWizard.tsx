@@ -132,6 +132,7 @@ export function TrialWizard({ request, onClose, registration }: WizardProps & { 
             setCode(text);
           }}
           verdict={verdict}
+          refused={error !== null}
         />
         <ErrorNote error={error} />
       </WizardFrame>

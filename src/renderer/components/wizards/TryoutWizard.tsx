@@ -93,6 +93,7 @@ export function TryoutWizard({ request, onClose }: WizardProps) {
             setCode(text);
           }}
           verdict={verdict}
+          refused={error !== null}
           label={t('wizard.tryout.codeLabel')}
         />
         <p className="wizard-note">
