@@ -1,10 +1,11 @@
 // i18next with the three languages bundled (no loading step: the first render is already in the
 // right language). The wizards' strings (wizards.<lang>.ts) sit under the "wizard" key.
-import i18next from 'i18next';
+import i18next, { type FormatterModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import de from './de';
 import en from './en';
 import ru from './ru';
+import { interpolationFormat } from '../lib/format';
 import wizardsDe from './wizards.de';
 import wizardsEn from './wizards.en';
 import wizardsRu from './wizards.ru';
@@ -17,13 +18,27 @@ export const resources = {
 
 export const i18n = i18next.createInstance();
 
-void i18n.use(initReactI18next).init({
-  resources,
-  lng: 'en',
-  fallbackLng: 'en',
-  supportedLngs: ['en', 'de', 'ru'],
-  // React escapes what it renders; escaping here as well would show &amp; in the UI.
-  interpolation: { escapeValue: false },
-  initAsync: false,
-  returnNull: false,
-});
+/** Numbers in the language's digits and separators (Intl) in every message: lib/format.ts. */
+const numbers: FormatterModule = {
+  type: 'formatter',
+  init: () => undefined,
+  add: () => undefined,
+  addCached: () => undefined,
+  format: (value, _format, lng, options) =>
+    interpolationFormat(value, lng, (options as { interpolationkey?: string }).interpolationkey),
+};
+
+void i18n
+  .use(initReactI18next)
+  .use(numbers)
+  .init({
+    resources,
+    lng: 'en',
+    fallbackLng: 'en',
+    supportedLngs: ['en', 'de', 'ru'],
+    // React escapes what it renders; escaping here as well would show &amp; in the UI.
+    // alwaysFormat: every value goes through the formatter below, so numbers follow the language.
+    interpolation: { escapeValue: false, alwaysFormat: true },
+    initAsync: false,
+    returnNull: false,
+  });

@@ -118,6 +118,7 @@ export default {
   eula: {
     version: 'Lizenzvereinbarung (EULA), Version {{version}}',
     textLabel: 'Lizenzvereinbarung',
+    englishOnly: 'Der Hersteller stellt diese Lizenzvereinbarung nur auf Englisch bereit.',
     accept: 'Ich akzeptiere die Lizenzvereinbarung',
     mustAccept: 'Ohne Zustimmung zur Lizenzvereinbarung kann die Testlizenz nicht beginnen.',
   },

@@ -115,6 +115,7 @@ export default {
   eula: {
     version: 'Licence agreement (EULA), version {{version}}',
     textLabel: 'Licence agreement',
+    englishOnly: 'The vendor provides this licence agreement in English only.',
     accept: 'I accept the licence agreement',
     mustAccept: 'Without accepting the licence agreement, the trial cannot start.',
   },
