@@ -50,6 +50,8 @@ test('register product, then activate the 30-day trial right away; the host acce
     'Licence agreement (EULA), version 1.0',
   );
   await expect(continueButton(dialog)).toBeDisabled();
+  // In English the vendor's English text needs no note.
+  await expect(dialog.getByText('in English only')).toHaveCount(0);
   await dialog.getByRole('checkbox', { name: 'I accept the licence agreement' }).check();
   await continueButton(dialog).click();
 
