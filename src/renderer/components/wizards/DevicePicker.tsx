@@ -82,7 +82,7 @@ export function DevicePicker({ devices, value, onChange, autoFocus }: DevicePick
           type="text"
           role="combobox"
           aria-autocomplete="list"
-          aria-expanded={open}
+          aria-expanded={open && matches.length > 0}
           aria-controls={`${id}-list`}
           aria-activedescendant={open && active >= 0 ? optionId(active) : undefined}
           aria-describedby={`${id}-about`}
