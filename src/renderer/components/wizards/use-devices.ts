@@ -30,9 +30,8 @@ export function useWizardDevices(
   }, []);
   const devices = useMemo(
     () =>
-      state.devices?.filter(
-        (d) => d.serial === openedFor || wizardServes(kind, modelOf(catalogue, d.model), d),
-      ) ?? null,
+      state.devices?.filter((d) => d.serial === openedFor || wizardServes(kind, modelOf(catalogue, d.model), d)) ??
+      null,
     [state.devices, kind, openedFor, catalogue],
   );
   return { devices, error: state.error };
