@@ -1,10 +1,12 @@
 // My devices fits its window: at 1024×640 and 1280×800, in en, de and ru, no text overflows its box
 // (scrollWidth vs clientWidth of every cell, badge, header and button), the row action stays on
-// screen, and the header scrolls with the rows. Each case retakes its screenshot for docs/.
+// screen, and the header scrolls with the rows. Each case retakes its screenshots for docs/ (My devices, the
+// device page, a wizard step, Settings).
 import { expect, test } from './fixtures';
 import { seedFleet } from './support';
 import { setSettings } from './wizards-helpers';
 import { overflowing } from './layout-helpers';
+import { say } from './english-left';
 
 test.use({ acceptedEula: true });
 
@@ -40,6 +42,17 @@ for (const size of SIZES)
       expect
         .soft(await overflowing(page, '.screen-detail'), `detail ${language} ${size.width}×${size.height}`)
         .toEqual([]);
+      // For docs/: a wizard step (the device picker of Recreate certificate) and Settings.
+      await page.locator('.detail-actions button.primary').click();
+      await expect(page.getByRole('dialog').getByRole('combobox')).toHaveValue('CTX-1002');
+      await page.screenshot({ path: `docs/screenshots/wizard-recreate-${language}-${size.width}x${size.height}.png` });
+      await page.keyboard.press('Escape');
+      await page
+        .getByRole('navigation')
+        .getByRole('button', { name: say(language, 'nav.settings') })
+        .click();
+      await expect(page.getByRole('heading', { level: 1, name: say(language, 'nav.settings') })).toBeVisible();
+      await page.screenshot({ path: `docs/screenshots/settings-${language}-${size.width}x${size.height}.png` });
       await page.getByRole('navigation').getByRole('button').first().click();
     }
   });

@@ -15,7 +15,7 @@ test('wizards open in a named modal dialog that Escape closes', async ({ app }) 
   await rowButton.click();
   const dialog = page.getByRole('dialog', { name: 'Recreate certificate' });
   await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText('CTX-1001');
+  await expect(dialog.getByRole('combobox', { name: 'Device' })).toHaveValue('CTX-1001');
   // Focus is inside the dialog, and Tab keeps it there.
   await expect.poll(() => dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
   for (let i = 0; i < 12; i++) await page.keyboard.press('Tab');

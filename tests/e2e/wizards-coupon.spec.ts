@@ -53,6 +53,32 @@ test('coupon: redeemed once for a VM, then recreate from the wizard; the PBX get
   await again.getByRole('button', { name: 'Redeem coupon' }).click();
   await expect(again.getByRole('alert')).toContainText('was already redeemed');
   await expect(again.getByRole('alert')).toContainText('a coupon is redeemed only once');
+  // One verdict at a time: the refusal, and no ✓ beside it.
+  await expect(again.getByText(`✓ ${codes[0]}`)).toHaveCount(0);
+});
+
+test('a coupon with a typo shows the typo and no ✓; fixed, the ✓ comes back', async ({ app }) => {
+  const { codes } = await app.seed(async (a) => {
+    await a.call('devices.add', { serial: VM, model: 'comtrexx-vm' });
+    return a.call('coupons.mint', { feature: 11, quantity: 5 });
+  });
+  const code = codes[0]!;
+  const page = await ready(app);
+  const dialog = await openWizard(page, VM, 'Redeem coupon');
+  const field = dialog.getByRole('textbox', { name: 'Coupon code' });
+  // One character mistyped (a valid character, so the code is complete): caught before sending.
+  const typed = `${code.slice(0, 10)}${code[10] === '7' ? '8' : '7'}${code.slice(11)}`;
+  await field.fill(typed);
+  await expect(dialog.getByText(`The coupon code ${typed} has a typo`)).toBeVisible();
+  await expect(dialog.getByText('✓', { exact: false })).toHaveCount(0);
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByRole('button', { name: 'Redeem coupon' })).toBeDisabled();
+
+  await field.fill(code);
+  await expect(dialog.getByText(`✓ ${code}`)).toBeVisible();
+  await expect(dialog.getByText('has a typo')).toHaveCount(0);
+  await expect(field).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByRole('button', { name: 'Redeem coupon' })).toBeEnabled();
 });
 
 test("coupon for Askozia: the wizard links the host to the customer's number first (no trial needed), then adds the perpetual licence", async ({
@@ -76,6 +102,7 @@ test("coupon for Askozia: the wizard links the host to the customer's number fir
   await field.fill(number.slice(0, -1) + (number.endsWith('Z') ? 'Y' : 'Z'));
   await dialog.getByRole('button', { name: 'Redeem coupon' }).click();
   await expect(dialog).toContainText('typo');
+  await expect(dialog.getByText(/✓ MIKO-/)).toHaveCount(0); // the number's field: the refusal only
   await field.fill(number);
   await dialog.getByRole('button', { name: 'Redeem coupon' }).click();
   await expect(dialog.getByRole('list', { name: 'Licences added' })).toHaveText(

@@ -1,7 +1,7 @@
 // Which wizards a device's page offers (src/renderer/lib/device-wizards.ts), from the catalogue.
 import { describe, expect, it } from 'vitest';
 import { defaultCatalogue } from '../../src/licensing/catalogue';
-import { nextSteps, wizardsFor } from '../../src/renderer/lib/device-wizards';
+import { nextSteps, wizardServes, wizardsFor } from '../../src/renderer/lib/device-wizards';
 
 const model = (id: string) => {
   const m = defaultCatalogue().models.find((x) => x.id === id)!;
@@ -74,5 +74,34 @@ describe('nextSteps: the step that moves a device forward first, and only steps 
       others: [],
       needsLicences: false,
     });
+  });
+});
+
+describe("wizardServes: a wizard's device picker offers what the device page offers", () => {
+  const device = (
+    status: 'unlicensed' | 'licensed' | 'tryout_over',
+    extra: { registration?: string; retiredAt?: string } = {},
+  ) => ({
+    retiredAt: extra.retiredAt ?? null,
+    registration: extra.registration ?? null,
+    summary: { status },
+  });
+  it('the tryout serves an unlicensed VM, never a Business nor a licensed VM', () => {
+    expect(wizardServes('tryout', model('comtrexx-vm'), device('unlicensed'))).toBe(true);
+    expect(wizardServes('tryout', model('comtrexx-business'), device('unlicensed'))).toBe(false);
+    expect(wizardServes('tryout', model('comtrexx-vm'), device('licensed'))).toBe(false);
+  });
+  it('the trial serves Askozia only; recreate needs licences to put in the certificate', () => {
+    expect(wizardServes('trial', model('askozia-pbx'), device('unlicensed'))).toBe(true);
+    expect(wizardServes('trial', model('comtrexx-vm'), device('unlicensed'))).toBe(false);
+    expect(wizardServes('recreate', model('comtrexx-business'), device('unlicensed'))).toBe(false);
+    expect(wizardServes('recreate', model('comtrexx-business'), device('licensed'))).toBe(true);
+  });
+  it('a coupon serves any device in use, a retired one nothing', () => {
+    expect(wizardServes('coupon', model('comtrexx-business'), device('licensed'))).toBe(true);
+    expect(wizardServes('coupon', model('askozia-pbx'), device('unlicensed', { registration: 'MIKO-1' }))).toBe(true);
+    expect(
+      wizardServes('coupon', model('comtrexx-vm'), device('licensed', { retiredAt: '2026-01-01T00:00:00Z' })),
+    ).toBe(false);
   });
 });

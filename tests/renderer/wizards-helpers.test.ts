@@ -6,6 +6,7 @@ import { checkCodeFile, MAX_CODE_FILE } from '../../src/renderer/lib/wizards/cod
 import { codeVerdict, hostLabel, type Inspection } from '../../src/renderer/lib/wizards/code-verdict';
 import { confirmsFeature } from '../../src/renderer/lib/wizards/confirm';
 import { tidyCoupon } from '../../src/renderer/lib/wizards/coupon';
+import { newCouponCode, parseCouponCode } from '../../src/authority/coupons/code';
 import { checkRegistration } from '../../src/renderer/lib/wizards/registration';
 import { registrationNumberFrom } from '../../src/shared/registration-number';
 import { featureName, isAskozia, modelName, noTryoutKind } from '../../src/renderer/lib/wizards/catalogue';
@@ -108,9 +109,23 @@ describe('checkRegistration', () => {
 describe('tidyCoupon', () => {
   it('forgives case, spaces and the prefix', () => {
     const want = 'LDC-ABCDE-FGHJK-MNPQR-STVWX';
-    expect(tidyCoupon(' ldc abcde fghjk mnpqr stvwx ')).toEqual({ display: want, complete: true });
-    expect(tidyCoupon('abcdefghjkmnpqrstvwx')).toEqual({ display: want, complete: true });
+    expect(tidyCoupon(' ldc abcde fghjk mnpqr stvwx ')).toMatchObject({ display: want, complete: true });
+    expect(tidyCoupon('abcdefghjkmnpqrstvwx')).toMatchObject({ display: want, complete: true });
     expect(tidyCoupon('ABCDE-FGH').complete).toBe(false);
+  });
+  it('finds a typo by the check character the authority uses, and never calls a real coupon one', () => {
+    for (let i = 0; i < 50; i++) {
+      const code = newCouponCode();
+      expect(tidyCoupon(code.toLowerCase())).toEqual({ display: code, complete: true, typo: false });
+      // Any one character changed is caught (the check character's weights are all distinct).
+      const places = [...code].flatMap((ch, k) => (k > 3 && ch !== '-' ? [k] : []));
+      const at = places[i % places.length]!;
+      const chars = [...code];
+      chars[at] = chars[at] === '7' ? '8' : '7';
+      const typed = chars.join('');
+      expect(tidyCoupon(typed)).toMatchObject({ complete: true, typo: true });
+      expect(() => parseCouponCode(typed)).toThrow(/typo/);
+    }
   });
 });
 

@@ -11,18 +11,17 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { err } from '../../shared/errors';
 import { charsOf, isCodeChar, valueOf } from '../../shared/typed-codes/alphabet';
-import { weightedCheck } from '../../shared/typed-codes/gf32';
+import { COUPON_DATA_CHARS, couponCheckValue } from '../../shared/typed-codes/coupon-check';
 import { charsAt, scanTyped, withoutPrefix } from '../../shared/typed-codes/pasted-text';
 
 export const COUPON_PREFIX = 'LDC';
-export const COUPON_DATA_CHARS = 19;
+export { COUPON_DATA_CHARS };
 const CODE_CHARS = COUPON_DATA_CHARS + 1;
 const GROUP = 5;
-const MIX = 0b10011;
 /** Longer pasted text is refused before any work: a coupon is 23 characters plus separators. */
 const MAX_TEXT = 200;
 
-export const checkCharValue = (data: readonly number[]): number => weightedCheck(MIX, data, COUPON_DATA_CHARS);
+export const checkCharValue = couponCheckValue;
 
 /** LDC-XXXXX-XXXXX-XXXXX-XXXXX from the 20 canonical characters. */
 export function formatCoupon(chars: string): string {

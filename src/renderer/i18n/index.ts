@@ -2,7 +2,7 @@
 // right language). The wizards' strings (wizards.<lang>.ts) sit under the "wizard" key; error
 // messages under "errors": English straight from the registry's templates, German and Russian
 // from its translations (a missing one falls back to English).
-import i18next from 'i18next';
+import i18next, { type FormatterModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { englishMessages } from '../../shared/errors';
 import { de as errorsDe } from '../../shared/errors/translations/de';
@@ -10,6 +10,7 @@ import { ru as errorsRu } from '../../shared/errors/translations/ru';
 import de from './de';
 import en from './en';
 import ru from './ru';
+import { interpolationFormat } from '../lib/format';
 import wizardsDe from './wizards.de';
 import wizardsEn from './wizards.en';
 import wizardsRu from './wizards.ru';
@@ -22,13 +23,27 @@ export const resources = {
 
 export const i18n = i18next.createInstance();
 
-void i18n.use(initReactI18next).init({
-  resources,
-  lng: 'en',
-  fallbackLng: 'en',
-  supportedLngs: ['en', 'de', 'ru'],
-  // React escapes what it renders; escaping here as well would show &amp; in the UI.
-  interpolation: { escapeValue: false },
-  initAsync: false,
-  returnNull: false,
-});
+/** Numbers in the language's digits and separators (Intl) in every message: lib/format.ts. */
+const numbers: FormatterModule = {
+  type: 'formatter',
+  init: () => undefined,
+  add: () => undefined,
+  addCached: () => undefined,
+  format: (value, _format, lng, options) =>
+    interpolationFormat(value, lng, (options as { interpolationkey?: string }).interpolationkey),
+};
+
+void i18n
+  .use(initReactI18next)
+  .use(numbers)
+  .init({
+    resources,
+    lng: 'en',
+    fallbackLng: 'en',
+    supportedLngs: ['en', 'de', 'ru'],
+    // React escapes what it renders; escaping here as well would show &amp; in the UI.
+    // alwaysFormat: every value goes through the formatter below, so numbers follow the language.
+    interpolation: { escapeValue: false, alwaysFormat: true },
+    initAsync: false,
+    returnNull: false,
+  });

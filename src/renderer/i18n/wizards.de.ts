@@ -33,7 +33,10 @@ export default {
   device: {
     label: 'Gerät',
     choose: 'Gerät wählen…',
-    search: 'Geräte suchen',
+    typeToSearch: 'Tippen Sie einen Teil der Seriennummer oder des Namens, um zu suchen.',
+    matches_one: '{{n}} Gerät passt',
+    matches_other: '{{n}} Geräte passen',
+    noMatch: 'Kein Gerät passt.',
     none: 'Kein Gerät passt zu diesem Assistenten. Legen Sie die TK-Anlage zuerst unter Meine Geräte an.',
     for: 'TK-Anlage',
   },
@@ -115,6 +118,7 @@ export default {
   eula: {
     version: 'Lizenzvereinbarung (EULA), Version {{version}}',
     textLabel: 'Lizenzvereinbarung',
+    englishOnly: 'Der Hersteller stellt diese Lizenzvereinbarung nur auf Englisch bereit.',
     accept: 'Ich akzeptiere die Lizenzvereinbarung',
     mustAccept: 'Ohne Zustimmung zur Lizenzvereinbarung kann die Testlizenz nicht beginnen.',
   },
@@ -154,6 +158,7 @@ export default {
     title: 'Gutschein einlösen',
     intro: 'Ein Gutschein aus der Lieferungs-E-Mail des Shops gibt unbefristete Lizenzen.',
     label: 'Gutscheincode',
+    typo: 'Der Gutscheincode {{code}} enthält einen Tippfehler: Das Prüfzeichen stimmt nicht. Vergleichen Sie ihn Zeichen für Zeichen mit der Lieferungs-E-Mail.',
     format: 'Wie in der Lieferungs-E-Mail (LDC-…); Groß-/Kleinschreibung und Leerzeichen sind egal.',
     once: 'Ein Gutschein wird genau einmal eingelöst: Lösen Sie ihn nicht erneut für eine andere TK-Anlage ein.',
     redeem: 'Gutschein einlösen',

@@ -33,7 +33,10 @@ export default {
   device: {
     label: 'Device',
     choose: 'Choose a device…',
-    search: 'Search devices',
+    typeToSearch: 'Type part of a serial number or name to search.',
+    matches_one: '{{n}} device matches',
+    matches_other: '{{n}} devices match',
+    noMatch: 'No device matches.',
     none: 'No device fits this wizard. Add the PBX in My devices first.',
     for: 'PBX',
   },
@@ -112,6 +115,7 @@ export default {
   eula: {
     version: 'Licence agreement (EULA), version {{version}}',
     textLabel: 'Licence agreement',
+    englishOnly: 'The vendor provides this licence agreement in English only.',
     accept: 'I accept the licence agreement',
     mustAccept: 'Without accepting the licence agreement, the trial cannot start.',
   },
@@ -149,6 +153,7 @@ export default {
     title: 'Redeem coupon',
     intro: "A coupon from the shop's delivery email gives perpetual licences.",
     label: 'Coupon code',
+    typo: 'The coupon code {{code}} has a typo: its check character does not match. Compare it character by character with the delivery email.',
     format: 'As in the delivery email (LDC-…); case and spaces do not matter.',
     once: 'A coupon is redeemed exactly once: do not redeem it again for another PBX.',
     redeem: 'Redeem coupon',

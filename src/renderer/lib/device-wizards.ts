@@ -58,3 +58,20 @@ export function nextSteps(model: Model | undefined, status: DeviceStatus | undef
   );
   return { primary: 'recreate', others, needsLicences: false };
 }
+
+/** What a wizard's device picker knows of a device (a row of devices:list). */
+interface PickableDevice {
+  retiredAt: string | null;
+  registration: string | null;
+  summary?: { status: DeviceStatus } | undefined;
+}
+
+/**
+ * Whether a wizard can serve this device now: exactly the steps its device page offers, so a
+ * picker never lists a PBX the wizard would refuse (a tryout for a Business, a trial for a COMtrexx).
+ */
+export function wizardServes(kind: WizardKind, model: Model | undefined, device: PickableDevice): boolean {
+  const status = device.retiredAt ? 'retired' : device.summary?.status;
+  const steps = nextSteps(model, status, device.registration !== null);
+  return steps.primary === kind || steps.others.includes(kind);
+}

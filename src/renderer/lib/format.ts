@@ -28,8 +28,41 @@ export function formatDateTime(iso: string | null | undefined, language: string)
   return Number.isNaN(ms) ? '' : formatter(language, true).format(ms);
 }
 
+const numbers = new Map<string, Intl.NumberFormat>();
+
+/** "12,345" (en), "12.345" (de), "12 345" (ru). */
 export function formatNumber(n: number, language: string): string {
-  return new Intl.NumberFormat(language).format(n);
+  let f = numbers.get(language);
+  if (!f) {
+    f = new Intl.NumberFormat(language);
+    numbers.set(language, f);
+  }
+  return f.format(n);
+}
+
+/**
+ * Interpolation keys whose numbers name something (a feature number, an entry id, a group of a
+ * code) rather than count it: "feature 1024" must not read "feature 1,024".
+ */
+const IDENTIFIER_KEYS: ReadonlySet<string> = new Set([
+  'number',
+  'feature',
+  'id',
+  'group',
+  'position',
+  'step',
+  'version',
+]);
+
+/**
+ * i18next's formatter for every interpolated value: counts and quantities ({{count}}, {{total}},
+ * {{quantity}}, …) in the language's digits and separators, everything else as it is. So no
+ * message can show a raw 12345 in German or Russian, whoever writes the next t() call.
+ */
+export function interpolationFormat(value: unknown, language: string | undefined, key: string | undefined): string {
+  // Anything but a count goes back untouched (i18next turns it into text itself).
+  if (typeof value !== 'number' || !language || IDENTIFIER_KEYS.has(key ?? '')) return value as string;
+  return formatNumber(value, language);
 }
 
 /** A long hex fingerprint or serial, shortened for a table cell (the full value is in a title). */

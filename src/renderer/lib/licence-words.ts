@@ -2,6 +2,7 @@
 // quantities) becomes "System activation, 5 users, Call Assist" in the UI language; the numbers stay
 // available for the hover title. Pure, so the list formats 100,000 rows without touching React.
 import type { AppInfo } from '../../shared/ipc/contract';
+import { formatNumber } from './format';
 
 type Feature = AppInfo['catalogue']['features'][number];
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -34,11 +35,13 @@ export function licenceWords(text: string, features: readonly Feature[], t: Tran
   return parseLicenceSummary(text)
     .map(({ feature, quantity }) => {
       const f = byNumber.get(feature);
-      if (!f) return quantity > 1 ? `${feature}×${quantity}` : String(feature);
+      if (!f) return quantity > 1 ? `${feature}×${formatNumber(quantity, language)}` : String(feature);
       if (f.kind === 'countable') return t('licenceWords.users', { count: quantity });
       if (f.kind === 'activation') return t('licenceWords.activation');
       if (f.kind === 'product') return t('licenceWords.product');
-      return quantity > 1 ? `${shortFeatureName(f, language)} ×${quantity}` : shortFeatureName(f, language);
+      return quantity > 1
+        ? `${shortFeatureName(f, language)} ×${formatNumber(quantity, language)}`
+        : shortFeatureName(f, language);
     })
     .join(', ');
 }

@@ -2,13 +2,14 @@
 // tryouts and trials run out; the end dates as an ICS calendar.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../lib/format';
 import { exportIcs } from '../actions/fleet';
 import { fleetHealth, type Ending } from '../lib/fleet-health';
 import { useStore } from '../store';
 import { FleetList, FleetEndingList } from './fleet/FleetLists';
 
 export function FleetHealth() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const devices = useStore((s) => s.devices);
   const [days, setDays] = useState(14);
   const health = useMemo(() => fleetHealth(devices, Date.now(), days), [devices, days]);
@@ -56,7 +57,7 @@ export function FleetHealth() {
                 document.getElementById(c.id)?.scrollIntoView({ behavior: 'smooth' });
               }}
             >
-              <span className="card-count">{c.count}</span>
+              <span className="card-count">{formatNumber(c.count, i18n.language)}</span>
               <span className="card-label">{c.label}</span>
             </a>
           </li>

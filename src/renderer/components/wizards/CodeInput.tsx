@@ -14,9 +14,11 @@ export interface CodeInputProps {
   onChange(text: string): void;
   verdict: Verdict;
   label?: string;
+  /** The step shows a refusal of this code (the authority's): its ✓ must not stand beside it. */
+  refused?: boolean;
 }
 
-export function CodeInput({ value, onChange, verdict, label }: CodeInputProps) {
+export function CodeInput({ value, onChange, verdict, label, refused }: CodeInputProps) {
   const { t } = useTranslation();
   const id = useId();
   const [dragging, setDragging] = useState(false);
@@ -97,7 +99,8 @@ export function CodeInput({ value, onChange, verdict, label }: CodeInputProps) {
         </p>
       )}
       <div id={`${id}-status`} role="status" aria-live="polite" className="code-status">
-        <CodeVerdictNote verdict={verdict} />
+        {/* One verdict at a time: a refused code or an unreadable file hides the reader's ✓. */}
+        {!((refused || fileError) && verdict.state === 'ok') && <CodeVerdictNote verdict={verdict} />}
       </div>
       {/* Outside the live region: the message is announced, the whole code is not read out again. */}
       {verdict.state === 'invalid' && verdict.groups.length > 0 && <MarkedCode text={value} groups={verdict.groups} />}

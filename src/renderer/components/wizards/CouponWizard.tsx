@@ -23,9 +23,18 @@ import { TextField } from './TextField';
 import { useWizardDevices } from './use-devices';
 import { WizardFrame } from './WizardFrame';
 
+/** The refusals that are about the typed code itself (the others are about the device or the bundle). */
+const COUPON_CODE_ERRORS = new Set([
+  'COUPON_TYPO',
+  'COUPON_MALFORMED',
+  'COUPON_UNKNOWN',
+  'COUPON_ALREADY_REDEEMED',
+  'COUPON_BLOCKED',
+]);
+
 export function CouponWizard({ request, onClose }: WizardProps) {
   const { t } = useTranslation();
-  const { devices, error: listError } = useWizardDevices();
+  const { devices, error: listError } = useWizardDevices('coupon', request.serial);
   const [code, setCode] = useState('');
   const [chosen, setChosen] = useState(request.serial ?? '');
   const [busy, setBusy] = useState(false);
@@ -69,7 +78,7 @@ export function CouponWizard({ request, onClose }: WizardProps) {
         {...frame}
         step={0}
         onContinue={() => void redeem()}
-        canContinue={tidy.complete && device !== undefined && linkReady}
+        canContinue={tidy.complete && !tidy.typo && device !== undefined && linkReady}
         busy={busy}
         continueLabel={t('wizard.coupon.redeem')}
       >
@@ -88,7 +97,10 @@ export function CouponWizard({ request, onClose }: WizardProps) {
           autoCapitalize="characters"
           maxLength={200}
           placeholder="LDC-XXXXX-XXXXX-XXXXX-XXXXX"
-          hint={tidy.complete ? `✓ ${tidy.display}` : t('wizard.coupon.format')}
+          // One verdict at a time: once the authority refuses (a typo, unknown, used), no ✓ stays beside it.
+          hint={tidy.complete && !tidy.typo && !error ? `✓ ${tidy.display}` : t('wizard.coupon.format')}
+          error={tidy.typo ? t('wizard.coupon.typo', { code: tidy.display }) : null}
+          aria-invalid={tidy.typo || (error && COUPON_CODE_ERRORS.has(error.code)) ? true : undefined}
         />
         <ErrorNote error={listError} />
         {devices && (

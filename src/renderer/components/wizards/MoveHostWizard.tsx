@@ -5,10 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { resetBinding } from '../../actions/wizards/bindings';
 import { recreateCertificate } from '../../actions/wizards/certificates';
-import { useStore } from '../../store';
 import type { Output } from '../../../shared/ipc/contract';
-import type { Device, UiError } from '../../store/types';
-import { isAskozia } from '../../lib/wizards/catalogue';
+import type { UiError } from '../../store/types';
 import type { WizardProps } from './types';
 import { AnswerView } from './AnswerView';
 import { BindingSummary } from './BindingSummary';
@@ -25,9 +23,7 @@ import { WizardFrame } from './WizardFrame';
 
 export function MoveHostWizard({ request, onClose }: WizardProps) {
   const { t } = useTranslation();
-  const catalogue = useStore((s) => s.info?.catalogue);
-  const { devices, error: listError } = useWizardDevices();
-  const askozia = (d: Device) => isAskozia(catalogue, d.model);
+  const { devices, error: listError } = useWizardDevices('moveHost', request.serial);
   const [step, setStep] = useState(0);
   const [chosen, setChosen] = useState(request.serial ?? '');
   const [typed, setTyped] = useState('');
@@ -36,7 +32,7 @@ export function MoveHostWizard({ request, onClose }: WizardProps) {
   const [error, setError] = useState<UiError | null>(null);
   const [reset, setReset] = useState<Output<'bindings:reset'> | null>(null);
   const [answer, setAnswer] = useState<Output<'certificates:recreate'> | null>(null);
-  const fitting = devices?.filter(askozia) ?? [];
+  const fitting = devices ?? [];
   const serial = chosen || (fitting.length === 1 ? fitting[0]!.serial : '');
   const device = fitting.find((d) => d.serial === serial);
   // Reloaded after the reset (step 2), so the old host is known for the check below.
@@ -83,7 +79,7 @@ export function MoveHostWizard({ request, onClose }: WizardProps) {
           <li>{t('wizard.move.plan3')}</li>
         </ol>
         <ErrorNote error={listError ?? bindingsError} />
-        {devices && <DevicePicker devices={devices} value={serial} onChange={setChosen} accept={askozia} autoFocus />}
+        {devices && <DevicePicker devices={devices} value={serial} onChange={setChosen} autoFocus />}
         {device &&
           loaded &&
           (active ? (
@@ -157,6 +153,7 @@ export function MoveHostWizard({ request, onClose }: WizardProps) {
             setCode(text);
           }}
           verdict={verdict}
+          refused={error !== null || fromOldHost}
           label={t('wizard.move.codeLabel')}
         />
         {fromOldHost && (

@@ -21,7 +21,7 @@ type Recreated = Output<'certificates:recreate'>;
 
 export function RecreateWizard({ request, onClose }: WizardProps) {
   const { t } = useTranslation();
-  const { devices, error: listError } = useWizardDevices();
+  const { devices, error: listError } = useWizardDevices('recreate', request.serial);
   const [step, setStep] = useState(0);
   const [chosen, setChosen] = useState(request.serial ?? '');
   const [code, setCode] = useState('');
@@ -73,6 +73,7 @@ export function RecreateWizard({ request, onClose }: WizardProps) {
             setCode(text);
           }}
           verdict={verdict}
+          refused={error !== null}
         />
         <ErrorNote error={error} />
       </WizardFrame>

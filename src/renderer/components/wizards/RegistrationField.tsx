@@ -41,7 +41,8 @@ export function RegistrationField({
       maxLength={64}
       placeholder="MIKO-XXXXX-XXXXX-XXXXX-XXXXX"
       autoFocusField={autoFocus}
-      hint={check.state === 'ok' ? `✓ ${check.number}` : t('wizard.registration.format')}
+      // One verdict at a time: a refused number shows the refusal, never a ✓ beside it.
+      hint={check.state === 'ok' && !authorityError ? `✓ ${check.number}` : t('wizard.registration.format')}
       error={authorityError ? errorText(t, authorityError) : local}
     />
   );

@@ -3,10 +3,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { acceptEula, startTrial } from '../../actions/wizards/offers';
-import { useStore } from '../../store';
 import type { TrialStarted } from '../../lib/wizards/api-types';
-import type { Device, UiError } from '../../store/types';
-import { isAskozia } from '../../lib/wizards/catalogue';
+import type { UiError } from '../../store/types';
 import { formatDate } from '../../lib/format';
 import type { WizardProps } from './types';
 import { AnswerView } from './AnswerView';
@@ -24,9 +22,7 @@ type Trial = TrialStarted;
 
 export function TrialWizard({ request, onClose, registration }: WizardProps & { registration?: string }) {
   const { t, i18n } = useTranslation();
-  const catalogue = useStore((s) => s.info?.catalogue);
-  const { devices, error: listError } = useWizardDevices();
-  const askozia = (d: Device) => isAskozia(catalogue, d.model);
+  const { devices, error: listError } = useWizardDevices('trial', request.serial);
   const [step, setStep] = useState(0);
   const [chosen, setChosen] = useState(request.serial ?? '');
   const [typed, setTyped] = useState<string | null>(registration ?? null);
@@ -36,7 +32,7 @@ export function TrialWizard({ request, onClose, registration }: WizardProps & { 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<UiError | null>(null);
   const [trial, setTrial] = useState<Trial | null>(null);
-  const fitting = devices?.filter(askozia) ?? [];
+  const fitting = devices ?? [];
   const serial = chosen || (fitting.length === 1 ? fitting[0]!.serial : '');
   const device = fitting.find((d) => d.serial === serial);
   // A device already linked to a registration brings its number along.
@@ -99,7 +95,7 @@ export function TrialWizard({ request, onClose, registration }: WizardProps & { 
           authorityError={regError && regError.text === number ? regError.error : null}
         />
         <ErrorNote error={listError} />
-        {devices && <DevicePicker devices={devices} value={serial} onChange={setChosen} accept={askozia} />}
+        {devices && <DevicePicker devices={devices} value={serial} onChange={setChosen} />}
       </WizardFrame>
     );
   }
@@ -136,6 +132,7 @@ export function TrialWizard({ request, onClose, registration }: WizardProps & { 
             setCode(text);
           }}
           verdict={verdict}
+          refused={error !== null}
         />
         <ErrorNote error={error} />
       </WizardFrame>

@@ -22,7 +22,7 @@ import { WizardFrame } from './WizardFrame';
 
 export function TryoutWizard({ request, onClose }: WizardProps) {
   const { t, i18n } = useTranslation();
-  const { devices, error: listError } = useWizardDevices();
+  const { devices, error: listError } = useWizardDevices('tryout', request.serial);
   const [step, setStep] = useState(0);
   const [chosen, setChosen] = useState(request.serial ?? '');
   const [status, setStatus] = useState<{
@@ -93,6 +93,7 @@ export function TryoutWizard({ request, onClose }: WizardProps) {
             setCode(text);
           }}
           verdict={verdict}
+          refused={error !== null}
           label={t('wizard.tryout.codeLabel')}
         />
         <p className="wizard-note">

@@ -5,7 +5,7 @@ import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openWizard } from '../../actions/wizard';
 import { DataSection } from '../../components/DataSection';
-import { formatDateTime, shortHex } from '../../lib/format';
+import { formatDateTime, formatNumber, shortHex } from '../../lib/format';
 import type { Binding } from '../../store/types';
 
 export function BindingsSection({ serial, bindings }: { serial: string; bindings: Binding[] }) {
@@ -76,7 +76,7 @@ export function BindingsSection({ serial, bindings }: { serial: string; bindings
                   <dt>{t('detail.firstSeen')}</dt>
                   <dd>{formatDateTime(b.firstSeen, i18n.language)}</dd>
                   <dt>{t('detail.hostBindings')}</dt>
-                  <dd>{b.hostBindings}</dd>
+                  <dd>{formatNumber(b.hostBindings, i18n.language)}</dd>
                   {b.resetBy && (
                     <>
                       <dt>{t('detail.resetBy')}</dt>

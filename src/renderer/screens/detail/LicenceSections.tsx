@@ -2,7 +2,7 @@
 // current / superseded / revoked) of one device.
 import { useTranslation } from 'react-i18next';
 import { DataSection } from '../../components/DataSection';
-import { formatDate, shortHex } from '../../lib/format';
+import { formatDate, formatNumber, shortHex } from '../../lib/format';
 import { useStore } from '../../store';
 import type { DeviceDetail } from '../../store/types';
 
@@ -38,7 +38,7 @@ export function LicencesSection({ licences }: { licences: DeviceDetail['licences
             {name(l.feature, l.featureName)}
             {ended(l) && <span className="muted"> · {t('detail.ended')}</span>}
           </td>
-          <td>{l.quantity}</td>
+          <td>{formatNumber(l.quantity, i18n.language)}</td>
           <td>{t(`source.${l.source}`)}</td>
           <td>{l.notAfter ? formatDate(l.notAfter, i18n.language) : t('detail.perpetual')}</td>
         </tr>
