@@ -132,7 +132,7 @@ describe('Electron shell', () => {
     ]) {
       expect(await invoke(refused, {})).toEqual({
         ok: false,
-        error: { code: 'SENDER_REFUSED', message: expect.any(String) },
+        error: { code: 'SENDER_REFUSED', message: expect.any(String), params: {} },
       });
     }
   });
