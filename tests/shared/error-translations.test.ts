@@ -53,6 +53,11 @@ const ENGLISH_FRAGMENTS = {
   TRYOUT_ALREADY_USED: ['how'],
   TRYOUT_NOT_ACTIVE: ['stateText'],
   TRYOUT_NOT_AVAILABLE_reason: ['reason'],
+  // "a code", "more than 500 values": what the caller expected, in English.
+  FILE_UNREADABLE: ['what'],
+  INPUT_TOO_LARGE_source: ['what'],
+  INPUT_TOO_LARGE_input: ['what'],
+  INPUT_TOO_LARGE_what: ['what'],
 } as const satisfies ParamsOfKey;
 
 /** Declared params a translation uses although the English does not (the number of a group, say). */

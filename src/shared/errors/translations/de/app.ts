@@ -27,13 +27,11 @@ export const appDe = {
     'Im verbundenen Modus fehlt das festgelegte Stammzertifikat des Servers: Verbinden Sie sich erneut mit dem Server.',
   DEMO_FAILED:
     'Die Demo-TK-Anlage meldet nach dem Einspielen ihrer Antwort „{{state}}“; der Durchlauf wurde nicht abgeschlossen.',
-  FILE_UNREADABLE: '{{file}} kann nicht gelesen werden (erwartet: {{what}}).',
+  FILE_UNREADABLE: '{{file}} kann nicht gelesen werden.',
   INPUT_FORBIDDEN_KEY: 'Die Eingabe enthält den Schlüssel „{{key}}“, der nie angenommen wird.',
-  INPUT_TOO_LARGE_source:
-    '{{source}} ist größer als {{limitKiB, number}} KiB und kann daher nicht verarbeitet werden (erwartet: {{what}}).',
-  INPUT_TOO_LARGE_input:
-    'Die Eingabe ist größer als {{limitKiB, number}} KiB und kann daher nicht verarbeitet werden (erwartet: {{what}}).',
-  INPUT_TOO_LARGE_what: 'Die Eingabe ist zu groß ({{what}}).',
+  INPUT_TOO_LARGE_source: '{{source}} ist größer als {{limitKiB, number}} KiB und kann daher nicht gelesen werden.',
+  INPUT_TOO_LARGE_input: 'Die Eingabe ist größer als {{limitKiB, number}} KiB und kann daher nicht gelesen werden.',
+  INPUT_TOO_LARGE_what: 'Die Eingabe ist zu groß: Sie überschreitet eine Grenze für Umfang oder Verschachtelung.',
   LOGIN_TOKEN_EMPTY:
     'Es wurde kein Token angegeben: Geben Sie es bei der Abfrage ein oder leiten Sie es über die Standardeingabe weiter.',
   LOGIN_TOKEN_MALFORMED: 'Das ist kein API-Token (8 bis 512 druckbare Zeichen, keine Leerzeichen).',

@@ -26,13 +26,11 @@ export const appRu = {
   CONNECTION_INCOMPLETE:
     'В режиме подключения нет закреплённого корневого сертификата сервера: подключитесь к серверу заново.',
   DEMO_FAILED: 'Демонстрационная АТС после установки ответа сообщает «{{state}}»; цикл не завершён.',
-  FILE_UNREADABLE: 'Не удаётся прочитать {{file}} (ожидается: {{what}}).',
+  FILE_UNREADABLE: 'Не удаётся прочитать {{file}}.',
   INPUT_FORBIDDEN_KEY: 'Входные данные содержат ключ «{{key}}», который никогда не принимается.',
-  INPUT_TOO_LARGE_source:
-    '{{source}} больше {{limitKiB, number}} КиБ, поэтому его нельзя обработать (ожидается: {{what}}).',
-  INPUT_TOO_LARGE_input:
-    'Входные данные больше {{limitKiB, number}} КиБ, поэтому их нельзя обработать (ожидается: {{what}}).',
-  INPUT_TOO_LARGE_what: 'Входные данные слишком велики ({{what}}).',
+  INPUT_TOO_LARGE_source: '{{source}} больше {{limitKiB, number}} КиБ, поэтому его нельзя прочитать.',
+  INPUT_TOO_LARGE_input: 'Входные данные больше {{limitKiB, number}} КиБ, поэтому их нельзя прочитать.',
+  INPUT_TOO_LARGE_what: 'Входные данные слишком велики: превышен предел объёма или вложенности.',
   LOGIN_TOKEN_EMPTY: 'Токен не указан: введите его по запросу или передайте через стандартный ввод.',
   LOGIN_TOKEN_MALFORMED: 'Это не API-токен (от 8 до 512 печатных символов, без пробелов).',
   MODE_CHANGE_NEEDS_CONNECT:
