@@ -21,7 +21,7 @@ import {
 import { caName } from '../licensing/names';
 import { fromPem, toPem } from '../licensing/pem';
 import type { Signer } from '../licensing/signer';
-import { inputError, notFound } from '../shared/errors';
+import { err } from '../shared/errors';
 import { writeFileAtomic } from './files';
 
 const YEAR_MS = 365.25 * 24 * 3600 * 1000;
@@ -84,8 +84,7 @@ export function createCa(dataDir: string, now = new Date()): boolean {
 
 export function loadCa(dataDir: string): CaMaterial {
   const p = paths(dataDir);
-  if (!caExists(dataDir))
-    throw notFound('AUTHORITY_MISSING', `No licence authority in ${dataDir}: run "licence-desk init" first.`);
+  if (!caExists(dataDir)) throw err.AUTHORITY_MISSING({ dataDir });
   const rootDer = pemToDer(readFileSync(p.rootCert, 'utf8'));
   const issuingDer = pemToDer(readFileSync(p.issuingCert, 'utf8'));
   const issuing = parseCertificate(issuingDer, 'issuing CA certificate');
@@ -101,8 +100,7 @@ export function loadCa(dataDir: string): CaMaterial {
 /** The root as an issuer: needed only to make another issuing CA (one whose key is in an HSM). */
 export function loadRootIssuer(dataDir: string): Issuer {
   const p = paths(dataDir);
-  if (!caExists(dataDir))
-    throw notFound('AUTHORITY_MISSING', `No licence authority in ${dataDir}: run "licence-desk init" first.`);
+  if (!caExists(dataDir)) throw err.AUTHORITY_MISSING({ dataDir });
   const root = parseCertificate(pemToDer(readFileSync(p.rootCert, 'utf8')), 'root certificate');
   const key = createPrivateKey(readFileSync(p.rootKey, 'utf8'));
   return { name: root.subject, key, keyId: keyIdentifier(root.spkiDer) };
@@ -128,22 +126,14 @@ export function storeHsmIssuingCertificate(dataDir: string, root: Issuer, spkiDe
 /** The CA with its issuing key in a hardware module: the signer must hold the key of issuing-hsm.pem. */
 export function loadHsmCa(dataDir: string, signer: Signer): CaMaterial {
   const p = paths(dataDir);
-  if (!caExists(dataDir))
-    throw notFound('AUTHORITY_MISSING', `No licence authority in ${dataDir}: run "licence-desk init" first.`);
-  if (!existsSync(p.hsmIssuingCert))
-    throw notFound(
-      'HSM_CERTIFICATE_MISSING',
-      `No certificate for an HSM issuing key in ${p.hsmIssuingCert}: run "licence-desk ca hsm-issue --issuing-key pkcs11:…" first.`,
-    );
+  if (!caExists(dataDir)) throw err.AUTHORITY_MISSING({ dataDir });
+  if (!existsSync(p.hsmIssuingCert)) throw err.HSM_CERTIFICATE_MISSING({ hsmIssuingCert: p.hsmIssuingCert });
   const issuingDer = pemToDer(readFileSync(p.hsmIssuingCert, 'utf8'));
   const issuing = parseCertificate(issuingDer, 'HSM issuing CA certificate');
   const challenge = randomBytes(32);
   const publicKey = createPublicKey({ key: Buffer.from(issuing.spkiDer), format: 'der', type: 'spki' });
   if (!verify('sha256', challenge, publicKey, signer.sign(challenge)))
-    throw inputError(
-      'HSM_KEY_MISMATCH',
-      `The key the PKCS#11 URI names is not the key of ${p.hsmIssuingCert}; name the key "ca hsm-issue" made.`,
-    );
+    throw err.HSM_KEY_MISMATCH({ hsmIssuingCert: p.hsmIssuingCert });
   return {
     rootDer: pemToDer(readFileSync(p.rootCert, 'utf8')),
     issuingDer,

@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HANDLERS } from '../../src/authority/api/handlers';
 import { buildApp } from '../../src/authority/http/app';
-import { ERROR_CODES } from '../../src/authority/http/error-codes';
+import { ERROR_CODES } from '../../src/authority/http/status';
 import { OPERATIONS } from '../../src/shared/api';
 import { freshAuthority } from '../support/fixtures';
 import { call, ok, tenants } from './support';

@@ -1,6 +1,6 @@
 // Granting licences and reading the ones a device holds.
 import { featureName, requireFeature, requireModel } from '../../licensing/catalogue';
-import { ruleError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import type { Actor, AuthorityContext } from '../context';
 import type { Tx } from '../db/executor';
 import { prepared } from '../db/prepared';
@@ -108,11 +108,6 @@ export function grantLicence(ctx: AuthorityContext, actor: Actor, input: GrantRe
  */
 async function requireGrantable(ctx: AuthorityContext, tx: Tx, device: DeviceRow): Promise<void> {
   if (!requireModel(ctx.catalogue, device.model).hostBound) return;
-  if (device.registration_id === null)
-    throw ruleError(
-      'GRANT_NO_REGISTRATION',
-      `${device.serial} is not linked to a registration yet: link it to the customer's number first (licence-desk registration link --registration MIKO-… --serial ${device.serial}), then grant the licence.`,
-      { serial: device.serial },
-    );
+  if (device.registration_id === null) throw err.GRANT_NO_REGISTRATION({ serial: device.serial });
   await requireAcceptedFor(ctx, tx, device);
 }

@@ -1,7 +1,7 @@
 // Device lookups, always scoped to the asking reseller: another reseller's serial is "not found".
 // Serials compare ignoring case (VM-0001 = vm-0001): every lookup goes by the folded form.
 import { sql } from 'kysely';
-import { notFound } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import type { Actor, AuthorityContext } from '../context';
 import type { Tx } from '../db/executor';
 import { prepared } from '../db/prepared';
@@ -73,7 +73,7 @@ export async function findDevice(
 
 export async function requireDevice(ctx: AuthorityContext, tx: Tx, actor: Actor, serial: string): Promise<DeviceRow> {
   const device = await findDevice(ctx, tx, actor, serial);
-  if (!device) throw notFound('DEVICE_NOT_FOUND', `No device with serial ${serial.trim()} is registered.`);
+  if (!device) throw err.DEVICE_NOT_FOUND({ variant: 'plain', serial: serial.trim() });
   return device;
 }
 

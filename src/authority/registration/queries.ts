@@ -1,7 +1,7 @@
 // Registration lookups, scoped to the asking reseller (another reseller's number is "not found"),
 // with typos found and placed before the database is asked.
 import { readRegistrationNumber, typoCandidates } from '../../shared/registration-number';
-import { inputError, notFound } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import type { Actor, AuthorityContext } from '../context';
 import type { Tx } from '../db/executor';
 
@@ -30,7 +30,7 @@ export async function requireRegistration(
   const read = readRegistrationNumber(text);
   if (!read.checkOk) throw await locateTypo(ctx, tx, actor, read.values);
   const row = await tx.first(scoped(ctx, actor).where('number', '=', read.number));
-  if (!row) throw notFound('REGISTRATION_NOT_FOUND', `No registration ${read.number} is known here.`);
+  if (!row) throw err.REGISTRATION_NOT_FOUND({ number: read.number });
   return row;
 }
 
@@ -53,15 +53,7 @@ async function locateTypo(ctx: AuthorityContext, tx: Tx, actor: Actor, values: n
         );
   const match = found.length === 1 ? candidates.find((c) => c.number === found[0]!.number) : undefined;
   if (match) {
-    return inputError(
-      'REGISTRATION_NUMBER_TYPO',
-      `The registration number has a typo in group ${match.group}, character ${match.position}: its check character does not match.`,
-      { group: match.group, position: match.position },
-    );
+    return err.REGISTRATION_NUMBER_TYPO({ variant: 'position', group: match.group, position: match.position });
   }
-  return inputError(
-    'REGISTRATION_NUMBER_TYPO',
-    'The registration number has a typo: its check character (the last one, in group 4) does not match the others; a character is mistyped or two are swapped.',
-    { group: 4 },
-  );
+  return err.REGISTRATION_NUMBER_TYPO({ variant: 'checkCharacter', group: 4 });
 }

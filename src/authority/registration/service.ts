@@ -6,7 +6,7 @@ import {
   REGISTRATION_DATA_CHARS,
   registrationNumberFrom,
 } from '../../shared/registration-number';
-import { conflictError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import type { Actor, AuthorityContext } from '../context';
 import { requireReseller } from '../devices/service';
 import { mutate } from '../mutate';
@@ -62,10 +62,7 @@ export function createRegistration(
         };
       }
     }
-    throw conflictError(
-      'REGISTRATION_NUMBER_EXHAUSTED',
-      `No free registration number was found in ${MAX_ATTEMPTS} attempts; try again.`,
-    );
+    throw err.REGISTRATION_NUMBER_EXHAUSTED({ attempts: MAX_ATTEMPTS });
   });
 }
 

@@ -2,7 +2,7 @@
 // browser mode's HTTP: bounded raw check -> schema -> service -> output schema -> envelope.
 // Nothing here imports Electron, so the whole path runs under vitest.
 import { errorResult, okResult, type Result } from '../../shared/result';
-import { inputError, toErrorValue } from '../../shared/errors';
+import { err, toErrorValue } from '../../shared/errors';
 import { describeIssues } from '../../shared/zod-issues';
 import { contract, isChannel, methodOf, type Channel, type Input, type Output } from '../../shared/ipc/contract';
 import type { Services } from '../services/types';
@@ -24,10 +24,11 @@ export async function runChannel<K extends Channel>(
     if (refusal) throw refusal;
     const parsed = contract[channel].input.safeParse(raw);
     if (!parsed.success)
-      throw inputError(
-        'INPUT_INVALID',
-        bounded(`Invalid input for ${channel}: ${describeIssues(parsed.error.issues, '(input)')}`),
-      );
+      throw err.INPUT_INVALID({
+        variant: 'channel',
+        channel,
+        issues: bounded(describeIssues(parsed.error.issues, '(input)')),
+      });
     const value = await impl(parsed.data as Input<K>);
     const checked = contract[channel].output.safeParse(value);
     // A service returning the wrong shape is our bug: say so without echoing the value.

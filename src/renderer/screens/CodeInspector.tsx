@@ -22,7 +22,7 @@ export function CodeInspector() {
     const timer = window.setTimeout(() => void inspect(text), 150);
     return () => window.clearTimeout(timer);
   }, [text]);
-  const groups = inspection?.error ? faultyGroups(inspection.error.details) : [];
+  const groups = inspection?.error ? faultyGroups(inspection.error.params) : [];
   // A damaged code still says what it meant to be by its tag.
   const kind = inspection?.kind ?? sniffKind(text);
   return (

@@ -98,7 +98,7 @@ export const APP_ERRORS = {
     '"{{shown}}" is not a registration number: expected {{example}} ({{groups}} groups of {{groupLength}} after MIKO), found {{length}} group{{plural}}.',
   ),
   REGISTRATION_NUMBER_TYPO: variants<{
-    what: { what: string; group: number };
+    what: { what: string; group: number; position?: number };
     position: { group: number; position: number };
     checkCharacter: { group: number };
   }>('input', {

@@ -52,13 +52,13 @@ export const AUTHORITY_ERRORS = {
     'not_found',
     'There is no binding {{id}}; list them with: licence-desk binding list',
   ),
-  COUPON_ALREADY_REDEEMED: def<{ shown: string; when: string; by: string; redeemedAt: string }>(
+  COUPON_ALREADY_REDEEMED: def<{ shown: string; when: string; by: string; redeemedAt: string; serial?: string | null }>(
     'conflict',
     'Coupon {{shown}} was already redeemed on {{when}}{{by}}; a coupon is redeemed only once.',
   ),
-  COUPON_BLOCKED: def<{ shown: string; blockedAt: string }>(
+  COUPON_BLOCKED: def<{ shown: string; blockedOn: string; blockedAt: string }>(
     'rule',
-    'Coupon {{shown}} was blocked by the vendor on {{blockedAt}}; ask the shop for a replacement.',
+    'Coupon {{shown}} was blocked by the vendor on {{blockedOn}}; ask the shop for a replacement.',
   ),
   COUPON_BUNDLE_NO_MODEL: def<{ features: string }>(
     'input',
@@ -225,6 +225,9 @@ export const AUTHORITY_ERRORS = {
     number: number;
     span: string;
     under: string;
+    feature: number;
+    startedAt: string;
+    endsAt: string;
   }>(
     'rule',
     'This host (fingerprint {{host}}…) already had {{productWithArticle}} trial (feature {{number}}) {{span}} {{under}}: a host gets one trial per product.',
@@ -235,6 +238,9 @@ export const AUTHORITY_ERRORS = {
     number: number;
     span: string;
     onDevice: string;
+    feature: number;
+    startedAt: string;
+    endsAt: string;
   }>(
     'rule',
     'Registration {{registration}} already had its {{name}} trial (feature {{number}}) {{span}}{{onDevice}}: a registration gets one trial per product.',

@@ -21,24 +21,32 @@ export const CODE_ERRORS = {
     'Every group passes its own check, but the code as a whole does not: groups are probably repeated or in the wrong order. Copy the code again from the original.',
   ),
   CODE_EMPTY: def('input', 'The code is empty: paste the whole code, starting with its tag (REQ1 or ANS1).'),
-  CODE_GROUPS_SWAPPED: def<{ first: number; second: number; a: string; b: string }>(
+  CODE_GROUPS_SWAPPED: def<{ first: number; second: number; a: string; b: string; groups: number[]; texts: string[] }>(
     'input',
     "Groups {{first}} and {{second}} are swapped: {{a}} and {{b}} belong in each other's place.",
   ),
-  CODE_GROUP_LENGTH: def<{ group: number; text: string; length: number; expected: number; glued: string; cut: string }>(
-    'input',
-    'Group {{group}} ({{text}}) has {{length}} characters, expected {{expected}}{{glued}}.{{cut}}',
-  ),
+  CODE_GROUP_LENGTH: def<{
+    group: number;
+    text: string;
+    typed: string;
+    length: number;
+    expected: number;
+    glued: string;
+    cut: string;
+  }>('input', 'Group {{group}} ({{text}}) has {{length}} characters, expected {{expected}}{{glued}}.{{cut}}'),
   CODE_GROUP_TYPO: variants<{
-    missing: { missing: number; a: string; original: number };
-    extra: { groupText: string; extra: number };
-    typos: { groupsText: string; verb: string; pronoun: string };
+    // groups: the faulty group numbers; texts: what was typed there (the renderer marks them).
+    missing: { missing: number; a: string; original: number; groups: number[]; texts: string[] };
+    extra: { groupText: string; extra: number; groups: number[]; texts: string[] };
+    typo: { groupsText: string; groups: number[]; texts: string[] };
+    typos: { groupsText: string; groups: number[]; texts: string[] };
   }>('input', {
     missing:
       'Group {{missing}} is missing: what you have as {{a}} is the original group {{original}}, and every group after it sits one place early. Compare with the original.',
     extra:
       '{{groupText}} is one group too many (pasted twice?): every group after it sits one place late. Compare with the original.',
-    typos: '{{groupsText}} {{verb}}: compare {{pronoun}} with the original.',
+    typo: '{{groupsText}} has a typo: compare it with the original.',
+    typos: '{{groupsText}} have typos: compare them with the original.',
   }),
   CODE_NOT_RECOGNISED: def<{ start: string; hint: string }>(
     'input',
