@@ -34,7 +34,8 @@ type ParamsOfKey = { [K in MessageKey]?: readonly (K extends keyof KeyParams ? K
 const ENGLISH_FRAGMENTS = {
   CODE_GROUP_LENGTH: ['glued', 'cut'],
   CODE_GROUP_TYPO_extra: ['groupText'],
-  CODE_GROUP_TYPO_typos: ['verb', 'pronoun'],
+  CODE_GROUP_TYPO_typo: ['groupsText'],
+  CODE_GROUP_TYPO_typos: ['groupsText'],
   CODE_NOT_RECOGNISED: ['hint'],
   CODE_TOO_LONG_extraGroups: ['plural'],
   CODE_UNSUPPORTED_VERSION: ['kindName'],
@@ -63,6 +64,8 @@ const ENGLISH_FRAGMENTS = {
 /** Declared params a translation uses although the English does not (the number of a group, say). */
 const EXTRA_PARAMS = {
   CODE_GROUP_TYPO_extra: ['extra'],
+  CODE_GROUP_TYPO_typo: ['groups', 'texts'],
+  CODE_GROUP_TYPO_typos: ['groups', 'texts'],
   DEVICE_NOT_HOST_BOUND: ['model'],
   TRYOUT_NOT_AVAILABLE_reason: ['model'],
 } as const satisfies ParamsOfKey;

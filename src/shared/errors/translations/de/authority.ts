@@ -19,7 +19,7 @@ export const authorityDe = {
   COUPON_ALREADY_REDEEMED:
     'Der Gutschein {{shown}} wurde bereits am {{when}} eingelöst; ein Gutschein wird nur einmal eingelöst.',
   COUPON_BLOCKED:
-    'Der Gutschein {{shown}} wurde am {{blockedAt}} vom Hersteller gesperrt; bitten Sie den Shop um Ersatz.',
+    'Der Gutschein {{shown}} wurde am {{blockedOn}} vom Hersteller gesperrt; bitten Sie den Shop um Ersatz.',
   COUPON_BUNDLE_NO_MODEL: 'Kein Modell trägt alle Features {{features}}; teilen Sie sie auf getrennte Gutscheine auf.',
   COUPON_FEATURES_REQUIRED_oneOrBundle:
     'Geben Sie entweder ein Feature (mit Anzahl) für einen Gutschein über ein Feature an oder Features für ein Paket – genau eines davon.',

@@ -19,7 +19,9 @@ export const codesDe = {
     'Gruppe {{missing}} fehlt: Was Sie als {{a}} haben, ist die ursprüngliche Gruppe {{original}}, und jede folgende Gruppe steht eine Stelle zu früh. Vergleichen Sie mit dem Original.',
   CODE_GROUP_TYPO_extra:
     'Gruppe {{extra}} ist eine Gruppe zu viel (doppelt eingefügt?): Jede folgende Gruppe steht eine Stelle zu spät. Vergleichen Sie mit dem Original.',
-  CODE_GROUP_TYPO_typos: 'Tippfehler: {{groupsText}}. Vergleichen Sie den Code mit dem Original.',
+  CODE_GROUP_TYPO_typo: 'Gruppe {{groups}} ({{texts}}) enthält einen Tippfehler: Vergleichen Sie sie mit dem Original.',
+  CODE_GROUP_TYPO_typos:
+    'Die Gruppen {{groups}} enthalten Tippfehler ({{texts}}): Vergleichen Sie sie mit dem Original.',
   CODE_NOT_RECOGNISED:
     'Das ist kein Licence-Desk-Code: Ein Code beginnt mit REQ1 oder ANS1, dieser Text aber mit „{{start}}“.',
   CODE_TOO_LARGE_text:

@@ -16,7 +16,7 @@ export const authorityRu = {
     'Привязка {{binding}} относится к фиче {{feature}} ({{bindingProduct}}), а не {{given}} ({{givenProduct}}); ничего не сброшено.',
   BINDING_NOT_FOUND: 'Привязки {{id}} не существует; список привязок: licence-desk binding list',
   COUPON_ALREADY_REDEEMED: 'Купон {{shown}} уже активирован {{when}}; купон активируется только один раз.',
-  COUPON_BLOCKED: 'Купон {{shown}} заблокирован производителем {{blockedAt}}; попросите магазин о замене.',
+  COUPON_BLOCKED: 'Купон {{shown}} заблокирован производителем {{blockedOn}}; попросите магазин о замене.',
   COUPON_BUNDLE_NO_MODEL:
     'Ни одна модель не поддерживает все фичи {{features}} сразу; разделите их на отдельные купоны.',
   COUPON_FEATURES_REQUIRED_oneOrBundle:
