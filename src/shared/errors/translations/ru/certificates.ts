@@ -47,19 +47,20 @@ export const certificatesRu = {
   CHAIN_PATH_LENGTH:
     '{{label}}: допускает под собой УЦ не более {{pathLen, number}}, а в цепочке их {{below, number}}.',
   CHAIN_TOO_COMPLEX:
-    'Цепочка сертификатов предлагает слишком много возможных издателей; путь не найден за {{maxChecks, number}} проверок.',
+    'Цепочка сертификатов предлагает слишком много возможных издателей; путь не найден в пределах лимита проверок ({{maxChecks, number}}).',
   CHAIN_TOO_LONG: 'Цепочка сертификатов длиннее допустимого (сертификатов не более {{maxPath, number}}).',
   CHAIN_UNTRUSTED:
     '{{what}}: выпущен не от корневого сертификата, которому доверяет эта АТС, — издатель отсутствует в цепочке или принадлежит другому серверу лицензирования.',
   DER_MALFORMED_empty: '{{what}}: пусто.',
   DER_MALFORMED_invalid: '{{what}}: некорректный DER ({{reason}}).',
   DER_NOT_CANONICAL: '{{what}}: не в канонической форме DER.',
-  DER_TOO_LARGE: '{{what}}: размер {{length, number}} байт; допускается не более {{maxBytes, number}}.',
+  DER_TOO_LARGE: '{{what}}: размер в байтах — {{length, number}}; допускается не более {{maxBytes, number}}.',
   DEVICE_INFO_MALFORMED: 'Данные устройства в запросе некорректны: {{field}} {{expected}}.',
   KEY_CURVE_UNSUPPORTED: 'Ключ использует кривую {{curve}}; для ECDSA допускается только P-256 (prime256v1).',
   KEY_EC_EXPLICIT_PARAMETERS: '{{label}}: EC-ключ задаёт параметры кривой явно; допускается только именованная кривая.',
-  KEY_RSA_SIZE_UNUSUAL: '{{label}}: длина RSA-ключа — {{bits, number}} бит, не целое число байт.',
-  KEY_TOO_SMALL: 'Длина RSA-ключа — {{bits, number}} бит; требуется не менее {{minBits, number}}.',
+  KEY_RSA_SIZE_UNUSUAL:
+    '{{label}}: длина RSA-ключа в битах ({{bits, number}}) не кратна 8, то есть не равна целому числу байт.',
+  KEY_TOO_SMALL: 'Длина RSA-ключа в битах — {{bits, number}}; требуется не менее {{minBits, number}}.',
   KEY_UNSUPPORTED_unreadable:
     'Открытый ключ не удаётся прочитать: он использует неизвестную кривую или алгоритм. Используйте ECDSA P-256, Ed25519 или RSA длиной не менее 2048 бит.',
   KEY_UNSUPPORTED_type:

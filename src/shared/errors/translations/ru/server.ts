@@ -19,7 +19,7 @@ export const serverRu = {
   HSM_KEY_UNSUPPORTED: 'Ключ {{name}} не является ключом EC P-256; выпускающий УЦ подписывает с P-256.',
   HSM_MODULE_UNAVAILABLE: 'Не удаётся загрузить модуль PKCS#11 {{modulePath}}: {{reason}}.',
   HSM_PIN_INCORRECT: 'Токен отклонил PIN (pin-source или pin-value в PKCS#11 URI).',
-  HSM_PIN_LOCKED: 'Токен заблокирован после слишком многих неверных PIN.',
+  HSM_PIN_LOCKED: 'Токен заблокирован после слишком большого числа неверных вводов PIN.',
   HSM_PIN_MISSING_env: 'pin-source env:{{name}}: переменная окружения {{name}} не задана.',
   HSM_PIN_MISSING_file: 'pin-source file:{{path}}: файл не читается ({{reason}}).',
   HSM_TOKEN_AMBIGUOUS: 'Под «{{label}}» подходит несколько токенов ({{length, number}}): добавьте serial=… в URI.',
