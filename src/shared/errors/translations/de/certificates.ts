@@ -8,22 +8,22 @@ export const certificatesDe = {
   CERTIFICATE_MALFORMED_notV3: '{{what}}: kein X.509-v3-Zertifikat.',
   CERTIFICATE_MALFORMED_emptyExtension: '{{what}}: Die Erweiterung {{id}} hat keinen Wert.',
   CERT_AKI_INVALID_namesIssuer:
-    '{{label}}: Ein selbstsigniertes Stammzertifikat, dessen authorityKeyIdentifier einen Aussteller oder eine Seriennummer nennt.',
+    '{{label}}: ist ein selbstsigniertes Stammzertifikat, dessen authorityKeyIdentifier einen Aussteller oder eine Seriennummer nennt.',
   CERT_AKI_INVALID_differsFromSki:
-    '{{label}}: Ein selbstsigniertes Stammzertifikat, dessen authorityKeyIdentifier von seinem subjectKeyIdentifier abweicht.',
+    '{{label}}: ist ein selbstsigniertes Stammzertifikat, dessen authorityKeyIdentifier von seinem subjectKeyIdentifier abweicht.',
   CERT_AKI_MISSING_noKeyIdentifier: '{{label}}: Der authorityKeyIdentifier enthält keinen keyIdentifier.',
   CERT_AKI_MISSING_absent:
-    '{{label}}: Kein authorityKeyIdentifier vorhanden; nur ein selbstsigniertes Stammzertifikat darf ihn weglassen.',
+    '{{label}}: hat keinen authorityKeyIdentifier; nur ein selbstsigniertes Stammzertifikat darf ihn weglassen.',
   CERT_ALGORITHM_MISMATCH:
     '{{label}}: Innerhalb und außerhalb des signierten Teils stehen zwei verschiedene Signaturalgorithmen.',
   CERT_DUPLICATE_EXTENSION: '{{label}}: Die Erweiterung {{id}} kommt mehrfach vor.',
   CERT_EMPTY_NAME_issuer: '{{label}}: Der Ausstellername ist leer.',
-  CERT_EMPTY_NAME_subjectCa: '{{label}}: Ein CA-Zertifikat mit leerem Subject-Namen.',
+  CERT_EMPTY_NAME_subjectCa: '{{label}}: ist ein CA-Zertifikat mit leerem Subject-Namen.',
   CERT_EMPTY_NAME_subject: '{{label}}: Der Subject-Name ist leer, und es gibt keinen kritischen subjectAltName.',
   CERT_EXPIRED: '{{label}}: abgelaufen am {{notAfter}}.',
   CERT_EXTENSION_CRITICALITY_mustNotBeCritical: '{{label}}: {{name}} ist als kritisch markiert; das ist nicht erlaubt.',
   CERT_EXTENSION_CRITICALITY_basicConstraints:
-    '{{label}}: Ein CA-Zertifikat, dessen basicConstraints nicht als kritisch markiert ist.',
+    '{{label}}: ist ein CA-Zertifikat, dessen basicConstraints nicht als kritisch markiert ist.',
   CERT_EXTENSION_CRITICALITY_policyConstraints: '{{label}}: policyConstraints ist nicht als kritisch markiert.',
   CERT_EXTENSION_MALFORMED_authorityInfoAccess:
     '{{label}}: authorityInfoAccess muss eine oder mehrere Zugriffsbeschreibungen enthalten.',
@@ -32,17 +32,18 @@ export const certificatesDe = {
   CERT_KEY_USAGE_INVALID_empty: '{{label}}: keyUsage erlaubt überhaupt keine Verwendung.',
   CERT_KEY_USAGE_INVALID_certSignNotCa:
     '{{label}}: keyCertSign ist erlaubt, es ist aber kein CA-Zertifikat (basicConstraints cA ist nicht gesetzt).',
-  CERT_KEY_USAGE_INVALID_caWithoutCertSign: '{{label}}: Ein CA-Zertifikat, dessen keyUsage keyCertSign fehlt.',
-  CERT_KEY_USAGE_INVALID_pathLenNotCa: '{{label}}: Eine Pfadlängenbeschränkung ohne CA-Zertifikat.',
+  CERT_KEY_USAGE_INVALID_caWithoutCertSign:
+    '{{label}}: ist ein CA-Zertifikat, dessen keyUsage kein keyCertSign enthält.',
+  CERT_KEY_USAGE_INVALID_pathLenNotCa: '{{label}}: hat eine Pfadlängenbeschränkung, ist aber kein CA-Zertifikat.',
   CERT_KEY_USAGE_MISMATCH: '{{label}}: keyUsage erlaubt nicht, wofür das Zertifikat hier verwendet wird.',
   CERT_NOT_V3: '{{label}}: kein X.509-Zertifikat der Version 3.',
   CERT_NOT_YET_VALID: '{{label}}: erst ab {{notBefore}} gültig; prüfen Sie die Uhr der TK-Anlage.',
   CERT_POLICY_UNSUPPORTED:
-    '{{label}}: Eine ausdrückliche Zertifikatsrichtlinie wird verlangt; diese TK-Anlage prüft keine Richtlinien und kann das daher nicht erfüllen.',
+    '{{label}}: verlangt eine ausdrückliche Zertifikatsrichtlinie; diese TK-Anlage prüft keine Richtlinien und kann das daher nicht erfüllen.',
   CERT_SERIAL_INVALID:
     '{{label}}: Die Seriennummer muss eine positive ganze Zahl von höchstens 20 Byte sein (RFC 5280 §4.1.2.2).',
-  CERT_SKI_MISSING: '{{label}}: Ein CA-Zertifikat ohne subjectKeyIdentifier.',
-  CERT_UNKNOWN_CRITICAL: '{{label}}: Eine kritische Erweiterung, die diese TK-Anlage nicht versteht ({{id}}).',
+  CERT_SKI_MISSING: '{{label}}: ist ein CA-Zertifikat ohne subjectKeyIdentifier.',
+  CERT_UNKNOWN_CRITICAL: '{{label}}: hat eine kritische Erweiterung, die diese TK-Anlage nicht versteht ({{id}}).',
   CHAIN_NOT_CA_notCa: '{{label}}: kein CA-Zertifikat.',
   CHAIN_NOT_CA_mayNotSign: '{{label}}: darf keine Zertifikate signieren.',
   CHAIN_PATH_LENGTH: '{{label}}: erlaubt {{pathLen, number}} CAs unter sich, die Kette hat aber {{below, number}}.',
