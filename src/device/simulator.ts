@@ -323,7 +323,11 @@ function checkBinding(got: LicenceInfo['binding'], want: LicenceInfo['binding'])
     ...(Buffer.from(got.hostFingerprint).equals(want.hostFingerprint) ? [] : ['host fingerprint']),
   ];
   if (fields.length) {
-    throw err.ANSWER_BINDING_MISMATCH({ fields: fields.join(' and '), verbEnding: fields.length === 1 ? 's' : '' });
+    throw err.ANSWER_BINDING_MISMATCH({
+      fields,
+      fieldsText: fields.join(' and '),
+      verbEnding: fields.length === 1 ? 's' : '',
+    });
   }
 }
 

@@ -370,7 +370,7 @@ export function requireModel(cat: Catalogue, id: string): Model {
   const model = findModel(cat, id);
   if (model) return model;
   const valid = cat.models.map((m) => m.id);
-  throw err.UNKNOWN_MODEL({ shown: show(id), valid: valid.join(', '), model: id });
+  throw err.UNKNOWN_MODEL({ shown: show(id), valid, model: id });
 }
 
 export function requireFeature(cat: Catalogue, numberOrId: number | string): Feature {

@@ -93,7 +93,7 @@ describeStores('registration link (MIKO flows)', ({ open }) => {
     ).rejects.toThrow('already had an Askozia PBX trial (feature 33)');
     await expect(authority.call('coupons.redeem', { code, serial: 'ASK-0003' })).rejects.toMatchObject({
       code: 'COUPON_NO_REGISTRATION',
-      details: { serial: 'ASK-0003' },
+      params: { serial: 'ASK-0003' },
     });
     await authority.call('registrations.link', { registration: number, serial: 'ASK-0003' });
     await authority.call('coupons.redeem', { code, serial: 'ASK-0003' });
@@ -133,7 +133,7 @@ describeStores('registration link (MIKO flows)', ({ open }) => {
     const typo = `${first.slice(0, -2)}${first.at(-2) === 'Z' ? 'Y' : 'Z'}${last}`;
     const link = (registration: string, serial: string, actor?: Parameters<Authority['call']>[2]) =>
       authority.call('registrations.link', { registration, serial }, actor);
-    await expect(link(typo, 'L1')).rejects.toMatchObject({ code: 'REGISTRATION_NUMBER_TYPO', details: { group: 4 } });
+    await expect(link(typo, 'L1')).rejects.toMatchObject({ code: 'REGISTRATION_NUMBER_TYPO', params: { group: 4 } });
     await expect(link(randomRegistrationNumber(), 'L1')).rejects.toMatchObject({ code: 'REGISTRATION_NOT_FOUND' });
     const other = await otherReseller(authority);
     const theirs = await acceptedRegistration(authority, 'Initech', other);
@@ -159,12 +159,12 @@ describeStores('registration link (MIKO flows)', ({ open }) => {
     await authority.call('devices.add', { serial: 'G1', model: 'askozia-pbx' });
     await expect(authority.call('licences.grant', { serial: 'G1', feature: 33 })).rejects.toMatchObject({
       code: 'GRANT_NO_REGISTRATION',
-      details: { serial: 'G1' },
+      params: { serial: 'G1' },
     });
     await authority.call('registrations.link', { registration: number, serial: 'G1' });
     await expect(authority.call('licences.grant', { serial: 'G1', feature: 33 })).rejects.toMatchObject({
       code: 'EULA_NOT_ACCEPTED',
-      details: { registration: number, version: '1.0' },
+      params: { registration: number, version: '1.0' },
     });
     const code = await mint(authority);
     await expect(authority.call('coupons.redeem', { code, serial: 'G1' })).rejects.toMatchObject({

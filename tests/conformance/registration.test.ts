@@ -63,13 +63,13 @@ describeStores('registration and trial', ({ open }) => {
       await expect(refused).rejects.toMatchObject({
         code: 'REGISTRATION_NUMBER_TYPO',
         kind: 'input',
-        details: { group, position },
+        params: { group, position },
       });
       await expect(refused).rejects.toThrow(`group ${group}, character ${position}`);
     }
     await expect(
       authority.call('eula.accept', { registration: number.replace(/-(\w{5})$/, '-$1X') }),
-    ).rejects.toMatchObject({ code: 'REGISTRATION_NUMBER_TYPO', details: { group: 4 } });
+    ).rejects.toMatchObject({ code: 'REGISTRATION_NUMBER_TYPO', params: { group: 4 } });
     await expect(authority.call('eula.accept', { registration: 'MIKO-12345' })).rejects.toMatchObject({
       code: 'REGISTRATION_NUMBER_INVALID',
     });
@@ -187,7 +187,7 @@ describeStores('registration and trial', ({ open }) => {
     });
     await expect(again).rejects.toMatchObject({
       code: 'TRIAL_ALREADY_USED_REGISTRATION',
-      details: { feature: 33, startedAt: clock.now.toISOString() },
+      params: { feature: 33, startedAt: clock.now.toISOString() },
     });
     await expect(again).rejects.toThrow(
       `Registration ${number} already had its Askozia PBX trial (feature 33) from ${clock.now.toISOString().slice(0, 10)}`,
@@ -220,7 +220,7 @@ describeStores('registration and trial', ({ open }) => {
       serial: 'K7',
       initCode: hostCode('K7', 'askozia-pbx', HOST_A),
     });
-    await expect(refused).rejects.toMatchObject({ code: 'TRIAL_ALREADY_USED_HOST', details: { feature: 33 } });
+    await expect(refused).rejects.toMatchObject({ code: 'TRIAL_ALREADY_USED_HOST', params: { feature: 33 } });
     await expect(refused).rejects.toThrow(`under registration ${first}`);
     // Another reseller sees the dates, never the number.
     const other = await otherReseller(authority);

@@ -63,7 +63,7 @@ describe('codeVerdict', () => {
       error: {
         code: 'CODE_GROUP_TYPO',
         message: 'Group 7 (K3J9ZQ2M) has a typo',
-        details: { groups: [7], texts: ['K3J9ZQ2M'] },
+        params: { groups: [7], texts: ['K3J9ZQ2M'] },
       },
       fields: {},
     };

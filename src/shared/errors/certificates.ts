@@ -254,7 +254,7 @@ export const CERTIFICATE_ERRORS = {
     'input',
     'Unknown feature {{shown}}; expected one of: {{choices}}',
   ),
-  UNKNOWN_MODEL: def<{ shown: string; valid: string; model: string }>(
+  UNKNOWN_MODEL: def<{ shown: string; valid: string[]; model: string }>(
     'input',
     'Unknown model {{shown}}; expected one of: {{valid}}',
   ),

@@ -6,9 +6,10 @@ export const DEVICE_ERRORS = {
     'internal',
     'The PBX state file {{path}} is damaged: {{problem}}.',
   ),
-  ANSWER_BINDING_MISMATCH: def<{ fields: string; verbEnding: string }>(
+  // fields: the fields that differ; fieldsText: them joined with "and"; verbEnding: "s" for one.
+  ANSWER_BINDING_MISMATCH: def<{ fields: string[]; fieldsText: string; verbEnding: string }>(
     'rule',
-    "The answer's binding does not match this PBX's waiting initialisation code: the {{fields}} differ{{verbEnding}}.",
+    "The answer's binding does not match this PBX's waiting initialisation code: the {{fieldsText}} differ{{verbEnding}}.",
   ),
   ANSWER_NO_LICENCE: def(
     'rule',
