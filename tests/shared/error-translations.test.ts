@@ -40,7 +40,7 @@ const ENGLISH_FRAGMENTS = {
   CODE_TOO_LONG_extraGroups: ['plural'],
   CODE_UNSUPPORTED_VERSION: ['kindName'],
   CODE_WRONG_KIND_kinds: ['kindName', 'expectedName'],
-  ANSWER_BINDING_MISMATCH: ['verbEnding'],
+  ANSWER_BINDING_MISMATCH: ['fieldsText', 'verbEnding'],
   BINDING_ALREADY_RESET: ['byWhom'],
   COUPON_ALREADY_REDEEMED: ['by'],
   DEVICE_EXISTS: ['spelt'],
@@ -66,6 +66,7 @@ const EXTRA_PARAMS = {
   CODE_GROUP_TYPO_extra: ['extra'],
   CODE_GROUP_TYPO_typo: ['groups', 'texts'],
   CODE_GROUP_TYPO_typos: ['groups', 'texts'],
+  ANSWER_BINDING_MISMATCH: ['fields'],
   DEVICE_NOT_HOST_BOUND: ['model'],
   TRYOUT_NOT_AVAILABLE_reason: ['model'],
 } as const satisfies ParamsOfKey;
