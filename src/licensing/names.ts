@@ -21,7 +21,7 @@ export function checkSerial(serial: string, where = 'serial number'): string {
     throw err.SUBJECT_UNSAFE_TEXT({ variant: 'where', where, cp, position: bad.index + 1 });
   }
   if (!SERIAL.test(serial)) {
-    throw err.SERIAL_INVALID({ where, serial });
+    throw err.SERIAL_INVALID({ variant: 'name', where, serial });
   }
   return serial;
 }

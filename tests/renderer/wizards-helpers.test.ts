@@ -70,6 +70,7 @@ describe('codeVerdict', () => {
     expect(codeVerdict('c', typo, 'c', {})).toEqual({
       state: 'invalid',
       message: 'Group 7 (K3J9ZQ2M) has a typo',
+      error: typo.error,
       groups: [7],
     });
   });

@@ -3,7 +3,7 @@
 import { requireModel } from '../../licensing/catalogue';
 import { checkSerial } from '../../licensing/names';
 import { OPERATIONS } from '../../shared/api';
-import { err, toErrorValue } from '../../shared/errors';
+import { err, toErrorValue, type Params } from '../../shared/errors';
 import { parseInput } from '../api/parse';
 import type { Actor, AuthorityContext } from '../context';
 import { isUniqueViolation } from '../db/errors';
@@ -189,10 +189,10 @@ export function requireReseller(actor: Actor): number {
 export async function importDevices(ctx: AuthorityContext, actor: Actor, input: { rows: NewDevice[] }) {
   const resellerId = requireReseller(actor);
   const one = OPERATIONS['devices.add'].input;
-  const errors: { row: number; code: string; message: string }[] = [];
+  const errors: { row: number; code: string; message: string; params?: Params }[] = [];
   const fail = (i: number, e: unknown) => {
     const err = toErrorValue(e);
-    errors.push({ row: i + 1, code: err.code, message: err.message });
+    errors.push({ row: i + 1, code: err.code, message: err.message, params: err.params });
   };
   const checked = input.rows.map((raw, i) => {
     try {

@@ -8,6 +8,12 @@ import { contract, isChannel, methodOf, type Channel, type Input, type Output } 
 import type { Services } from '../services/types';
 import { checkPayload } from './payload';
 
+/** A failure as the IPC envelope carries it: code, message and the params to render it from. */
+function failed(e: unknown): Result<never> {
+  const { code, message, params } = toErrorValue(e);
+  return errorResult(code, message, params);
+}
+
 export type Impl<K extends Channel> = (input: Input<K>) => Promise<Output<K>>;
 export type Dispatch = (channel: string, raw: unknown) => Promise<Result<unknown>>;
 
@@ -33,23 +39,17 @@ export async function runChannel<K extends Channel>(
     const checked = contract[channel].output.safeParse(value);
     // A service returning the wrong shape is our bug: say so without echoing the value.
     if (!checked.success)
-      return errorResult(
-        'OUTPUT_INVALID',
-        bounded(
-          `The ${channel} result did not match the contract: ${describeIssues(checked.error.issues, '(result)')}`,
-        ),
-      );
+      return failed(err.OUTPUT_INVALID({ channel, issues: bounded(describeIssues(checked.error.issues, '(result)')) }));
     return okResult(checked.data as Output<K>);
   } catch (e) {
-    const { code, message } = toErrorValue(e);
-    return errorResult(code, message);
+    return failed(e);
   }
 }
 
 /** The dispatcher over one Services object, shared by the IPC handlers and the HTTP server. */
 export function createDispatch(services: Services): Dispatch {
   return (channel, raw) => {
-    if (!isChannel(channel)) return Promise.resolve(errorResult('CHANNEL_UNKNOWN', 'There is no such API function.'));
+    if (!isChannel(channel)) return Promise.resolve(failed(err.CHANNEL_UNKNOWN()));
     return runChannel(channel, implOf(services, channel), raw);
   };
 }

@@ -1,6 +1,20 @@
 import { def, type NoParams, variants } from './define';
 
 export const APP_ERRORS = {
+  // CSV import, checked in the renderer before anything is sent.
+  CSV_EMPTY: def(
+    'input',
+    'The file is empty: it needs a header row (serial,model,name,customer) and one row per device.',
+  ),
+  // missingText: the missing column names quoted and joined with "and"; verb: "is" or "are".
+  CSV_HEADER_MISSING: def<{ missing: string[]; missingText: string; verb: string; found: string }>(
+    'input',
+    'The first row must name the columns; {{missingText}} {{verb}} missing (found: {{found}}; German and Russian names such as "Seriennummer", "Modell" work too).',
+  ),
+  CSV_TOO_MANY_FIELDS: def<{ row: number; fields: number; columns: number }>(
+    'input',
+    'Row {{row}} has {{fields}} fields but the header names {{columns}}: is a comma missing its quotes?',
+  ),
   ANSWER_SELF_CHECK_FAILED: def<{ reason: string; reasonCode: string }>(
     'internal',
     "The answer was issued but fails the PBX's own check, so it is not shown: {{reason}} [{{reasonCode}}]",

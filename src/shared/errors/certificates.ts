@@ -208,10 +208,15 @@ export const CERTIFICATE_ERRORS = {
     attributes: 'The request has data after its public key that is not an attribute set.',
     emptyExtension: "The request's extension {{id}} has no value.",
   }),
-  SERIAL_INVALID: def<{ where: string; serial: string }>(
-    'input',
-    "The {{where}} \"{{serial}}\" is not valid: use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.",
-  ),
+  // csvRow: a CSV import row, checked in the renderer; problem says what is wrong ("contains \"*\"").
+  SERIAL_INVALID: variants<{
+    name: { where: string; serial: string };
+    csvRow: { row: number; serial: string; problem: string };
+  }>('input', {
+    name: "The {{where}} \"{{serial}}\" is not valid: use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.",
+    csvRow:
+      "Row {{row}}: the serial \"{{serial}}\" {{problem}}; a serial has letters A–Z, digits 0–9, '.', '_' and '-', starting with a letter or digit, at most 64 characters.",
+  }),
   SIGNATURE_ALGORITHM_MISMATCH: def<{ what: string; type: string }>(
     'input',
     "The {{what}}'s signature algorithm does not fit its {{type}} key.",

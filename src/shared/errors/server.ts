@@ -1,6 +1,12 @@
 import { def, type NoParams, variants } from './define';
 
 export const SERVER_ERRORS = {
+  CHANNEL_UNKNOWN: def('input', 'There is no such API function.'),
+  OUTPUT_INVALID: def<{ channel: string; issues: string }>(
+    'internal',
+    'The {{channel}} result did not match the contract: {{issues}}',
+  ),
+  SENDER_REFUSED: def('forbidden', 'This request did not come from the Licence Desk window and was refused.'),
   DATABASE_UNAVAILABLE: def('unavailable', "The authority's database cannot be reached right now; try again shortly."),
   HSM_FAILED: def<{ reason: string }>('unavailable', 'The hardware module failed: {{reason}}.'),
   INTERNAL: variants<{ server: NoParams; unexpected: { reason: string } }>('internal', {
