@@ -54,6 +54,11 @@ const ENGLISH_FRAGMENTS = {
   TRYOUT_ALREADY_USED: ['how'],
   TRYOUT_NOT_ACTIVE: ['stateText'],
   TRYOUT_NOT_AVAILABLE_reason: ['reason'],
+  CSV_HEADER_MISSING: ['missingText', 'verb'],
+  SERIAL_INVALID_csvRow: ['problem'],
+  // where: "serial number" (or a certificate's "…'s serialNumber"); the translation says Seriennummer.
+  SERIAL_INVALID_name: ['where'],
+  SUBJECT_UNSAFE_TEXT_where: ['where'],
   // "a code", "more than 500 values": what the caller expected, in English.
   FILE_UNREADABLE: ['what'],
   INPUT_TOO_LARGE_source: ['what'],
@@ -67,6 +72,7 @@ const EXTRA_PARAMS = {
   CODE_GROUP_TYPO_typo: ['groups', 'texts'],
   CODE_GROUP_TYPO_typos: ['groups', 'texts'],
   ANSWER_BINDING_MISMATCH: ['fields'],
+  CSV_HEADER_MISSING: ['missing'],
   DEVICE_NOT_HOST_BOUND: ['model'],
   TRYOUT_NOT_AVAILABLE_reason: ['model'],
 } as const satisfies ParamsOfKey;

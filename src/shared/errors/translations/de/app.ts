@@ -2,6 +2,11 @@
 import type { ErrorCatalogue } from '../catalogue';
 
 export const appDe = {
+  CSV_EMPTY: 'Die Datei ist leer: Sie braucht eine Kopfzeile (serial,model,name,customer) und eine Zeile pro Gerät.',
+  CSV_HEADER_MISSING:
+    'Die erste Zeile muss die Spalten benennen; es fehlt: {{missing}} (gefunden: {{found}}; deutsche und russische Namen wie „Seriennummer“, „Modell“ funktionieren auch).',
+  CSV_TOO_MANY_FIELDS:
+    'Zeile {{row}} hat {{fields, number}} Felder, die Kopfzeile nennt aber {{columns, number}}: Fehlen bei einem Komma die Anführungszeichen?',
   ANSWER_SELF_CHECK_FAILED:
     'Die Antwort wurde erstellt, besteht aber die eigene Prüfung der TK-Anlage nicht und wird deshalb nicht angezeigt: {{reason}} [{{reasonCode}}]',
   KEYCHAIN_UNAVAILABLE:

@@ -92,8 +92,10 @@ export const certificatesDe = {
   REQUEST_MALFORMED_attributes:
     'Die Anforderung enthält nach ihrem öffentlichen Schlüssel Daten, die keine Attributmenge sind.',
   REQUEST_MALFORMED_emptyExtension: 'Die Erweiterung {{id}} der Anforderung hat keinen Wert.',
-  SERIAL_INVALID:
-    '{{where}} „{{serial}}“ ist ungültig: Verwenden Sie 1 bis 64 Buchstaben, Ziffern, „.“, „_“ oder „-“, beginnend mit einem Buchstaben oder einer Ziffer.',
+  SERIAL_INVALID_name:
+    'Die Seriennummer „{{serial}}“ ist ungültig: Verwenden Sie 1 bis 64 Buchstaben, Ziffern, „.“, „_“ oder „-“, beginnend mit einem Buchstaben oder einer Ziffer.',
+  SERIAL_INVALID_csvRow:
+    'Zeile {{row}}: Die Seriennummer „{{serial}}“ ist ungültig; eine Seriennummer besteht aus den Buchstaben A–Z, den Ziffern 0–9, „.“, „_“ und „-“, beginnt mit einem Buchstaben oder einer Ziffer und hat höchstens 64 Zeichen.',
   SIGNATURE_ALGORITHM_MISMATCH: '{{what}}: Der Signaturalgorithmus passt nicht zum {{type}}-Schlüssel.',
   SIGNATURE_ALGORITHM_UNSUPPORTED: '{{what}}: Der Signaturalgorithmus {{algOid}} wird nicht angenommen.',
   SIGNATURE_INVALID:
@@ -101,7 +103,7 @@ export const certificatesDe = {
   SIGNATURE_SHA1: '{{what}}: mit SHA-1 signiert, das nicht mehr angenommen wird; signieren Sie mit SHA-256.',
   SUBJECT_NO_SERIAL: '{{what}}: Das Subject enthält keine serialNumber, daher lässt es sich keiner TK-Anlage zuordnen.',
   SUBJECT_UNSAFE_TEXT_where:
-    '{{where}}: An Position {{position}} steht ein unsichtbares oder ein Steuerzeichen (U+{{cp}}).',
+    'Die Seriennummer enthält an Position {{position}} ein unsichtbares oder ein Steuerzeichen (U+{{cp}}).',
   SUBJECT_UNSAFE_TEXT_cn: '{{what}}: Der CN enthält an Position {{position}} ein unsichtbares oder ein Steuerzeichen.',
   SUBJECT_UNSUPPORTED_multiValued:
     '{{what}}: Das Subject hat einen mehrwertigen Namensteil; nur serialNumber und CN werden angenommen.',

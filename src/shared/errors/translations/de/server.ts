@@ -2,6 +2,9 @@
 import type { ErrorCatalogue } from '../catalogue';
 
 export const serverDe = {
+  CHANNEL_UNKNOWN: 'Diese API-Funktion gibt es nicht.',
+  OUTPUT_INVALID: 'Das Ergebnis von {{channel}} entsprach nicht dem Vertrag: {{issues}}',
+  SENDER_REFUSED: 'Diese Anfrage kam nicht aus dem Licence-Desk-Fenster und wurde abgelehnt.',
   DATABASE_UNAVAILABLE:
     'Die Datenbank des Lizenzservers ist gerade nicht erreichbar; versuchen Sie es gleich noch einmal.',
   HSM_FAILED: 'Das Hardware-Sicherheitsmodul ist ausgefallen: {{reason}}.',

@@ -2,6 +2,11 @@
 import type { ErrorCatalogue } from '../catalogue';
 
 export const appRu = {
+  CSV_EMPTY: 'Файл пуст: нужна строка заголовков (serial,model,name,customer) и по строке на каждое устройство.',
+  CSV_HEADER_MISSING:
+    'Первая строка должна содержать названия столбцов; не хватает: {{missing}} (найдено: {{found}}; подходят и русские и немецкие названия, например «Серийный номер», «Модель»).',
+  CSV_TOO_MANY_FIELDS:
+    'В строке {{row}} полей: {{fields, number}}, а в заголовке столбцов: {{columns, number}}. Возможно, запятая внутри значения не взята в кавычки?',
   ANSWER_SELF_CHECK_FAILED:
     'Ответ создан, но не проходит проверку, которую выполнит сама АТС, поэтому он не показан: {{reason}} [{{reasonCode}}]',
   KEYCHAIN_UNAVAILABLE:

@@ -86,15 +86,18 @@ export const certificatesRu = {
   REQUEST_MALFORMED_signature: 'В запросе нет читаемой подписи.',
   REQUEST_MALFORMED_attributes: 'После открытого ключа в запросе идут данные, которые не являются набором атрибутов.',
   REQUEST_MALFORMED_emptyExtension: 'У расширения {{id}} в запросе нет значения.',
-  SERIAL_INVALID:
-    '{{where}} «{{serial}}» недопустим: используйте от 1 до 64 букв, цифр, «.», «_» или «-», начиная с буквы или цифры.',
+  SERIAL_INVALID_name:
+    'Серийный номер «{{serial}}» недопустим: используйте от 1 до 64 букв, цифр, «.», «_» или «-», начиная с буквы или цифры.',
+  SERIAL_INVALID_csvRow:
+    'Строка {{row}}: серийный номер «{{serial}}» недопустим; серийный номер состоит из букв A–Z, цифр 0–9, «.», «_» и «-», начинается с буквы или цифры и содержит не более 64 символов.',
   SIGNATURE_ALGORITHM_MISMATCH: '{{what}}: алгоритм подписи не подходит к ключу {{type}}.',
   SIGNATURE_ALGORITHM_UNSUPPORTED: '{{what}}: алгоритм подписи {{algOid}} не принимается.',
   SIGNATURE_INVALID:
     '{{what}}: подпись недействительна — данные изменены после подписания или подписаны другим ключом.',
   SIGNATURE_SHA1: '{{what}}: подписано с SHA-1, который больше не принимается; подписывайте с SHA-256.',
   SUBJECT_NO_SERIAL: '{{what}}: в субъекте нет serialNumber, поэтому его нельзя сопоставить с АТС.',
-  SUBJECT_UNSAFE_TEXT_where: '{{where}}: в позиции {{position}} стоит невидимый или управляющий символ (U+{{cp}}).',
+  SUBJECT_UNSAFE_TEXT_where:
+    'Серийный номер содержит невидимый или управляющий символ (U+{{cp}}) в позиции {{position}}.',
   SUBJECT_UNSAFE_TEXT_cn: '{{what}}: CN содержит невидимый или управляющий символ в позиции {{position}}.',
   SUBJECT_UNSUPPORTED_multiValued:
     '{{what}}: в субъекте есть многозначная часть имени; допускаются только serialNumber и CN.',

@@ -2,6 +2,9 @@
 import type { ErrorCatalogue } from '../catalogue';
 
 export const serverRu = {
+  CHANNEL_UNKNOWN: 'Такой функции API нет.',
+  OUTPUT_INVALID: 'Результат {{channel}} не соответствует контракту: {{issues}}',
+  SENDER_REFUSED: 'Этот запрос пришёл не из окна Licence Desk и отклонён.',
   DATABASE_UNAVAILABLE: 'База данных сервера лицензирования сейчас недоступна; повторите чуть позже.',
   HSM_FAILED: 'Сбой аппаратного модуля безопасности: {{reason}}.',
   INTERNAL_server: 'На сервере произошла непредвиденная ошибка; она записана в журнал.',
