@@ -55,6 +55,10 @@ const ENGLISH_FRAGMENTS = {
   TRYOUT_NOT_ACTIVE: ['stateText'],
   TRYOUT_NOT_AVAILABLE_reason: ['reason'],
   CSV_HEADER_MISSING: ['missingText', 'verb'],
+  // status: the server's own word ("revoked"), which the translation says in its language.
+  PBX_CERTIFICATE_REVOKED: ['status'],
+  PBX_CERTIFICATE_SUPERSEDED: ['status'],
+  PBX_CERTIFICATE_EXPIRED: ['status'],
   SERIAL_INVALID_csvRow: ['problem'],
   // where: "serial number" (or a certificate's "…'s serialNumber"); the translation says Seriennummer.
   SERIAL_INVALID_name: ['where'],

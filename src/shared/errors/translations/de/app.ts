@@ -13,11 +13,11 @@ export const appDe = {
     'Der Schlüsselbund des Betriebssystems ist nicht erreichbar oder gesperrt ({{detail}}); Licence Desk speichert Geheimnisse nur dort: {{hint}}.',
   KEYCHAIN_FAILED: 'Der Schlüsselbund des Betriebssystems hat die Anfrage abgelehnt: {{detail}}',
   PBX_CERTIFICATE_REVOKED:
-    'Der Lizenzserver meldet das Zertifikat dieser TK-Anlage als widerrufen ({{status}}): Seine Bindung wurde zurückgesetzt oder es wurde zurückgezogen. Erstellen Sie das Zertifikat neu.',
+    'Der Lizenzserver meldet das Zertifikat dieser TK-Anlage als widerrufen: Seine Bindung wurde zurückgesetzt oder es wurde zurückgezogen. Erstellen Sie das Zertifikat neu.',
   PBX_CERTIFICATE_SUPERSEDED:
-    'Der Lizenzserver meldet das Zertifikat dieser TK-Anlage als ersetzt ({{status}}): Für diese TK-Anlage wurde ein neueres Zertifikat ausgestellt. Spielen Sie dessen Antwort ein (oder erstellen Sie das Zertifikat neu).',
+    'Der Lizenzserver meldet das Zertifikat dieser TK-Anlage als ersetzt: Für diese TK-Anlage wurde ein neueres Zertifikat ausgestellt. Spielen Sie dessen Antwort ein (oder erstellen Sie das Zertifikat neu).',
   PBX_CERTIFICATE_EXPIRED:
-    'Der Lizenzserver meldet das Zertifikat dieser TK-Anlage als abgelaufen ({{status}}): Ihre Lizenzen sind ausgelaufen. Erstellen Sie das Zertifikat neu, nachdem Sie sie verlängert haben.',
+    'Der Lizenzserver meldet das Zertifikat dieser TK-Anlage als abgelaufen: Ihre Lizenzen sind ausgelaufen. Erstellen Sie das Zertifikat neu, nachdem Sie sie verlängert haben.',
   SERVER_BAD_RESPONSE: 'Der Server unter {{host}} ist kein Licence-Desk-Lizenzserver: {{why}}.',
   SERVER_BUSY: 'Der Server unter {{host}} ist gerade nicht verfügbar.',
   SERVER_TIMEOUT: 'Der Server unter {{host}} hat nicht rechtzeitig geantwortet.',
