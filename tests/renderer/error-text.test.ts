@@ -46,7 +46,11 @@ describe('errorText', () => {
     }
   });
 
-  it('keeps the message of a code the registry does not know', () => {
-    expect(errorText(i18n.t, { code: 'FROM_A_NEWER_SERVER', message: 'Something new.' })).toBe('Something new.');
+  it('keeps the message of a code the registry does not know, or of an error without params', () => {
+    expect(errorText(i18n.t, { code: 'FROM_A_NEWER_SERVER', message: 'Something new.', params: {} })).toBe(
+      'Something new.',
+    );
+    // Browser mode's own refusal reuses a registry code with its own words, and no params.
+    expect(errorText(i18n.t, { code: 'TOKEN_MISSING', message: 'Open the address.' })).toBe('Open the address.');
   });
 });
