@@ -1,4 +1,5 @@
-// `licence-desk`: every command, one-line errors, exit 0 done / 1 refused by a rule / 2 bad input.
+// `licence-desk`: every command, one-line errors (in German or Russian when LANG asks for it),
+// exit 0 done / 1 refused by a rule / 2 bad input.
 import { Command, CommanderError } from 'commander';
 import { KIND_EXIT, toErrorValue } from '../shared/errors';
 import { APP_VERSION } from '../main/version';
@@ -14,6 +15,7 @@ import { auditCommands } from './audit-commands';
 import { adminCommands } from './admin-commands';
 import { serveCommand } from './serve-command';
 import { quietOnClosedPipe } from './io';
+import { errorLine } from './error-line';
 import { loginCommands } from './login-commands';
 
 export function buildProgram(): Command {
@@ -53,7 +55,7 @@ export async function run(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2; // usage errors are bad input; commander printed them
     const err = toErrorValue(e);
-    process.stderr.write(`licence-desk: ${err.message} [${err.code}]\n`);
+    process.stderr.write(`${errorLine(err)}\n`);
     return KIND_EXIT[err.kind];
   }
 }

@@ -23,11 +23,17 @@ export interface RunOptions {
   input?: string;
 }
 
-/** Our environment minus the variables that would point a test at real data or a real server. */
+/** Our environment minus the variables that would point a test at real data or a real server, in English. */
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env = { ...process.env, ...extra };
   if (!('LICENCE_DESK_DATA' in extra)) delete env.LICENCE_DESK_DATA;
   if (!('LICENCE_DESK_TOKEN' in extra)) delete env.LICENCE_DESK_TOKEN;
+  // The CLI words its errors in the locale's language: English (C.UTF-8) unless a test names a
+  // locale, and then only the variables it names, so the developer's own LC_ALL cannot win.
+  const locale = ['LC_ALL', 'LC_MESSAGES', 'LANG'] as const;
+  const asked = locale.some((v) => v in extra);
+  for (const v of locale) if (!(v in extra)) delete env[v];
+  if (!asked) env.LANG = 'C.UTF-8';
   return env;
 }
 

@@ -1,5 +1,19 @@
-// Russian error messages, keyed like the English ones (CODE, or CODE_variant): filled in by the
-// translator from the registry's English templates; a missing key falls back to English.
-import type { MessageKey } from '../registry';
+// Russian error messages, keyed like the English ones (CODE, or CODE_variant), in MIKO's terms
+// (docs/glossary.md: АТС, код инициализации, ответ сервера лицензирования, купон…). Counts are
+// phrased as "noun: N" so that no sentence depends on Russian plural forms unless a key has them.
+import type { ErrorCatalogue } from './catalogue';
+import { appRu } from './ru/app';
+import { authorityRu } from './ru/authority';
+import { certificatesRu } from './ru/certificates';
+import { codesRu } from './ru/codes';
+import { deviceRu } from './ru/device';
+import { serverRu } from './ru/server';
 
-export const ru: Partial<Record<MessageKey, string>> = {};
+export const ru: ErrorCatalogue = {
+  ...codesRu,
+  ...certificatesRu,
+  ...authorityRu,
+  ...serverRu,
+  ...deviceRu,
+  ...appRu,
+};
