@@ -6,13 +6,15 @@ import { embeddedClient } from '../../authority/client';
 import { inputError } from '../../shared/errors';
 import { fromPem } from '../../licensing/pem';
 import { clientAuthorityServices } from './authority-client';
+import { openKeySealer } from './key-sealer';
 import type { AuthorityServices } from './types';
 
 export async function openEmbeddedAuthority(dataDir: string): Promise<AuthorityServices> {
-  await Authority.init(dataDir);
+  const sealer = await openKeySealer(dataDir);
+  await Authority.init(dataDir, undefined, { sealer });
   // Pinned once, from the CA folder, before any answer is made: the answers are checked against it.
   const pinnedRootDer = rootDerOf(rootPem(dataDir));
-  const client = await embeddedClient(dataDir);
+  const client = await embeddedClient(dataDir, undefined, sealer);
   return clientAuthorityServices('embedded', client, pinnedRootDer);
 }
 
