@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { verifyAnswerChain } from '../licensing/chain';
 import { fromPem } from '../licensing/pem';
-import { dataDir, withClient } from './context';
+import { withClient } from './context';
 import { formatDevice, formatDeviceList, formatGrant } from './format';
 import { initCommand, rotateCommand } from './ca-commands';
 import { hsmCommands } from './hsm-commands';
