@@ -15,6 +15,7 @@ import { adminCommands } from './admin-commands';
 import { serveCommand } from './serve-command';
 import { quietOnClosedPipe } from './io';
 import { loginCommands } from './login-commands';
+import { backupCommands } from './backup-commands';
 
 const EXIT = { input: 2, rule: 1, not_found: 1, conflict: 1, forbidden: 1, unavailable: 1, internal: 1 } as const;
 
@@ -42,6 +43,7 @@ export function buildProgram(): Command {
   adminCommands(program);
   serveCommand(program);
   loginCommands(program);
+  backupCommands(program);
   demoCommand(program);
   uiCommand(program);
   return program;

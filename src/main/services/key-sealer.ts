@@ -17,6 +17,8 @@ export interface SealerOptions {
   keychain?: Keychain;
   /** Asks for a passphrase when neither the variable nor the keychain gives one (the CLI on a terminal). */
   prompt?: (question: string) => Promise<string>;
+  /** Restoring: a wrapping key that is gone is replaced by a new one, since the restored keys are sealed afresh. */
+  fresh?: boolean;
 }
 
 export async function openKeySealer(dataDir: string, o: SealerOptions = {}): Promise<KeySealer> {
@@ -30,7 +32,7 @@ export async function openKeySealer(dataDir: string, o: SealerOptions = {}): Pro
       env,
     });
   try {
-    return await keychainSealer(o.keychain ?? osKeychain(), kind, env);
+    return await keychainSealer(o.keychain ?? osKeychain(), o.fresh ? undefined : kind, env);
   } catch (e) {
     if (!isLdError(e) || e.code !== 'KEYCHAIN_UNAVAILABLE') throw e;
     if (o.prompt)
