@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import Database from 'better-sqlite3';
-import { inputError } from '../../shared/errors';
+import { inputError, notFound } from '../../shared/errors';
 import { SQLITE_COMPANIONS } from '../data-dir';
 import { isPostgresUrl } from '../db/open';
 import { SEALED } from '../keys/key-files';
@@ -35,7 +35,7 @@ export async function makeBackup(o: BackupOptions): Promise<Manifest> {
       `${o.file} exists already: name a new file for the backup (or remove the old one).`,
     );
   if (!existsSync(join(o.dataDir, ROOT_CERT_PATH)))
-    throw inputError('AUTHORITY_MISSING', `No licence authority in ${o.dataDir}: there is nothing to back up.`);
+    throw notFound('AUTHORITY_MISSING', `No licence authority in ${o.dataDir}: there is nothing to back up.`);
   const files: Record<string, Buffer> = {};
   const entries: Manifest['files'] = [];
   const add = (path: string, kind: Manifest['files'][number]['kind'], data: Buffer) => {
@@ -78,7 +78,7 @@ function checkDatabase(o: BackupOptions): void {
 /** SQLite's online backup: a consistent copy even while other connections write. */
 async function snapshot(dbFile: string): Promise<Buffer> {
   if (!existsSync(dbFile))
-    throw inputError('AUTHORITY_MISSING', `No database at ${dbFile}: there is nothing to back up.`);
+    throw notFound('AUTHORITY_MISSING', `No database at ${dbFile}: there is nothing to back up.`);
   const tmp = mkdtempSync(join(tmpdir(), 'ld-backup-'));
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
