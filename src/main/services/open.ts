@@ -5,6 +5,7 @@
 import { defaultCatalogue } from '../../licensing/catalogue';
 import { AUTHORITY_CHANNELS, methodOf } from '../../shared/ipc/contract';
 import { connect, forget, reopen } from './connection';
+import { dataServices, type PickFile } from './data';
 import { openEmbeddedAuthority } from './embedded';
 import { localServices } from './local';
 import { osKeychain } from './keychain';
@@ -21,6 +22,8 @@ export interface OpenOptions {
   settings?: SettingsStore;
   /** Server tokens; the OS keychain unless a test about something else passes a fake. */
   tokens?: ServerTokens;
+  /** The system's save/open dialog for backups (the Electron shell); browser mode types the path. */
+  pickFile?: PickFile;
 }
 
 export async function openServices(opts: OpenOptions): Promise<OpenServices> {
@@ -57,5 +60,18 @@ export async function openServices(opts: OpenOptions): Promise<OpenServices> {
       return settings.set({ mode: 'embedded' });
     },
   };
-  return { ...local, ...channels, ...connection, close: () => authority.close() } as OpenServices;
+  const data = dataServices({
+    dataDir: opts.dataDir,
+    mode: () => authority.mode,
+    ...(opts.pickFile ? { pickFile: opts.pickFile } : {}),
+    async reopenAround(fn) {
+      await authority.close();
+      try {
+        return fn();
+      } finally {
+        authority = await openEmbeddedAuthority(opts.dataDir);
+      }
+    },
+  });
+  return { ...local, ...channels, ...connection, ...data, close: () => authority.close() } as OpenServices;
 }
