@@ -7,7 +7,7 @@ import { makeBackup } from '../../authority/backup/backup';
 import { restoreBackup } from '../../authority/backup/restore';
 import { inputError, ruleError } from '../../shared/errors';
 import type { Input, Output } from '../../shared/ipc/contract';
-import { openKeySealer } from './key-sealer';
+import type { KeySealer } from '../../authority/keys/sealer';
 import type { Services } from './types';
 
 export type PickFile = (kind: 'backup' | 'restore') => Promise<string | undefined>;
@@ -17,6 +17,8 @@ export interface DataContext {
   mode: () => 'embedded' | 'connected';
   /** The system's save/open dialog (desktop app); absent in browser mode. */
   pickFile?: PickFile;
+  /** The keys' sealer of this run; `fresh` for restored keys (a wrapping key that is gone is made anew), used from then on. */
+  sealer(fresh?: boolean): Promise<KeySealer>;
   /** Closes the open authority, runs `fn`, then opens the embedded one again (also when fn fails). */
   reopenAround<T>(fn: () => T): Promise<T>;
 }
@@ -45,7 +47,7 @@ export function dataServices(ctx: DataContext): DataServices {
       const passphrase = checkBackupPassphrase(input.passphrase);
       const file = await fileFor('backup', input.file);
       if (!file) return { done: false };
-      const sealer = await openKeySealer(ctx.dataDir);
+      const sealer = await ctx.sealer();
       // A path chosen in the save dialog was confirmed there if it existed; a typed one is not overwritten.
       const m = await makeBackup({ dataDir: ctx.dataDir, file, passphrase, sealer, overwrite: !input.file });
       return { done: true, file, files: m.files.length, authorityId: m.authorityId };
@@ -55,7 +57,7 @@ export function dataServices(ctx: DataContext): DataServices {
       const passphrase = checkBackupPassphrase(input.passphrase, false);
       const file = await fileFor('restore', input.file);
       if (!file) return { done: false };
-      const sealer = await openKeySealer(ctx.dataDir, { fresh: true });
+      const sealer = await ctx.sealer(true);
       const r = await ctx.reopenAround(() =>
         restoreBackup({ dataDir: ctx.dataDir, file, passphrase, sealer, replaceAuthority: !!input.replaceAuthority }),
       );

@@ -7,10 +7,12 @@ import { inputError } from '../../shared/errors';
 import { fromPem } from '../../licensing/pem';
 import { clientAuthorityServices } from './authority-client';
 import { openKeySealer } from './key-sealer';
+import type { KeySealer } from '../../authority/keys/sealer';
 import type { AuthorityServices } from './types';
 
-export async function openEmbeddedAuthority(dataDir: string): Promise<AuthorityServices> {
-  const sealer = await openKeySealer(dataDir);
+/** `sealer`: what opens the keys (key-sealer.ts); chosen here the usual way when not given. */
+export async function openEmbeddedAuthority(dataDir: string, given?: KeySealer): Promise<AuthorityServices> {
+  const sealer = given ?? (await openKeySealer(dataDir));
   await Authority.init(dataDir, undefined, { sealer });
   // Pinned once, from the CA folder, before any answer is made: the answers are checked against it.
   const pinnedRootDer = rootDerOf(rootPem(dataDir));

@@ -6,6 +6,8 @@ import { defaultCatalogue } from '../../licensing/catalogue';
 import { AUTHORITY_CHANNELS, methodOf } from '../../shared/ipc/contract';
 import { connect, forget, reopen } from './connection';
 import { dataServices, type PickFile } from './data';
+import { openKeySealer } from './key-sealer';
+import type { KeySealer } from '../../authority/keys/sealer';
 import { openEmbeddedAuthority } from './embedded';
 import { localServices } from './local';
 import { osKeychain } from './keychain';
@@ -24,16 +26,24 @@ export interface OpenOptions {
   tokens?: ServerTokens;
   /** The system's save/open dialog for backups (the Electron shell); browser mode types the path. */
   pickFile?: PickFile;
+  /** Asks for the keys' passphrase where no keychain answers (`licence-desk ui` on a terminal). */
+  askPassphrase?: (question: string) => Promise<string>;
 }
 
 export async function openServices(opts: OpenOptions): Promise<OpenServices> {
   const settings = opts.settings ?? new SettingsStore(opts.dataDir);
   const tokens = opts.tokens ?? serverTokens(osKeychain());
   const current = settings.get();
+  // One sealer for the whole run, so a passphrase typed at start is not asked again on reconnects.
+  let sealer: Promise<KeySealer> | undefined;
+  const keys = (fresh = false) => {
+    if (fresh || !sealer)
+      sealer = openKeySealer(opts.dataDir, { fresh, ...(opts.askPassphrase ? { prompt: opts.askPassphrase } : {}) });
+    return sealer;
+  };
+  const embedded = async () => openEmbeddedAuthority(opts.dataDir, await keys());
   let authority: AuthorityServices =
-    current.mode === 'connected'
-      ? await reopen(opts.dataDir, tokens, current.serverUrl)
-      : await openEmbeddedAuthority(opts.dataDir);
+    current.mode === 'connected' ? await reopen(opts.dataDir, tokens, current.serverUrl) : await embedded();
   const swap = async (next: AuthorityServices) => {
     const old = authority;
     authority = next;
@@ -56,7 +66,7 @@ export async function openServices(opts: OpenOptions): Promise<OpenServices> {
     async connectionDisconnect() {
       const { mode, serverUrl } = settings.get();
       if (mode === 'connected') await forget(opts.dataDir, tokens, serverUrl);
-      await swap(await openEmbeddedAuthority(opts.dataDir));
+      await swap(await embedded());
       return settings.set({ mode: 'embedded' });
     },
   };
@@ -64,12 +74,13 @@ export async function openServices(opts: OpenOptions): Promise<OpenServices> {
     dataDir: opts.dataDir,
     mode: () => authority.mode,
     ...(opts.pickFile ? { pickFile: opts.pickFile } : {}),
+    sealer: keys,
     async reopenAround(fn) {
       await authority.close();
       try {
         return fn();
       } finally {
-        authority = await openEmbeddedAuthority(opts.dataDir);
+        authority = await embedded();
       }
     },
   });
