@@ -110,6 +110,21 @@ describe('sealed CA keys', () => {
     });
     expect(readdirSync(join(dir, 'ca'))).toEqual([]);
   });
+
+  it('passphrase-sealed keys never ask the keychain: without the passphrase, the error says to set it', async () => {
+    const dir = tempDir();
+    await Authority.init(dir, undefined, { sealer });
+    const untouchable: Keychain = {
+      get: () => Promise.reject(new Error('the keychain must not be asked')),
+      set: () => Promise.reject(new Error('the keychain must not be asked')),
+      delete: () => Promise.reject(new Error('the keychain must not be asked')),
+    };
+    const e = await failure(opened(dir, await openKeySealer(dir, { env: {}, keychain: untouchable })));
+    expect(e).toMatchObject({ code: 'KEY_PASSPHRASE_MISSING' });
+    expect(e!.message).toContain('LICENCE_DESK_PASSPHRASE');
+    const typed = await openKeySealer(dir, { env, keychain: untouchable, prompt: async () => 'right passphrase' });
+    await opened(dir, typed);
+  });
 });
 
 describe('sealed under the OS keychain', async () => {

@@ -25,12 +25,12 @@ export async function openKeySealer(dataDir: string, o: SealerOptions = {}): Pro
   const env = o.env ?? process.env;
   if (env.LICENCE_DESK_PASSPHRASE) return makeSealer({ passphrase: env.LICENCE_DESK_PASSPHRASE, env });
   const kind = sealedKeysKind(dataDir);
-  if (kind === 'scrypt' && o.prompt)
-    return makeSealer({
-      passphrase: await o.prompt('Passphrase of the authority keys: '),
-      passphraseSource: 'the passphrase typed',
-      env,
-    });
+  // Passphrase-sealed keys never need the keychain: asked for, or refused with KEY_PASSPHRASE_MISSING.
+  if (kind === 'scrypt') {
+    if (!o.prompt) return makeSealer({ env });
+    const passphrase = await o.prompt('Passphrase of the authority keys: ');
+    return makeSealer({ passphrase, passphraseSource: 'the passphrase typed', env });
+  }
   try {
     return await keychainSealer(o.keychain ?? osKeychain(), o.fresh ? undefined : kind, env);
   } catch (e) {
