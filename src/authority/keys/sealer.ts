@@ -98,19 +98,23 @@ export function makeSealer(s: SealerSecrets): KeySealer {
       const f = decode(buf, where);
       const opened = open(kekFor(f, where), { ...f, data: Buffer.from(f.data, 'base64') }, aadOf(f));
       if (opened.ok) return opened.plain.toString('utf8');
-      if (opened.stage === 'data')
-        throw inputError('KEY_FILE_EDITED', `${where} has been changed since it was sealed; restore it from a backup.`);
-      if (f.kdf === 'keychain')
-        throw inputError(
-          'KEY_WRAPPING_KEY_WRONG',
-          `${where} was sealed under another wrapping key than the one in this OS keychain (ca.wrapping-key); the keys cannot be opened here: restore the data folder from a backup ("licence-desk restore FILE").`,
-        );
-      throw inputError(
-        'KEY_PASSPHRASE_WRONG',
-        `The passphrase (${source}) does not open ${where}: check it and try again.`,
-      );
+      throw openFailed(opened.stage, f.kdf, where, source);
     },
   };
+}
+
+function openFailed(stage: 'key' | 'data', kdf: SealedFile['kdf'], where: string, source: string): LdError {
+  if (stage === 'data')
+    return inputError('KEY_FILE_EDITED', `${where} has been changed since it was sealed; restore it from a backup.`);
+  if (kdf === 'keychain')
+    return inputError(
+      'KEY_WRAPPING_KEY_WRONG',
+      `${where} was sealed under another wrapping key than the one in this OS keychain (ca.wrapping-key); the keys cannot be opened here: restore the data folder from a backup ("licence-desk restore FILE").`,
+    );
+  return inputError(
+    'KEY_PASSPHRASE_WRONG',
+    `The passphrase (${source}) does not open ${where}: check it and try again.`,
+  );
 }
 
 function encode(head: Omit<SealedFile, 'wrappedKey' | 'iv' | 'tag' | 'data'>, kek: Buffer, plain: Buffer): Buffer {
