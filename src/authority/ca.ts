@@ -17,7 +17,7 @@ import {
 import { caName } from '../licensing/names';
 import { fromPem, toPem } from '../licensing/pem';
 import type { Signer } from '../licensing/signer';
-import { inputError, notFound } from '../shared/errors';
+import { err } from '../shared/errors';
 import { writeFileAtomic } from './files';
 
 const YEAR_MS = 365.25 * 24 * 3600 * 1000;
@@ -91,8 +91,7 @@ export function createCa(dataDir: string, o: CreateCaOptions, now = new Date()):
 
 export function loadCa(dataDir: string, sealer: KeySealer): CaMaterial {
   const p = paths(dataDir);
-  if (!caExists(dataDir))
-    throw notFound('AUTHORITY_MISSING', `No licence authority in ${dataDir}: run "licence-desk init" first.`);
+  if (!caExists(dataDir)) throw err.AUTHORITY_MISSING({ dataDir });
   const rootDer = pemToDer(readFileSync(p.rootCert, 'utf8'));
   const issuingDer = pemToDer(readFileSync(p.issuingCert, 'utf8'));
   const issuing = parseCertificate(issuingDer, 'issuing CA certificate');
@@ -111,20 +110,12 @@ export function loadCa(dataDir: string, sealer: KeySealer): CaMaterial {
  */
 export function loadRootIssuer(dataDir: string, rootFile: string, sealer: KeySealer): Issuer {
   const p = paths(dataDir);
-  if (!caExists(dataDir))
-    throw notFound('AUTHORITY_MISSING', `No licence authority in ${dataDir}: run "licence-desk init" first.`);
-  if (!existsSync(rootFile))
-    throw notFound(
-      'ROOT_KEY_MISSING',
-      `No root key at ${rootFile}: pass the sealed root key file you kept offline with --root FILE.`,
-    );
+  if (!caExists(dataDir)) throw err.AUTHORITY_MISSING({ dataDir });
+  if (!existsSync(rootFile)) throw err.ROOT_KEY_MISSING({ file: rootFile });
   const root = parseCertificate(pemToDer(readFileSync(p.rootCert, 'utf8')), 'root certificate');
   const key = readSealedKey(rootFile, sealer, 'root key');
   if (!spki(key).equals(Buffer.from(root.spkiDer)))
-    throw inputError(
-      'ROOT_KEY_MISMATCH',
-      `${rootFile} holds another authority's root key, not the key of ${p.rootCert}.`,
-    );
+    throw err.ROOT_KEY_MISMATCH({ file: rootFile, rootCert: p.rootCert });
   return { name: root.subject, key, keyId: keyIdentifier(root.spkiDer) };
 }
 
@@ -148,22 +139,14 @@ export function storeHsmIssuingCertificate(dataDir: string, root: Issuer, spkiDe
 /** The CA with its issuing key in a hardware module: the signer must hold the key of issuing-hsm.pem. */
 export function loadHsmCa(dataDir: string, signer: Signer): CaMaterial {
   const p = paths(dataDir);
-  if (!caExists(dataDir))
-    throw notFound('AUTHORITY_MISSING', `No licence authority in ${dataDir}: run "licence-desk init" first.`);
-  if (!existsSync(p.hsmIssuingCert))
-    throw notFound(
-      'HSM_CERTIFICATE_MISSING',
-      `No certificate for an HSM issuing key in ${p.hsmIssuingCert}: run "licence-desk ca hsm-issue --issuing-key pkcs11:…" first.`,
-    );
+  if (!caExists(dataDir)) throw err.AUTHORITY_MISSING({ dataDir });
+  if (!existsSync(p.hsmIssuingCert)) throw err.HSM_CERTIFICATE_MISSING({ hsmIssuingCert: p.hsmIssuingCert });
   const issuingDer = pemToDer(readFileSync(p.hsmIssuingCert, 'utf8'));
   const issuing = parseCertificate(issuingDer, 'HSM issuing CA certificate');
   const challenge = randomBytes(32);
   const publicKey = createPublicKey({ key: Buffer.from(issuing.spkiDer), format: 'der', type: 'spki' });
   if (!verify('sha256', challenge, publicKey, signer.sign(challenge)))
-    throw inputError(
-      'HSM_KEY_MISMATCH',
-      `The key the PKCS#11 URI names is not the key of ${p.hsmIssuingCert}; name the key "ca hsm-issue" made.`,
-    );
+    throw err.HSM_KEY_MISMATCH({ hsmIssuingCert: p.hsmIssuingCert });
   return {
     rootDer: pemToDer(readFileSync(p.rootCert, 'utf8')),
     issuingDer,

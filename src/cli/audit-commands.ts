@@ -3,7 +3,7 @@
 // checkpoint for a copy kept elsewhere.
 import type { Command } from 'commander';
 import type { OpOutput } from '../shared/api';
-import { ruleError } from '../shared/errors';
+import { err } from '../shared/errors';
 import { withClient } from './context';
 import { table } from './format';
 import { intOption, print, printJson, readInput } from './io';
@@ -43,27 +43,25 @@ export function auditVerdict(v: Verdict): string {
   }
   if (v.problem) throw problemError(v.problem.code, v.problem.message, v.firstBroken?.id);
   const b = v.firstBroken!;
-  throw ruleError(
-    'AUDIT_BROKEN',
-    `Audit log broken at entry ${b.id}: ${b.reason}. Entries from ${b.id} on cannot be trusted (${v.entries} entries in the log).`,
-    { id: b.id },
-  );
+  throw err.AUDIT_BROKEN({ id: b.id, reason: b.reason, entries: v.entries });
 }
 
+type ProblemCode =
+  | 'AUDIT_TAIL_MISSING'
+  | 'AUDIT_REWRITTEN'
+  | 'AUDIT_CHECKPOINT_MISSING'
+  | 'AUDIT_CHECKPOINT_TRUNCATED'
+  | 'AUDIT_CHECKPOINT_INVALID';
+const PROBLEM_CODES: readonly string[] = [
+  'AUDIT_TAIL_MISSING',
+  'AUDIT_REWRITTEN',
+  'AUDIT_CHECKPOINT_MISSING',
+  'AUDIT_CHECKPOINT_TRUNCATED',
+];
+
 function problemError(code: string, message: string, id: number | undefined): Error {
-  const details = id === undefined ? undefined : { id };
-  switch (code) {
-    case 'AUDIT_TAIL_MISSING':
-      return ruleError('AUDIT_TAIL_MISSING', message, details);
-    case 'AUDIT_REWRITTEN':
-      return ruleError('AUDIT_REWRITTEN', message, details);
-    case 'AUDIT_CHECKPOINT_MISSING':
-      return ruleError('AUDIT_CHECKPOINT_MISSING', message);
-    case 'AUDIT_CHECKPOINT_TRUNCATED':
-      return ruleError('AUDIT_CHECKPOINT_TRUNCATED', message);
-    default:
-      return ruleError('AUDIT_CHECKPOINT_INVALID', message);
-  }
+  const known: ProblemCode = PROBLEM_CODES.includes(code) ? (code as ProblemCode) : 'AUDIT_CHECKPOINT_INVALID';
+  return err[known]({ problem: message, ...(id === undefined ? {} : { id }) });
 }
 
 export function auditCommands(program: Command): void {

@@ -2,7 +2,7 @@
 // authority's data folder in one passphrase-encrypted archive (src/authority/backup). The
 // passphrase comes from LICENCE_DESK_BACKUP_PASSPHRASE or a prompt, never the command line.
 import type { Command } from 'commander';
-import { inputError } from '../shared/errors';
+import { err } from '../shared/errors';
 import { dataDir, databaseOption } from './context';
 import { print } from './io';
 import { ttyPrompt } from './prompt';
@@ -13,8 +13,7 @@ async function passphrase(confirm: boolean): Promise<string | undefined> {
   const ask = ttyPrompt();
   if (given || !ask) return given;
   const typed = await ask('Backup passphrase: ');
-  if (confirm && (await ask('The same passphrase again: ')) !== typed)
-    throw inputError('BACKUP_PASSPHRASE_MISMATCH', 'The two passphrases differ: nothing was written.');
+  if (confirm && (await ask('The same passphrase again: ')) !== typed) throw err.BACKUP_PASSPHRASE_MISMATCH();
   return typed;
 }
 
@@ -50,8 +49,7 @@ export function backupCommands(program: Command): void {
         import('../main/services/key-sealer'),
       ]);
       const dir = dataDir(cmd);
-      if (databaseOption(cmd))
-        throw inputError('OPTION_CONFLICT', "restore writes the data folder's own database; leave out --database.");
+      if (databaseOption(cmd)) throw err.OPTION_CONFLICT({ variant: 'restoreDatabase' });
       const pass = checkBackupPassphrase(await passphrase(false), false);
       const ask = ttyPrompt();
       const sealer = await openKeySealer(dir, { fresh: true, ...(ask ? { prompt: ask } : {}) });

@@ -2,7 +2,7 @@
 // number, so resetting Askozia CFE (34) when you meant Askozia PBX (33) is refused.
 import type { Command } from 'commander';
 import type { OpOutput } from '../shared/api';
-import { inputError } from '../shared/errors';
+import { err } from '../shared/errors';
 import { withClient } from './context';
 import { table } from './format';
 import { intOption, print, printJson } from './io';
@@ -16,7 +16,7 @@ const state = (b: Binding) => (b.active ? 'active' : `reset ${b.resetAt?.slice(0
 
 function requireId(value: string): number {
   const id = intOption(value, 'ID');
-  if (!id) throw inputError('OPTION_INVALID', 'ID must be a binding number from `licence-desk binding list`.');
+  if (!id) throw err.OPTION_INVALID({ variant: 'bindingId' });
   return id;
 }
 

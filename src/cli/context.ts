@@ -3,7 +3,7 @@
 // LICENCE_DESK_TOKEN for CI, else the token `licence-desk login` keeps in the OS keychain; the
 // server's root must then still be the one pinned at login).
 import type { Command } from 'commander';
-import { inputError } from '../shared/errors';
+import { err } from '../shared/errors';
 import type { Client } from '../authority/client';
 import { defaultDataDir } from '../authority/data-dir';
 import { requestTimeoutMs } from '../authority/http/timeout';
@@ -20,11 +20,7 @@ export const dataDir = (cmd: Command): string => (cmd.optsWithGlobals() as Globa
 /** --database: a SQLite file or a postgres:// URL instead of the data folder's own database. */
 export function databaseOption(cmd: Command): string | undefined {
   const g = cmd.optsWithGlobals() as Globals;
-  if (g.database && g.server)
-    throw inputError(
-      'OPTION_CONFLICT',
-      '--database is for the embedded authority; with --server, the server has its own database.',
-    );
+  if (g.database && g.server) throw err.OPTION_CONFLICT({ variant: 'database' });
   return g.database;
 }
 

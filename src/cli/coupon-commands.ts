@@ -1,7 +1,7 @@
 // `coupon mint | redeem | block`: embedded or --server alike. Minted codes are printed one a line
 // and never again — the authority keeps only their hashes.
 import type { Command } from 'commander';
-import { inputError } from '../shared/errors';
+import { err } from '../shared/errors';
 import { withClient } from './context';
 import { intOption, print, printJson } from './io';
 
@@ -10,13 +10,11 @@ const featureArg = (s: string): number | string => (/^\d+$/.test(s) ? Number(s) 
 
 /** --feature F [--quantity Q] for one feature; --feature F[:Q] repeated for a bundle. */
 export function mintInput(features: string[], quantity: string | undefined): Record<string, unknown> {
-  if (features.length === 0)
-    throw inputError('OPTION_INVALID', 'Give the feature: --feature F (repeat --feature F:Q for a bundle).');
+  if (features.length === 0) throw err.OPTION_INVALID({ variant: 'feature' });
   const [only] = features;
   if (features.length === 1 && !only!.includes(':'))
     return { feature: featureArg(only!), quantity: intOption(quantity, '--quantity') };
-  if (quantity !== undefined)
-    throw inputError('OPTION_INVALID', 'In a bundle give each quantity as --feature F:Q, not --quantity.');
+  if (quantity !== undefined) throw err.OPTION_INVALID({ variant: 'bundleQuantity' });
   return {
     features: features.map((f) => {
       const [feature = '', q] = f.split(':');

@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import { installAnswer, initPbx, pbxStatus, type PbxStatus } from '../device/simulator';
 import { formatStatus } from './pbx-format';
 import { verifyAnswerChain } from '../licensing/chain';
-import { ruleError } from '../shared/errors';
+import { err } from '../shared/errors';
 import { formatGrant } from './format';
 import { print, readInput } from './io';
 
@@ -109,10 +109,7 @@ async function walk(dir: string): Promise<void> {
 
   const took = Math.round(performance.now() - started);
   if (status.state !== 'licensed' || status.licences.length === 0) {
-    throw ruleError(
-      'DEMO_FAILED',
-      `The demo PBX reports "${status.state}" after installing its answer; the loop did not complete.`,
-    );
+    throw err.DEMO_FAILED({ state: status.state });
   }
   const features = status.licences.map((l) => `feature ${l.number} × ${l.quantity}`).join(', ');
   print(`\nDone: PBX ${status.serial} is licensed (${features}). The loop took ${took} ms.`);

@@ -1,6 +1,6 @@
 // Input and output for CLI commands: bounded reads, one-line errors, JSON when asked.
 import { closeSync, openSync, readSync, fstatSync } from 'node:fs';
-import { inputError } from '../shared/errors';
+import { err } from '../shared/errors';
 
 /** Codes are at most 16 KiB; a little slack lets the decoder give its own, more specific error. */
 const MAX_INPUT = 64 * 1024;
@@ -10,7 +10,7 @@ export function readInput(source: string | undefined, what: string): string {
   const fd = !source || source === '-' ? 0 : openOrFail(source, what);
   try {
     if (fd !== 0 && fstatSync(fd).size > MAX_INPUT)
-      throw inputError('INPUT_TOO_LARGE', `${source} is larger than ${MAX_INPUT / 1024} KiB; it cannot be ${what}.`);
+      throw err.INPUT_TOO_LARGE({ variant: 'source', source: source!, limitKiB: MAX_INPUT / 1024, what });
     const chunks: Buffer[] = [];
     let total = 0;
     const buf = Buffer.alloc(16 * 1024);
@@ -25,8 +25,7 @@ export function readInput(source: string | undefined, what: string): string {
       }
       if (n === 0) break;
       total += n;
-      if (total > MAX_INPUT)
-        throw inputError('INPUT_TOO_LARGE', `The input is larger than ${MAX_INPUT / 1024} KiB; it cannot be ${what}.`);
+      if (total > MAX_INPUT) throw err.INPUT_TOO_LARGE({ variant: 'input', limitKiB: MAX_INPUT / 1024, what });
       chunks.push(Buffer.from(buf.subarray(0, n)));
     }
     return Buffer.concat(chunks).toString('utf8');
@@ -39,7 +38,7 @@ function openOrFail(file: string, what: string): number {
   try {
     return openSync(file, 'r');
   } catch {
-    throw inputError('FILE_UNREADABLE', `Cannot read ${file} (expected ${what}).`);
+    throw err.FILE_UNREADABLE({ file, what });
   }
 }
 
@@ -49,7 +48,7 @@ export const printJson = (value: unknown): void => print(JSON.stringify(value, n
 /** Parses a whole positive number option, naming the option in the error. */
 export function intOption(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{1,9}$/.test(value)) throw inputError('OPTION_INVALID', `${name} must be a whole number, not "${value}".`);
+  if (!/^\d{1,9}$/.test(value)) throw err.OPTION_INVALID({ variant: 'wholeNumber', name, value });
   return Number(value);
 }
 

@@ -8,7 +8,7 @@ import { checkServer } from '../main/services/connection';
 import { osKeychain } from '../main/services/keychain';
 import { forgetPin, pinRoot, sha256 } from '../main/services/pins';
 import { serverKey, serverTokens } from '../main/services/secrets';
-import { inputError } from '../shared/errors';
+import { err } from '../shared/errors';
 import { dataDir } from './context';
 import { print, readInput } from './io';
 import { prompt } from './prompt';
@@ -17,7 +17,7 @@ const TOKEN = /^[\x21-\x7e]{8,512}$/;
 
 function serverOption(cmd: Command, verb: string): string {
   const server = cmd.optsWithGlobals().server as string | undefined;
-  if (!server) throw inputError('OPTION_MISSING', `${verb} needs --server URL: the server whose token it keeps.`);
+  if (!server) throw err.OPTION_MISSING({ verb });
   serverKey(server); // a bad address is refused before anything else
   return server;
 }
@@ -26,9 +26,8 @@ function serverOption(cmd: Command, verb: string): string {
 async function readToken(serverUrl: string): Promise<string> {
   const text = process.stdin.isTTY ? await prompt(`Token for ${serverKey(serverUrl)}: `) : readInput('-', 'a token');
   const token = text.trim();
-  if (!token) throw inputError('LOGIN_TOKEN_EMPTY', 'No token was given: type it at the prompt or pipe it in.');
-  if (!TOKEN.test(token))
-    throw inputError('LOGIN_TOKEN_MALFORMED', 'That is not an API token (8 to 512 printable characters, no spaces).');
+  if (!token) throw err.LOGIN_TOKEN_EMPTY();
+  if (!TOKEN.test(token)) throw err.LOGIN_TOKEN_MALFORMED();
   return token;
 }
 
@@ -38,8 +37,7 @@ export function loginCommands(program: Command): void {
     .description('check a token for --server URL and keep it in the OS keychain (read from a prompt or standard input)')
     .action(async (_o: unknown, cmd: Command) => {
       const serverUrl = serverOption(cmd, 'login');
-      if (cmd.optsWithGlobals().token)
-        throw inputError('OPTION_CONFLICT', 'login reads the token from a prompt or standard input, not --token.');
+      if (cmd.optsWithGlobals().token) throw err.OPTION_CONFLICT({ variant: 'loginToken' });
       const token = await readToken(serverUrl);
       const dir = dataDir(cmd);
       const root = await checkServer(dir, { serverUrl, token });

@@ -1,6 +1,6 @@
 // `licence-desk`: every command, one-line errors, exit 0 done / 1 refused by a rule / 2 bad input.
 import { Command, CommanderError } from 'commander';
-import { toErrorValue } from '../shared/errors';
+import { KIND_EXIT, toErrorValue } from '../shared/errors';
 import { APP_VERSION } from '../main/version';
 import { authorityCommands } from './authority-commands';
 import { codeCommands } from './code-commands';
@@ -16,8 +16,6 @@ import { serveCommand } from './serve-command';
 import { quietOnClosedPipe } from './io';
 import { loginCommands } from './login-commands';
 import { backupCommands } from './backup-commands';
-
-const EXIT = { input: 2, rule: 1, not_found: 1, conflict: 1, forbidden: 1, unavailable: 1, internal: 1 } as const;
 
 export function buildProgram(): Command {
   const program = new Command('licence-desk')
@@ -58,7 +56,7 @@ export async function run(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2; // usage errors are bad input; commander printed them
     const err = toErrorValue(e);
     process.stderr.write(`licence-desk: ${err.message} [${err.code}]\n`);
-    return EXIT[err.kind];
+    return KIND_EXIT[err.kind];
   }
 }
 

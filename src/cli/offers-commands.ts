@@ -121,6 +121,7 @@ function registrationCommands(program: Command): void {
         else print(`${l.serial} ${l.alreadyLinked ? 'was already linked' : 'is now linked'} to ${l.registration}`);
       }),
     );
+  blockCommands(registration);
   program
     .command('trial')
     .description('the 30-day trial of an Askozia host')
@@ -137,6 +138,42 @@ function registrationCommands(program: Command): void {
         await checkedAnswer(c, t.answer.code);
         if (o.json) printJson(t);
         else print(t.answer.code);
+      }),
+    );
+}
+
+/** Vendor only: a blocked number refuses link, trial, coupon, grant and recovery until unblocked. */
+function blockCommands(registration: Command): void {
+  const say = (b: OpOutput<'registrations.block'>) =>
+    b.blocked
+      ? `${b.registration} ${b.changed ? 'is now blocked' : `was already blocked on ${b.blockedAt!.slice(0, 10)}`}${b.reason ? ` (${b.reason})` : ''}`
+      : `${b.registration} ${b.changed ? 'is unblocked' : 'was not blocked'}`;
+  registration
+    .command('block')
+    .description('block a registration number (vendor): no link, trial, coupon, grant or recovery with it')
+    .argument('<number>', 'the registration number')
+    .option('--reason <text>', 'why, kept with the block and in the audit log')
+    .option('--json', 'print JSON')
+    .action((number: string, o: { reason?: string } & Json, cmd: Command) =>
+      withClient(cmd, async (c) => {
+        const b = await c.call('registrations.block', {
+          registration: number,
+          ...(o.reason !== undefined ? { reason: o.reason } : {}),
+        });
+        if (o.json) printJson(b);
+        else print(say(b));
+      }),
+    );
+  registration
+    .command('unblock')
+    .description('unblock a registration number the vendor blocked')
+    .argument('<number>', 'the registration number')
+    .option('--json', 'print JSON')
+    .action((number: string, o: Json, cmd: Command) =>
+      withClient(cmd, async (c) => {
+        const b = await c.call('registrations.unblock', { registration: number });
+        if (o.json) printJson(b);
+        else print(say(b));
       }),
     );
 }

@@ -1,7 +1,7 @@
 // `pbx …`: the PBX simulator, so the whole loop can be walked (and tested) from a terminal.
 import type { Command } from 'commander';
 import { installAnswer, initPbx, pbxStatus } from '../device/simulator';
-import { inputError } from '../shared/errors';
+import { err } from '../shared/errors';
 import { print, printJson, readInput } from './io';
 import { CLOCK_HELP, formatStatus, parseClock } from './pbx-format';
 import { verifyCommands } from './verify-commands';
@@ -22,7 +22,7 @@ export function pbxCommands(program: Command): void {
     .action(
       async (o: { state: string; serial: string; model: string; trust?: string; keyType: string; clock?: string }) => {
         const keyType = KEY_TYPES.find((k) => k === o.keyType);
-        if (!keyType) throw inputError('OPTION_INVALID', `--key-type must be one of ${KEY_TYPES.join(', ')}.`);
+        if (!keyType) throw err.OPTION_INVALID({ variant: 'keyType', keyTypes: KEY_TYPES.join(', ') });
         const trustPem = o.trust ? readInput(o.trust, 'a root certificate (PEM)') : undefined;
         const { code } = await initPbx(o.state, {
           serial: o.serial,

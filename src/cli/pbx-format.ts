@@ -2,7 +2,7 @@
 // PBX's clock for that command (ISO 8601, or relative to the system clock: +20d, -1h, +90m, -30s).
 import type { PbxStatus } from '../device/status';
 import { ISO_TIME } from '../shared/api/verification';
-import { inputError } from '../shared/errors';
+import { err } from '../shared/errors';
 import { formatOnline } from './verify-commands';
 
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -18,11 +18,7 @@ export function parseClock(text: string | undefined, system: Date = new Date()):
   }
   const ms = ISO_TIME.test(text) && realDate(text) ? Date.parse(text) : NaN;
   if (Number.isNaN(ms) || ms < 0 || ms > Date.UTC(9999, 11, 31))
-    throw inputError(
-      'OPTION_INVALID',
-      `--clock must be an ISO 8601 time with seconds and a zone (2026-03-01T12:00:00Z) or a shift such as +20d, -1h; not "${text.slice(0, 40)}".`,
-      { option: '--clock' },
-    );
+    throw err.OPTION_INVALID({ variant: 'clock', text: text.slice(0, 40), option: '--clock' });
   return new Date(ms);
 }
 

@@ -3,7 +3,7 @@
 // line only: the server (fastify) is loaded by the action, from serve-run.ts, so no other command
 // pays for it at start.
 import type { Command } from 'commander';
-import { inputError } from '../shared/errors';
+import { err } from '../shared/errors';
 import type { AppOptions } from '../authority/http/app';
 import { DEFAULT_RATE_LIMITS } from '../authority/http/rate-limits';
 import { databaseOption, dataDir } from './context';
@@ -51,9 +51,8 @@ export function serveCommand(program: Command): void {
     )
     .action(async (o: ServeOptions, cmd: Command) => {
       const port = intOption(o.port, '--port')!;
-      if (port > 65_535) throw inputError('OPTION_INVALID', `--port must be at most 65535, not ${port}.`);
-      if ((cmd.optsWithGlobals() as { server?: string }).server)
-        throw inputError('OPTION_CONFLICT', 'serve runs an authority; --server is for using one elsewhere.');
+      if (port > 65_535) throw err.OPTION_INVALID({ variant: 'portRange', port });
+      if ((cmd.optsWithGlobals() as { server?: string }).server) throw err.OPTION_CONFLICT({ variant: 'serveServer' });
       const options = appOptions(o);
       const database = databaseOption(cmd);
       const { serve } = await import('./serve-run');

@@ -2,7 +2,7 @@
 // authority, listens, prints one line; SIGTERM or SIGINT stop it gracefully: no new connections,
 // requests in flight finish, then the database is closed (queued SQLite writes are committed first).
 // Reached only by a dynamic import, so fastify is loaded by this command alone.
-import { inputError } from '../shared/errors';
+import { err } from '../shared/errors';
 import { ensureFirstVendorToken } from '../authority/admin/bootstrap';
 import { Authority } from '../authority/authority';
 import type { AppOptions } from '../authority/http/app';
@@ -73,10 +73,8 @@ async function start(authority: Authority, port: number, host: string, opts: App
       logger: { level: process.env.LICENCE_DESK_LOG ?? 'warn', stream: process.stderr },
     });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
-      throw inputError('PORT_IN_USE', `Port ${port} on ${host} is already in use; choose another with --port.`);
-    if ((e as NodeJS.ErrnoException).code === 'EADDRNOTAVAIL')
-      throw inputError('OPTION_INVALID', `--host ${host} is not an address of this machine.`);
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw err.PORT_IN_USE({ variant: 'hostPort', port, host });
+    if ((e as NodeJS.ErrnoException).code === 'EADDRNOTAVAIL') throw err.OPTION_INVALID({ variant: 'host', host });
     throw e;
   }
 }

@@ -4,15 +4,14 @@
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { defaultDataDir } from '../authority/data-dir';
-import { inputError } from '../shared/errors';
+import { err } from '../shared/errors';
 
 /** out/renderer of this checkout: two folders up from src/cli/ and from the bundle's out/cli/ alike. */
 const rendererDir = (): string => fileURLToPath(new URL('../../out/renderer', import.meta.url));
 
 export function parsePort(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535)
-    throw inputError('OPTION_INVALID', `--port must be a port number from 0 to 65535, not "${value}".`);
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw err.OPTION_INVALID({ variant: 'port', value });
   return Number(value);
 }
 

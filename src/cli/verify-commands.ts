@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import type { OnlineStatus } from '../device/grace';
 import { verifyOnline, type VerifyOutcome } from '../device/verify';
-import { LdError, ruleError } from '../shared/errors';
+import { err, LdError } from '../shared/errors';
 import { withClient } from './context';
 import { print, printJson } from './io';
 import { CLOCK_HELP, parseClock } from './pbx-format';
@@ -47,13 +47,11 @@ export function formatOutcome(r: VerifyOutcome): string[] {
 }
 
 // Literal codes (not built from the status) so the error-code table generator finds them.
+// The advice for each is part of the code's template in the registry.
 const NOT_VALID = {
-  revoked: ['PBX_CERTIFICATE_REVOKED', 'its binding was reset or it was withdrawn: recreate the certificate'],
-  superseded: [
-    'PBX_CERTIFICATE_SUPERSEDED',
-    'a newer certificate was issued for this PBX: install its answer (or recreate the certificate)',
-  ],
-  expired: ['PBX_CERTIFICATE_EXPIRED', 'its licences ran out: recreate the certificate after renewing them'],
+  revoked: 'PBX_CERTIFICATE_REVOKED',
+  superseded: 'PBX_CERTIFICATE_SUPERSEDED',
+  expired: 'PBX_CERTIFICATE_EXPIRED',
 } as const;
 
 /** Anything but a valid receipt exits non-zero, with the reason as the error line. */
@@ -62,8 +60,8 @@ function verdictError(r: VerifyOutcome): LdError | undefined {
     return new LdError({ ...r.error!, kind: r.error!.kind === 'input' ? 'rule' : r.error!.kind });
   const status = r.receipt!.status;
   if (status === 'valid') return undefined;
-  const [code, advice] = NOT_VALID[status];
-  return ruleError(code, `The licence server reports this PBX's certificate as ${status}: ${advice}.`);
+  const code = NOT_VALID[status];
+  return err[code]({ status });
 }
 
 export function verifyCommands(pbx: Command): void {

@@ -4,7 +4,7 @@
 import { createHash, createPublicKey, generateKeyPair, randomBytes, type KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { inputError, isLdError, ruleError, type LdError } from '../shared/errors';
+import { err, isLdError, type LdError } from '../shared/errors';
 import { parseCertificate, type ParsedCertificate } from '../licensing/certificate';
 import { verifyChain } from '../licensing/chain';
 import { decodeCode, encodeInitCode } from '../licensing/codes';
@@ -51,10 +51,7 @@ export function initPbx(stateDir: string, opts: InitOptions): Promise<{ code: st
     checkIdentity(previous, opts);
     const rootDer = opts.trustPem !== undefined ? parseTrust(opts.trustPem) : undefined;
     if (!previous && !rootDer) {
-      throw inputError(
-        'PBX_TRUST_REQUIRED',
-        'A new PBX needs the root certificate it trusts (PEM): give it with --trust on the first init.',
-      );
+      throw err.PBX_TRUST_REQUIRED();
     }
     const { privateKey, publicKey } = await makeKey(opts.keyType ?? 'ec-p256');
     const device = deviceInfo(previous, opts);
@@ -74,11 +71,12 @@ export function initPbx(stateDir: string, opts: InitOptions): Promise<{ code: st
 
 function checkIdentity(previous: st.PbxState | undefined, opts: PbxIdentity): void {
   if (previous && (previous.serial !== opts.serial || previous.model !== opts.model)) {
-    throw ruleError(
-      'PBX_IDENTITY_MISMATCH',
-      `This state folder belongs to the PBX ${previous.serial} (${previous.model}); it cannot be initialised as ${opts.serial} (${opts.model}). Use a new folder for another PBX.`,
-      { stored: { serial: previous.serial, model: previous.model }, given: { serial: opts.serial, model: opts.model } },
-    );
+    throw err.PBX_IDENTITY_MISMATCH({
+      storedSerial: previous.serial,
+      storedModel: previous.model,
+      givenSerial: opts.serial,
+      givenModel: opts.model,
+    });
   }
 }
 
@@ -87,13 +85,9 @@ function parseTrust(pem: string): Uint8Array {
   const blocks = fromPem(pem);
   const only = blocks[0];
   if (blocks.length !== 1 || !only || only.label !== 'CERTIFICATE') {
-    throw inputError(
-      'PBX_TRUST_INVALID',
-      `The trusted root must be exactly one PEM CERTIFICATE; this text holds ${blocks.length} PEM blocks.`,
-    );
+    throw err.PBX_TRUST_INVALID({ variant: 'blocks', length: blocks.length });
   }
-  if (!parseCertificate(only.der, 'trusted root').isCa)
-    throw inputError('PBX_TRUST_INVALID', 'The trusted root is not a CA certificate.');
+  if (!parseCertificate(only.der, 'trusted root').isCa) throw err.PBX_TRUST_INVALID({ variant: 'notCa' });
   return only.der;
 }
 
@@ -106,7 +100,7 @@ async function makeKey(type: KeyType): Promise<{ privateKey: KeyObject; publicKe
     case 'rsa':
       return generate('rsa', { modulusLength: 2048 });
     default:
-      throw inputError('KEY_TYPE_UNSUPPORTED', `The key type ${String(type)} is not one of ec-p256, ed25519, rsa.`);
+      throw err.KEY_TYPE_UNSUPPORTED({ type: String(type) });
   }
 }
 
@@ -241,18 +235,14 @@ async function noPending(dir: string, state: st.PbxState, leaf: ParsedCertificat
     const [installedDer] = await st.readChain(dir, state.installed.generation);
     const installedLeaf = readInstalledLeaf(installedDer!, join(dir, st.chainFile(state.installed.generation)));
     if (Buffer.from(installedLeaf.der).equals(leaf.der)) {
-      return ruleError(
-        'PBX_NO_PENDING',
-        `This answer is already installed (generation ${state.installed.generation}); nothing to do. To install another answer, make a new initialisation code first.`,
-        { alreadyInstalled: true },
-      );
+      return err.PBX_NO_PENDING({
+        variant: 'installed',
+        generation: state.installed.generation,
+        alreadyInstalled: true,
+      });
     }
   }
-  return ruleError(
-    'PBX_NO_PENDING',
-    'This PBX has no initialisation code waiting for an answer. Make one (init) first, then paste the answer to that code.',
-    { alreadyInstalled: false },
-  );
+  return err.PBX_NO_PENDING({ variant: 'none', alreadyInstalled: false });
 }
 
 /**
@@ -269,11 +259,7 @@ export function checkAnswer(
   checkKey(answer.leaf, expect);
   checkSubject(answer.leaf, expect);
   const licence = answer.leaf.licence;
-  if (!licence)
-    throw ruleError(
-      'ANSWER_NO_LICENCE',
-      'The answer certificate carries no licence extension, so it licenses nothing: it was not made by a licence authority.',
-    );
+  if (!licence) throw err.ANSWER_NO_LICENCE();
   checkBinding(licence.binding, expect.binding);
   if (clock) throw clock;
   return path;
@@ -315,33 +301,18 @@ function checkKey(leaf: ParsedCertificate, expect: AnswerExpectation): void {
   const bound = leaf.licence?.binding.generation;
   const staleGeneration = older ?? (bound !== undefined && bound < waiting ? bound : undefined);
   if (staleGeneration !== undefined) {
-    throw ruleError(
-      'ANSWER_STALE',
-      `This answer was made for an older initialisation code (generation ${staleGeneration}); this PBX waits for generation ${waiting}. Paste the answer to the latest code.`,
-      { answerGeneration: staleGeneration, waitingGeneration: waiting },
-    );
+    throw err.ANSWER_STALE({ answerGeneration: staleGeneration, waitingGeneration: waiting });
   }
-  throw ruleError(
-    'ANSWER_WRONG_KEY',
-    `This answer certifies a different key than the one this PBX made for its waiting initialisation code (generation ${waiting}); it was made for another request.`,
-  );
+  throw err.ANSWER_WRONG_KEY({ waiting });
 }
 
 function checkSubject(leaf: ParsedCertificate, expect: AnswerExpectation): void {
   const subject = decodeSubject(leaf.subject, 'answer certificate');
   if (subject.serial !== expect.serial) {
-    throw ruleError(
-      'ANSWER_WRONG_DEVICE',
-      `This answer is for the PBX with serial ${subject.serial}, but this PBX's serial is ${expect.serial}.`,
-      { answerSerial: subject.serial, pbxSerial: expect.serial },
-    );
+    throw err.ANSWER_WRONG_DEVICE({ answerSerial: subject.serial, pbxSerial: expect.serial });
   }
   if (subject.model !== undefined && subject.model !== expect.model) {
-    throw ruleError(
-      'ANSWER_WRONG_MODEL',
-      `This answer is for the model ${subject.model}, but this PBX is a ${expect.model}.`,
-      { answerModel: subject.model, pbxModel: expect.model },
-    );
+    throw err.ANSWER_WRONG_MODEL({ answerModel: subject.model, pbxModel: expect.model });
   }
 }
 
@@ -352,11 +323,11 @@ function checkBinding(got: LicenceInfo['binding'], want: LicenceInfo['binding'])
     ...(Buffer.from(got.hostFingerprint).equals(want.hostFingerprint) ? [] : ['host fingerprint']),
   ];
   if (fields.length) {
-    throw ruleError(
-      'ANSWER_BINDING_MISMATCH',
-      `The answer's binding does not match this PBX's waiting initialisation code: the ${fields.join(' and ')} differ${fields.length === 1 ? 's' : ''}.`,
-      { fields },
-    );
+    throw err.ANSWER_BINDING_MISMATCH({
+      fields,
+      fieldsText: fields.join(' and '),
+      verbEnding: fields.length === 1 ? 's' : '',
+    });
   }
 }
 
@@ -371,11 +342,7 @@ export async function trustedRootPem(stateDir: string): Promise<string> {
 export function currentKey(stateDir: string): Promise<KeyObject> {
   return st.withStateLock(stateDir, async () => {
     const state = await st.readState(stateDir);
-    if (!state.installed)
-      throw ruleError(
-        'PBX_NOT_LICENSED',
-        'This PBX has no installed certificate yet, so it has no device key to sign with.',
-      );
+    if (!state.installed) throw err.PBX_NOT_LICENSED({ variant: 'sign' });
     return st.readKey(stateDir, state.installed.generation);
   });
 }

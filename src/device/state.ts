@@ -7,7 +7,7 @@ import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
-import { LdError } from '../shared/errors';
+import { err, LdError } from '../shared/errors';
 import { issueText } from '../shared/zod-issues';
 import { fromPem, toPem } from '../licensing/pem';
 import { VERIFY_STATUSES } from '../shared/api/verification';
@@ -45,21 +45,9 @@ export type PbxState = z.infer<typeof StoredState>;
 export type KeyRecord = z.infer<typeof keyRecord>;
 export const MAX_RETIRED = 64;
 
-export const stateMissing = (dir: string): LdError =>
-  new LdError({
-    code: 'PBX_STATE_MISSING',
-    kind: 'not_found',
-    message: `No PBX state in ${dir}: initialise the PBX there first.`,
-    details: { path: dir },
-  });
+export const stateMissing = (dir: string): LdError => err.PBX_STATE_MISSING({ path: dir });
 
-export const stateCorrupt = (path: string, problem: string): LdError =>
-  new LdError({
-    code: 'PBX_STATE_CORRUPT',
-    kind: 'internal',
-    message: `The PBX state file ${path} is damaged: ${problem}.`,
-    details: { path },
-  });
+export const stateCorrupt = (path: string, problem: string): LdError => err.PBX_STATE_CORRUPT({ path, problem });
 
 /** ENOTDIR too: a path through a plain file cannot hold state either. */
 const isMissing = (e: unknown): boolean =>

@@ -8,7 +8,7 @@ import type { ParsedCertificate } from '../licensing/certificate';
 import { checkReceipt } from '../licensing/receipt';
 import { NONCE_BYTES, signVerifyRequest } from '../licensing/verification';
 import { ReceiptSchema, type Receipt, type VerifyRequest } from '../shared/api/verification';
-import { isLdError, ruleError, toErrorValue, type ErrorValue } from '../shared/errors';
+import { err, isLdError, toErrorValue, type ErrorValue } from '../shared/errors';
 import { issueText } from '../shared/zod-issues';
 import { advanceClock } from './clock';
 import type { OnlineStatus } from './grace';
@@ -89,11 +89,7 @@ export async function verificationStatus(stateDir: string, now: Date = new Date(
 function identity(stateDir: string): Promise<Identity> {
   return st.withStateLock(stateDir, async () => {
     const state = await st.readState(stateDir);
-    if (!state.installed)
-      throw ruleError(
-        'PBX_NOT_LICENSED',
-        'This PBX has no installed certificate yet, so there is nothing to verify online: install an answer first.',
-      );
+    if (!state.installed) throw err.PBX_NOT_LICENSED({ variant: 'verify' });
     const gen = state.installed.generation;
     const [leafDer] = await st.readChain(stateDir, gen);
     return {
@@ -113,10 +109,7 @@ function unreachableOrRefused(e: unknown): 'unreachable' | 'refused' {
 function parseReceipt(answer: unknown): Receipt {
   const parsed = ReceiptSchema.safeParse(answer);
   if (parsed.success) return parsed.data;
-  throw ruleError(
-    'RECEIPT_MALFORMED',
-    `The server's answer is not a verification receipt (${issueText(parsed.error.issues[0]!, 'answer')}).`,
-  );
+  throw err.RECEIPT_MALFORMED({ issue: issueText(parsed.error.issues[0]!, 'answer') });
 }
 
 type Attempt =

@@ -14,7 +14,7 @@
 //   shared/typed-codes/pasted-text.ts, which the renderer uses to mark the same groups.
 import { base32crockford } from '@scure/base';
 import CRC32 from 'crc-32';
-import { inputError, type LdError } from '../shared/errors';
+import { err, type LdError } from '../shared/errors';
 import { ALPHABET, CANONICAL_VALUE, canonicalText, isCodeChar, valueOf } from '../shared/typed-codes/alphabet';
 import { GROUP_DATA, GROUP_SIZE, checkValue, groupPasses, locateFaults } from '../shared/typed-codes/gf32';
 import { MAX_CODE_TEXT } from '../shared/typed-codes/limits';
@@ -70,8 +70,7 @@ export function unarmour(text: string, expected: CodeKind | 'any'): { kind: Code
   if (fast) return fast;
   const tokens = tokenise(text);
   const first = tokens[0];
-  if (first === undefined)
-    throw inputError('CODE_EMPTY', 'The code is empty: paste the whole code, starting with its tag (REQ1 or ANS1).');
+  if (first === undefined) throw err.CODE_EMPTY();
   const kind = readTag(
     first,
     expected,
@@ -79,11 +78,7 @@ export function unarmour(text: string, expected: CodeKind | 'any'): { kind: Code
   );
   const groups = toGroups([first.slice(TAG_LENGTH), ...tokens.slice(1)].filter((t) => t.length > 0));
   const tag = `${TAGS[kind]}${FORMAT_VERSION}`;
-  if (groups.length === 0)
-    throw inputError('CODE_TRUNCATED', `The code ends right after its tag ${tag}: all its groups are missing.`, {
-      found: 0,
-      expected: null,
-    });
+  if (groups.length === 0) throw err.CODE_TRUNCATED({ variant: 'tagOnly', tag, found: 0, expected: null });
   // An intact first group says where the code ends: groups after that are reported as surplus,
   // not as typos, and do not hide real typos before the end.
   const header = readHeader(groups[0]!.values);
@@ -155,11 +150,7 @@ function checkSize(text: string): void {
     text.length > MAX_CODE_TEXT ||
     (text.length * 3 > MAX_CODE_TEXT && new TextEncoder().encode(text).length > MAX_CODE_TEXT);
   if (!over) return;
-  throw inputError(
-    'CODE_TOO_LARGE',
-    `This text is larger than ${MAX_CODE_TEXT / 1024} KiB, far more than any Licence Desk code: paste only the code.`,
-    { limit: MAX_CODE_TEXT },
-  );
+  throw err.CODE_TOO_LARGE({ variant: 'text', limitKiB: MAX_CODE_TEXT / 1024, limit: MAX_CODE_TEXT });
 }
 
 /** `later`: a tag-like token further on, which means prose was pasted along with the code. */
@@ -171,23 +162,18 @@ function readTag(first: string[], expected: CodeKind | 'any', later?: string[]):
     const hint = later
       ? ` A code seems to begin further on at "${shorten(later.join(''), 12)}": paste only the code itself.`
       : '';
-    throw inputError(
-      'CODE_NOT_RECOGNISED',
-      `This is not a Licence Desk code: a code starts with REQ1 or ANS1, but this text starts with "${start}".${hint}`,
-      { start },
-    );
+    throw err.CODE_NOT_RECOGNISED({ start, hint });
   }
   const kind: CodeKind = match[1] === 'REQ' ? 'init' : 'answer';
   const version = Number(match[2]);
   if (version !== FORMAT_VERSION) {
-    throw inputError(
-      'CODE_UNSUPPORTED_VERSION',
-      `This is a version ${version} ${NAMES[kind]} (${tag}); this Licence Desk reads version ${FORMAT_VERSION}. Update Licence Desk, or check the tag if the code was typed by hand.`,
-      { version, supported: FORMAT_VERSION, tag },
-    );
+    throw err.CODE_UNSUPPORTED_VERSION({ version, kindName: NAMES[kind], tag, supported: FORMAT_VERSION });
   }
   if (expected !== 'any' && expected !== kind) {
-    throw inputError('CODE_WRONG_KIND', `You pasted an ${NAMES[kind]} where an ${NAMES[expected]} belongs.`, {
+    throw err.CODE_WRONG_KIND({
+      variant: 'kinds',
+      kindName: NAMES[kind],
+      expectedName: NAMES[expected],
       expected,
       found: kind,
     });
@@ -212,11 +198,7 @@ function toGroups(tokens: string[][]): Group[] {
   });
   tokens.forEach((token, t) => {
     if (t > 0 && token.length === TAG_LENGTH && TAG_PATTERN.test(canonical(token))) {
-      throw inputError(
-        'CODE_TOO_LONG',
-        `The text holds more than one code: a second ${canonical(token)} follows group ${starts[t]! - 1}. Paste one code at a time.`,
-        { group: starts[t]! - 1 },
-      );
+      throw err.CODE_TOO_LONG({ variant: 'secondCode', tag: canonical(token), group: starts[t]! - 1 });
     }
     if (token.length % GROUP_SIZE !== 0) throw groupLength(starts[t]!, token, t === tokens.length - 1);
   });
@@ -235,31 +217,19 @@ function checkGroups(groups: Group[]): void {
   const details = { groups: fault.groups, texts: bad.map((g) => g.typed) };
   const [a, b] = bad.map(label);
   if (fault.kind === 'swapped')
-    throw inputError(
-      'CODE_GROUPS_SWAPPED',
-      `Groups ${fault.groups[0]} and ${fault.groups[1]} are swapped: ${a} and ${b} belong in each other's place.`,
-      details,
-    );
+    throw err.CODE_GROUPS_SWAPPED({ first: fault.groups[0]!, second: fault.groups[1]!, a: a!, b: b!, ...details });
   if (fault.kind === 'missing') {
-    throw inputError(
-      'CODE_GROUP_TYPO',
-      `Group ${fault.groups[0]} is missing: what you have as ${a} is the original group ${fault.groups[0]! + 1}, and every group after it sits one place early. Compare with the original.`,
-      { ...details, missing: fault.groups[0] },
-    );
+    const missing = fault.groups[0]!;
+    throw err.CODE_GROUP_TYPO({ variant: 'missing', missing, a: a!, original: missing + 1, ...details });
   }
   if (fault.kind === 'extra') {
-    throw inputError(
-      'CODE_GROUP_TYPO',
-      `${capital(a!)} is one group too many (pasted twice?): every group after it sits one place late. Compare with the original.`,
-      { ...details, extra: fault.groups[0] },
-    );
+    throw err.CODE_GROUP_TYPO({ variant: 'extra', groupText: capital(a!), extra: fault.groups[0]!, ...details });
   }
-  const many = bad.length > 1;
-  throw inputError(
-    'CODE_GROUP_TYPO',
-    `${capital(listed(bad))} ${many ? 'have typos' : 'has a typo'}: compare ${many ? 'them' : 'it'} with the original.`,
-    details,
-  );
+  throw err.CODE_GROUP_TYPO({
+    variant: bad.length > 1 ? 'typos' : 'typo',
+    groupsText: capital(listed(bad)),
+    ...details,
+  });
 }
 
 interface Header {
@@ -277,11 +247,7 @@ function readHeader(first: number[]): Header {
 
 function readData(groups: Group[], { length, dataChars, groups: expected }: Header): Uint8Array {
   if (groups.length < expected) {
-    throw inputError(
-      'CODE_TRUNCATED',
-      `The code ends early: ${groups.length} of ${expected} groups found. Copy the rest of the code.`,
-      { found: groups.length, expected },
-    );
+    throw err.CODE_TRUNCATED({ variant: 'early', found: groups.length, expected });
   }
   if (groups.length > expected) throw tooLong(groups, expected);
   const values = groups.flatMap((g) => g.values.slice(0, GROUP_DATA));
@@ -308,52 +274,47 @@ function badCharacter(group: number, typed: string, ch: string): LdError {
     code > 0x20 && code < 0x7f
       ? `"${ch}"`
       : `U+${code.toString(16).toUpperCase().padStart(4, '0')}${code > 0x7f ? ` ("${ch}")` : ''}`;
-  return inputError(
-    'CODE_BAD_CHARACTER',
-    `Group ${group} (${shorten(typed, 20)}) contains ${named}, which is never part of a code: codes use only the digits 0-9 and the letters A-Z except U.`,
-    { group, text: typed, character: ch },
-  );
+  return err.CODE_BAD_CHARACTER({ group, shown: shorten(typed, 20), named, text: typed, character: ch });
 }
 
 function groupLength(group: number, token: string[], last: boolean): LdError {
   const text = shorten(token.join(''), 20);
   const glued = token.length > GROUP_SIZE ? ', or a multiple of 8 for groups written without separators' : '';
   const cut = last && token.length < GROUP_SIZE ? ' The code may have been cut off here.' : '';
-  return inputError(
-    'CODE_GROUP_LENGTH',
-    `Group ${group} (${text}) has ${token.length} characters, expected ${GROUP_SIZE}${glued}.${cut}`,
-    { group, text: token.join(''), length: token.length, expected: GROUP_SIZE },
-  );
+  // text: the group as shown (shortened); typed: all of it.
+  return err.CODE_GROUP_LENGTH({
+    group,
+    text,
+    typed: token.join(''),
+    length: token.length,
+    expected: GROUP_SIZE,
+    glued,
+    cut,
+  });
 }
 
 function tooLong(groups: Group[], expected: number): LdError {
   const extra = groups.slice(expected);
   const range = extra.length === 1 ? `group ${expected + 1}` : `groups ${expected + 1} to ${groups.length}`;
-  return inputError(
-    'CODE_TOO_LONG',
-    `The code has ${extra.length} group${extra.length === 1 ? '' : 's'} too many: it ends at group ${expected}, so remove ${range} (starting "${extra[0]?.typed}").`,
-    {
-      found: groups.length,
-      expected,
-      groups: extra.map((g) => g.index),
-      texts: extra.map((g) => g.typed),
-    },
-  );
+  return err.CODE_TOO_LONG({
+    variant: 'extraGroups',
+    length: extra.length,
+    plural: extra.length === 1 ? '' : 's',
+    expected,
+    range,
+    typed: extra[0]?.typed ?? '',
+    found: groups.length,
+    groups: extra.map((g) => g.index),
+    texts: extra.map((g) => g.typed),
+  });
 }
 
 function checksumError(): LdError {
-  return inputError(
-    'CODE_CHECKSUM',
-    'Every group passes its own check, but the code as a whole does not: groups are probably repeated or in the wrong order. Copy the code again from the original.',
-  );
+  return err.CODE_CHECKSUM();
 }
 
 function payloadTooLarge(bytes: number): LdError {
-  return inputError(
-    'CODE_TOO_LARGE',
-    `${bytes} bytes are too many for a Licence Desk code: its text would exceed ${MAX_CODE_TEXT / 1024} KiB.`,
-    { bytes, limit: MAX_CODE_TEXT },
-  );
+  return err.CODE_TOO_LARGE({ variant: 'bytes', bytes, limitKiB: MAX_CODE_TEXT / 1024, limit: MAX_CODE_TEXT });
 }
 
 const label = (g: Group): string => `group ${g.index} (${g.typed})`;

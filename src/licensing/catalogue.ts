@@ -5,7 +5,7 @@
 // of issuing a wrong licence later. No Node imports: the renderer (browser) uses this module too.
 import { z } from 'zod';
 import shippedCatalogue from '../../assets/catalogue.json' with { type: 'json' };
-import { inputError, type LdError } from '../shared/errors';
+import { err, type LdError } from '../shared/errors';
 
 // ---------------------------------------------------------------------------------------------
 // Types. Written out (not z.infer) so consumers read a plain, readonly contract; loadCatalogue
@@ -317,7 +317,7 @@ function crossCheck(cat: Shaped): Problem[] {
 
 function invalid(problems: Problem[]): LdError {
   const lines = problems.map((p) => `${p.path}: ${p.message}`);
-  return inputError('CATALOGUE_INVALID', `Catalogue is invalid: ${lines.join('; ')}`, { problems });
+  return err.CATALOGUE_INVALID({ lines: lines.join('; '), problems: lines });
 }
 
 /** Freeze so the shared, cached catalogue cannot be changed by one caller under another. */
@@ -370,18 +370,19 @@ export function requireModel(cat: Catalogue, id: string): Model {
   const model = findModel(cat, id);
   if (model) return model;
   const valid = cat.models.map((m) => m.id);
-  throw inputError('UNKNOWN_MODEL', `Unknown model ${show(id)}; expected one of: ${valid.join(', ')}`, {
-    model: id,
-    valid,
-  });
+  throw err.UNKNOWN_MODEL({ shown: show(id), valid, model: id });
 }
 
 export function requireFeature(cat: Catalogue, numberOrId: number | string): Feature {
   const feature = findFeature(cat, numberOrId);
   if (feature) return feature;
   const valid = cat.features.map((f) => `${f.number} (${f.id})`);
-  const message = `Unknown feature ${show(numberOrId)}; expected one of: ${valid.join(', ')}`;
-  throw inputError('UNKNOWN_FEATURE', message, { feature: numberOrId, valid: cat.features.map((f) => f.number) });
+  throw err.UNKNOWN_FEATURE({
+    shown: show(numberOrId),
+    choices: valid,
+    feature: numberOrId,
+    valid: cat.features.map((f) => f.number),
+  });
 }
 
 /** The features a model may carry, in the model's order. */

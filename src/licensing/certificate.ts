@@ -1,7 +1,7 @@
 // X.509 v3 certificates (RFC 5280): building the CA and PBX certificates and reading them back.
 // forge builds and reads the structure; Node's crypto signs (SHA-256, always explicit).
 import { createHash, randomBytes, type KeyObject } from 'node:crypto';
-import { inputError } from '../shared/errors';
+import { err } from '../shared/errors';
 import * as d from './der';
 import { decodeLicenceInfo, encodeLicenceInfo, type LicenceInfo } from './extensions';
 import { OID } from './oids';
@@ -124,7 +124,7 @@ export function parseCertificate(der: Uint8Array, what = 'certificate'): ParsedC
     !algOid ||
     algOid !== d.oidOf(d.children(tbsAlg)[0])
   ) {
-    throw inputError('CERTIFICATE_MALFORMED', `The ${what} is not an X.509 v3 certificate.`);
+    throw err.CERTIFICATE_MALFORMED({ variant: 'notV3', what });
   }
   const parsed: ParsedCertificate = {
     der,
@@ -152,7 +152,7 @@ function readExtension(p: ParsedCertificate, ext: d.Node, what: string): void {
   const critical = d.is(parts[1], d.T.BOOLEAN) && parts[1].value === '\xff';
   const valueNode = parts[parts.length - 1];
   if (!valueNode || !d.is(valueNode, d.T.OCTETSTRING))
-    throw inputError('CERTIFICATE_MALFORMED', `The ${what}'s extension ${id} has no value.`);
+    throw err.CERTIFICATE_MALFORMED({ variant: 'emptyExtension', what, id });
   const value = d.bytesOf(valueNode);
   switch (id) {
     case OID.basicConstraints: {

@@ -1,7 +1,7 @@
 // Path validation from a leaf to the one root a PBX trusts, through any number of CAs. Nothing
 // here assumes the issuer is our own CA: a delegated reseller CA is just one more link. The
 // rules themselves live in path/ (building, links, extension and key rules).
-import { inputError } from '../shared/errors';
+import { err } from '../shared/errors';
 import { parseCertificate, type ParsedCertificate } from './certificate';
 import { decodeCode } from './codes';
 import { checkCertificate } from './path/extension-rules';
@@ -21,8 +21,7 @@ export interface ChainInput {
 /** Returns the path [leaf, ...CAs, root] or throws a specific error. */
 export function verifyChain(input: ChainInput): ParsedCertificate[] {
   const root = parseCertificate(input.rootDer, 'trusted root');
-  if (input.leaf.isCa)
-    throw inputError('CERT_IS_CA', 'The answer certificate is a CA certificate; a PBX certificate never is.');
+  if (input.leaf.isCa) throw err.CERT_IS_CA();
   return validatePath({
     leaf: input.leaf,
     intermediates: input.intermediates,

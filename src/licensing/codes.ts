@@ -1,6 +1,6 @@
 // The two codes as the user sees them: armoured text (or PEM) in, DER out, and back.
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { inputError } from '../shared/errors';
+import { err } from '../shared/errors';
 import { MAX_CODE_TEXT } from '../shared/typed-codes/limits';
 import { armour, unarmour, type CodeKind } from './armour';
 import { MAX_DER_BYTES, readHeader } from './der';
@@ -28,20 +28,14 @@ function inflateAnswer(payload: Uint8Array): Uint8Array {
     // The cap stops a small code from unpacking into something huge.
     return inflateRawSync(payload, { maxOutputLength: 2 * MAX_DER_BYTES });
   } catch {
-    throw inputError(
-      'ANSWER_MALFORMED',
-      'The answer code passed its checks but its content cannot be unpacked: it was not made by Licence Desk.',
-    );
+    throw err.ANSWER_MALFORMED({ variant: 'foreign' });
   }
 }
 
 /** Any pasted text: an armoured code or PEM. `expected` makes a wrong kind a specific error. */
 export function decodeCode(text: string, expected: CodeKind | 'any'): DecodedCode {
   if (text.length > MAX_CODE_TEXT) {
-    throw inputError(
-      'CODE_TOO_LARGE',
-      `The pasted text is ${text.length} characters; a code is at most ${MAX_CODE_TEXT}.`,
-    );
+    throw err.CODE_TOO_LARGE({ variant: 'characters', length: text.length, limit: MAX_CODE_TEXT });
   }
   if (isPem(text)) return fromPemBlocks(text, expected);
   const { kind, payload } = unarmour(text, expected);
@@ -54,25 +48,16 @@ function fromPemBlocks(text: string, expected: CodeKind | 'any'): DecodedCode {
     blocks.map((b) => (b.label === 'CERTIFICATE' ? 'answer' : b.label === 'CERTIFICATE REQUEST' ? 'init' : 'other')),
   );
   if (kinds.has('other') || kinds.size !== 1) {
-    throw inputError(
-      'PEM_UNEXPECTED',
-      'The PEM text must hold one CERTIFICATE REQUEST, or CERTIFICATE blocks (the answer first, then its chain).',
-    );
+    throw err.PEM_UNEXPECTED({ variant: 'mixed' });
   }
   const kind: CodeKind = kinds.has('init') ? 'init' : 'answer';
   if (expected !== 'any' && kind !== expected) throw wrongKind(kind);
-  if (kind === 'init' && blocks.length !== 1)
-    throw inputError('PEM_UNEXPECTED', 'Paste one certificate request at a time.');
+  if (kind === 'init' && blocks.length !== 1) throw err.PEM_UNEXPECTED({ variant: 'oneRequest' });
   return { kind, ders: blocks.map((b) => b.der), format: 'pem' };
 }
 
 export const wrongKind = (found: CodeKind) =>
-  inputError(
-    'CODE_WRONG_KIND',
-    found === 'answer'
-      ? 'You pasted an answer code where an initialisation code belongs.'
-      : 'You pasted an initialisation code where an answer code belongs.',
-  );
+  err.CODE_WRONG_KIND({ variant: found === 'answer' ? 'answerForInit' : 'initForAnswer' });
 
 export function codeToPem(code: DecodedCode): string {
   return code.ders.map((der) => toPem(code.kind === 'init' ? 'CERTIFICATE REQUEST' : 'CERTIFICATE', der)).join('');
@@ -83,15 +68,15 @@ export function splitDer(payload: Uint8Array): Uint8Array[] {
   const out: Uint8Array[] = [];
   for (let at = 0; at < payload.length;) {
     if (payload[at] !== 0x30 || payload.length - at < 2)
-      throw inputError('ANSWER_MALFORMED', `The answer's certificate ${out.length + 1} does not start a DER sequence.`);
+      throw err.ANSWER_MALFORMED({ variant: 'notSequence', index: out.length + 1 });
     const h = readHeader(payload, at);
     const end = at + h.headerLength + h.length;
     if (end > payload.length || h.length > MAX_DER_BYTES)
-      throw inputError('ANSWER_MALFORMED', `The answer's certificate ${out.length + 1} is cut short.`);
+      throw err.ANSWER_MALFORMED({ variant: 'cutShort', index: out.length + 1 });
     out.push(payload.subarray(at, end));
     at = end;
   }
-  if (out.length === 0) throw inputError('ANSWER_MALFORMED', 'The answer holds no certificate.');
+  if (out.length === 0) throw err.ANSWER_MALFORMED({ variant: 'empty' });
   return out;
 }
 

@@ -3,7 +3,7 @@
 // all signing and verifying maths stays in Node's native crypto. forge works on "binary strings",
 // so this file is the one place that converts between those and Uint8Array.
 import forge from 'node-forge';
-import { inputError } from '../shared/errors';
+import { err } from '../shared/errors';
 
 const asn1 = forge.asn1;
 export type Node = forge.asn1.Asn1;
@@ -69,9 +69,8 @@ export const encode = (node: Node): Buffer => fromBinary(asn1.toDer(node).getByt
  * (re-encoding must give the same bytes) so that BER tricks and trailing bytes are refused.
  */
 export function parseDer(der: Uint8Array, what: string): Node {
-  if (der.length > MAX_DER_BYTES)
-    throw inputError('DER_TOO_LARGE', `The ${what} is ${der.length} bytes; at most ${MAX_DER_BYTES} are accepted.`);
-  if (der.length === 0) throw inputError('DER_MALFORMED', `The ${what} is empty.`);
+  if (der.length > MAX_DER_BYTES) throw err.DER_TOO_LARGE({ what, length: der.length, maxBytes: MAX_DER_BYTES });
+  if (der.length === 0) throw err.DER_MALFORMED({ variant: 'empty', what });
   const bytes = toBinary(der);
   let node: Node;
   try {
@@ -83,10 +82,9 @@ export function parseDer(der: Uint8Array, what: string): Node {
     } as unknown as boolean);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    throw inputError('DER_MALFORMED', `The ${what} is not valid DER (${reason.replace(/\.$/, '')}).`);
+    throw err.DER_MALFORMED({ variant: 'invalid', what, reason: reason.replace(/\.$/, '') });
   }
-  if (asn1.toDer(node).getBytes() !== bytes)
-    throw inputError('DER_NOT_CANONICAL', `The ${what} is not in canonical DER form.`);
+  if (asn1.toDer(node).getBytes() !== bytes) throw err.DER_NOT_CANONICAL({ what });
   return node;
 }
 

@@ -8,7 +8,7 @@
 //   LicensedFeature ::= SEQUENCE { number INTEGER, quantity INTEGER (1..MAX),
 //     notAfter GeneralizedTime OPTIONAL (absent = perpetual), source [0] INTEGER OPTIONAL }
 //   Binding ::= SEQUENCE { hostFingerprint OCTET STRING, nonce OCTET STRING, generation INTEGER }
-import { inputError } from '../shared/errors';
+import { err } from '../shared/errors';
 import * as d from './der';
 
 export interface DeviceInfo {
@@ -57,8 +57,7 @@ export function encodeDeviceInfo(info: DeviceInfo): Buffer {
 }
 
 export function decodeDeviceInfo(der: Uint8Array): DeviceInfo {
-  const bad = (field: string, expected: string) =>
-    inputError('DEVICE_INFO_MALFORMED', `The request's device details are malformed: ${field} ${expected}.`, { field });
+  const bad = (field: string, expected: string) => err.DEVICE_INFO_MALFORMED({ field, expected });
   const [version, host, nonce, generation, firmware, hostName] = d.children(d.parseDer(der, 'device details'));
   if (d.intOf(version) !== 1n) throw bad('version', 'must be 1');
   const hostFingerprint = octetsIn(host, 8, 32);
@@ -92,10 +91,7 @@ export function encodeLicenceInfo(info: LicenceInfo): Buffer {
 }
 
 export function decodeLicenceInfo(der: Uint8Array): LicenceInfo {
-  const bad = (field: string, expected: string) =>
-    inputError('LICENCE_INFO_MALFORMED', `The certificate's licence extension is malformed: ${field} ${expected}.`, {
-      field,
-    });
+  const bad = (field: string, expected: string) => err.LICENCE_INFO_MALFORMED({ field, expected });
   const [version, features, binding, extra] = d.children(d.parseDer(der, 'licence extension'));
   if (d.intOf(version) !== 1n) throw bad('version', 'must be 1');
   if (!d.is(features, d.T.SEQUENCE) || !d.is(binding, d.T.SEQUENCE) || extra)

@@ -1,7 +1,7 @@
 // Which keys and signature algorithms we accept, and the native verify/sign calls behind them.
 // Maths is always Node's crypto (OpenSSL); no JavaScript big-number code signs anything.
 import { createPublicKey, createHash, sign as nodeSign, verify as nodeVerify, type KeyObject } from 'node:crypto';
-import { inputError } from '../shared/errors';
+import { err } from '../shared/errors';
 import { OID } from './oids';
 
 export type KeyType = 'ec-p256' | 'ed25519' | 'rsa';
@@ -23,10 +23,7 @@ export function inspectPublicKey(spkiDer: Uint8Array): PublicKeyInfo {
     p256 = importP256(spkiDer);
     key = p256 ?? createPublicKey({ key: Buffer.from(spkiDer), format: 'der', type: 'spki' });
   } catch {
-    throw inputError(
-      'KEY_UNSUPPORTED',
-      'The public key could not be read: it uses an unknown curve or algorithm. Use ECDSA P-256, Ed25519 or RSA of at least 2048 bits.',
-    );
+    throw err.KEY_UNSUPPORTED({ variant: 'unreadable' });
   }
   const fingerprint = createHash('sha256').update(spkiDer).digest('hex');
   // A P-256 JWK import is P-256 by construction; asking OpenSSL for the details again costs
@@ -36,25 +33,18 @@ export function inspectPublicKey(spkiDer: Uint8Array): PublicKeyInfo {
   switch (key.asymmetricKeyType) {
     case 'ec':
       if (details.namedCurve !== 'prime256v1') {
-        throw inputError(
-          'KEY_CURVE_UNSUPPORTED',
-          `The key uses the curve ${details.namedCurve ?? 'unknown'}; only P-256 (prime256v1) is accepted for ECDSA.`,
-        );
+        throw err.KEY_CURVE_UNSUPPORTED({ curve: details.namedCurve ?? 'unknown' });
       }
       return { type: 'ec-p256', bits: 256, key, fingerprint };
     case 'ed25519':
       return { type: 'ed25519', bits: 256, key, fingerprint };
     case 'rsa': {
       const bits = details.modulusLength ?? 0;
-      if (bits < MIN_RSA_BITS)
-        throw inputError('KEY_TOO_SMALL', `The RSA key has ${bits} bits; at least ${MIN_RSA_BITS} are required.`);
+      if (bits < MIN_RSA_BITS) throw err.KEY_TOO_SMALL({ bits, minBits: MIN_RSA_BITS });
       return { type: 'rsa', bits, key, fingerprint };
     }
     default:
-      throw inputError(
-        'KEY_UNSUPPORTED',
-        `Keys of type ${key.asymmetricKeyType ?? 'unknown'} are not accepted. Use ECDSA P-256, Ed25519 or RSA of at least 2048 bits.`,
-      );
+      throw err.KEY_UNSUPPORTED({ variant: 'type', type: key.asymmetricKeyType ?? 'unknown' });
   }
 }
 
@@ -102,28 +92,15 @@ export function verifySignature(
   what: string,
 ): void {
   if (algOid === OID.sha1WithRsa || algOid === OID.ecdsaWithSha1) {
-    throw inputError(
-      'SIGNATURE_SHA1',
-      `The ${what} is signed with SHA-1, which is no longer accepted; sign with SHA-256.`,
-    );
+    throw err.SIGNATURE_SHA1({ what });
   }
   const alg = DIGESTS[algOid];
-  if (!alg)
-    throw inputError(
-      'SIGNATURE_ALGORITHM_UNSUPPORTED',
-      `The ${what} uses the signature algorithm ${algOid}, which is not accepted.`,
-    );
+  if (!alg) throw err.SIGNATURE_ALGORITHM_UNSUPPORTED({ what, algOid });
   if (!alg.keys.includes(key.type)) {
-    throw inputError(
-      'SIGNATURE_ALGORITHM_MISMATCH',
-      `The ${what}'s signature algorithm does not fit its ${key.type} key.`,
-    );
+    throw err.SIGNATURE_ALGORITHM_MISMATCH({ what, type: key.type });
   }
   if (!nodeVerify(alg.digest, data, key.key, signature)) {
-    throw inputError(
-      'SIGNATURE_INVALID',
-      `The ${what}'s signature is not valid: it was changed after signing or signed with another key.`,
-    );
+    throw err.SIGNATURE_INVALID({ what });
   }
 }
 

@@ -1,6 +1,6 @@
 // Subject names. We only ever read and write two attributes, serialNumber and CN, and we refuse
 // text a human could be fooled by (control characters, bidi overrides, invisible characters).
-import { inputError } from '../shared/errors';
+import { err } from '../shared/errors';
 import * as d from './der';
 import { OID } from './oids';
 
@@ -18,26 +18,17 @@ export function checkSerial(serial: string, where = 'serial number'): string {
   const bad = UNSAFE.exec(serial);
   if (bad) {
     const cp = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    throw inputError(
-      'SUBJECT_UNSAFE_TEXT',
-      `The ${where} contains an invisible or control character (U+${cp}) at position ${bad.index + 1}.`,
-    );
+    throw err.SUBJECT_UNSAFE_TEXT({ variant: 'where', where, cp, position: bad.index + 1 });
   }
   if (!SERIAL.test(serial)) {
-    throw inputError(
-      'SERIAL_INVALID',
-      `The ${where} "${serial}" is not valid: use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.`,
-    );
+    throw err.SERIAL_INVALID({ variant: 'name', where, serial });
   }
   return serial;
 }
 
 export function checkModel(model: string): string {
   if (UNSAFE.test(model) || !MODEL.test(model)) {
-    throw inputError(
-      'MODEL_INVALID',
-      `The model (CN) "${model.replace(UNSAFE, '?')}" is not a model id such as comtrexx-vm.`,
-    );
+    throw err.MODEL_INVALID({ model: model.replace(UNSAFE, '?') });
   }
   return model;
 }
@@ -53,44 +44,29 @@ export function decodeSubject(name: d.Node | undefined, what: string): SubjectFi
   const fields: Partial<Record<string, string>> = {};
   for (const rdn of d.children(name)) {
     const attrs = d.children(rdn);
-    if (attrs.length !== 1)
-      throw inputError(
-        'SUBJECT_UNSUPPORTED',
-        `The ${what}'s subject has a multi-valued name part; only serialNumber and CN are accepted.`,
-      );
+    if (attrs.length !== 1) throw err.SUBJECT_UNSUPPORTED({ variant: 'multiValued', what });
     const [type, value] = d.children(attrs[0]);
     const oid = d.oidOf(type);
     const text = d.stringOf(value);
     if (oid !== OID.serialNumber && oid !== OID.commonName) {
-      throw inputError(
-        'SUBJECT_UNSUPPORTED',
-        `The ${what}'s subject has the attribute ${oid ?? '?'}; only serialNumber (2.5.4.5) and CN are accepted.`,
-      );
+      throw err.SUBJECT_UNSUPPORTED({ variant: 'attribute', what, oid: oid ?? '?' });
     }
     if (text === undefined)
-      throw inputError(
-        'SUBJECT_UNSUPPORTED',
-        `The ${what}'s ${oid === OID.serialNumber ? 'serialNumber' : 'CN'} is not a text string.`,
-      );
-    if (fields[oid] !== undefined)
-      throw inputError('SUBJECT_UNSUPPORTED', `The ${what}'s subject repeats an attribute.`);
+      throw err.SUBJECT_UNSUPPORTED({
+        variant: 'notText',
+        what,
+        attribute: oid === OID.serialNumber ? 'serialNumber' : 'CN',
+      });
+    if (fields[oid] !== undefined) throw err.SUBJECT_UNSUPPORTED({ variant: 'repeated', what });
     fields[oid] = text;
   }
   const serial = fields[OID.serialNumber];
-  if (serial === undefined)
-    throw inputError(
-      'SUBJECT_NO_SERIAL',
-      `The ${what} has no serialNumber in its subject, so it cannot be matched to a PBX.`,
-    );
+  if (serial === undefined) throw err.SUBJECT_NO_SERIAL({ what });
   checkSerial(serial, `${what}'s serialNumber`);
   const model = fields[OID.commonName];
   if (model !== undefined) {
     const cp = UNSAFE.exec(model);
-    if (cp)
-      throw inputError(
-        'SUBJECT_UNSAFE_TEXT',
-        `The ${what}'s CN contains an invisible or control character at position ${cp.index + 1}.`,
-      );
+    if (cp) throw err.SUBJECT_UNSAFE_TEXT({ variant: 'cn', what, position: cp.index + 1 });
     checkModel(model);
   }
   return model === undefined ? { serial } : { serial, model };

@@ -3,7 +3,7 @@
 // and chat, re-wrapped, indented, quoted ("> ") and surrounded by prose. Runs in the browser too,
 // hence @scure/base rather than Node's Buffer.
 import { base64 } from '@scure/base';
-import { inputError, type LdError } from '../shared/errors';
+import { err, type LdError } from '../shared/errors';
 
 export type PemLabel = 'CERTIFICATE' | 'CERTIFICATE REQUEST';
 
@@ -38,11 +38,7 @@ export function isPem(text: string): boolean {
 /** Every PEM block in the text, in order; text outside the blocks is ignored. */
 export function fromPem(text: string): { label: string; der: Uint8Array }[] {
   if (text.length > MAX_PEM_TEXT) {
-    throw inputError(
-      'PEM_TOO_LARGE',
-      `This text is larger than ${MAX_PEM_TEXT / 1024} KiB, far more than a certificate chain: paste only the PEM blocks.`,
-      { limit: MAX_PEM_TEXT },
-    );
+    throw err.PEM_TOO_LARGE({ limitKiB: MAX_PEM_TEXT / 1024, limit: MAX_PEM_TEXT });
   }
   const clean = text.replace(DELETED, '').replace(MAIL_QUOTE, '');
   const boundaries = [...clean.matchAll(BOUNDARY)].map((m) => ({
@@ -96,5 +92,5 @@ function normaliseLabel(raw: string): string {
 }
 
 function malformed(number: number, label: string, problem: string): LdError {
-  return inputError('PEM_MALFORMED', `PEM block ${number} (${label}) ${problem}.`, { block: number, label });
+  return err.PEM_MALFORMED({ block: number, label, problem });
 }

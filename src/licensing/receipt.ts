@@ -2,7 +2,7 @@
 // trusts, for this PBX's certificate and for the nonce it just sent. Like chain.ts, nothing here
 // assumes the signer is the vendor's own issuing CA: a delegated CA is one more link.
 import type { Receipt } from '../shared/api/verification';
-import { isLdError, ruleError } from '../shared/errors';
+import { err, isLdError } from '../shared/errors';
 import { parseCertificate, type ParsedCertificate } from './certificate';
 import { checkValidity, pathToRoot } from './chain';
 import { inspectPublicKey } from './keys';
@@ -17,16 +17,13 @@ export interface ReceiptExpectation {
 /** Returns the receipt's server time; throws RECEIPT_* (or a chain error) when it must not be believed. */
 export function checkReceipt(receipt: Receipt, expect: ReceiptExpectation): Date {
   if (receipt.nonce !== expect.nonce) {
-    throw ruleError(
-      'RECEIPT_NONCE_MISMATCH',
-      'The receipt answers another request (its nonce is not the one this PBX just sent): an old receipt replayed, or a confused server.',
-    );
+    throw err.RECEIPT_NONCE_MISMATCH();
   }
   if (receipt.certificateSerial !== expect.certificateSerial) {
-    throw ruleError(
-      'RECEIPT_WRONG_CERTIFICATE',
-      `The receipt is for certificate ${receipt.certificateSerial}, but this PBX asked about ${expect.certificateSerial}.`,
-    );
+    throw err.RECEIPT_WRONG_CERTIFICATE({
+      certificateSerial: receipt.certificateSerial,
+      askedSerial: expect.certificateSerial,
+    });
   }
   const serverTime = parseIsoTime(receipt.serverTime, 'serverTime');
   parseIsoTime(receipt.nextCheckIn, 'nextCheckIn');
@@ -47,11 +44,7 @@ export function checkReceipt(receipt: Receipt, expect: ReceiptExpectation): Date
       'receipt',
     );
   } catch (e) {
-    if (isLdError(e) && e.kind === 'input')
-      throw ruleError(
-        'RECEIPT_SIGNATURE_INVALID',
-        `The receipt's signature is not valid (${e.message}): it was changed on the way or not made by the licence authority.`,
-      );
+    if (isLdError(e) && e.kind === 'input') throw err.RECEIPT_SIGNATURE_INVALID({ message: e.message });
     throw e;
   }
   return serverTime;
@@ -65,11 +58,7 @@ export function verifySignerPath(
   at: Date,
 ): ParsedCertificate[] {
   const root = parseCertificate(rootDer, 'trusted root');
-  if (!signer.isCa)
-    throw ruleError(
-      'RECEIPT_SIGNER_NOT_CA',
-      'The receipt is signed by a certificate that is not a CA certificate; only a licence authority CA may sign receipts.',
-    );
+  if (!signer.isCa) throw err.RECEIPT_SIGNER_NOT_CA();
   if (Buffer.from(signer.der).equals(Buffer.from(root.der))) return [root];
   try {
     checkValidity(signer, 'receipt signer certificate', at);
@@ -83,16 +72,10 @@ export function verifySignerPath(
 function receiptRefusal(e: unknown, at: Date): unknown {
   if (!isLdError(e)) return e;
   if (e.code === 'CHAIN_UNTRUSTED' || e.code === 'SIGNATURE_INVALID') {
-    return ruleError(
-      'RECEIPT_UNTRUSTED',
-      `The receipt was not signed under the root this PBX trusts (${e.message.replace(/\.$/, '')}).`,
-    );
+    return err.RECEIPT_UNTRUSTED({ message: e.message.replace(/\.$/, '') });
   }
   if (e.code === 'CERT_EXPIRED' || e.code === 'CERT_NOT_YET_VALID') {
-    return ruleError(
-      'RECEIPT_SIGNER_EXPIRED',
-      `A certificate of the receipt's chain is not valid at the receipt's time ${at.toISOString()}: ${e.message}`,
-    );
+    return err.RECEIPT_SIGNER_EXPIRED({ at: at.toISOString(), message: e.message });
   }
   return e;
 }

@@ -1,6 +1,6 @@
 // The initialisation code's content: a PKCS#10 request (RFC 2986) made by the PBX with a fresh key.
 import type { KeyObject } from 'node:crypto';
-import { inputError } from '../shared/errors';
+import { err } from '../shared/errors';
 import * as d from './der';
 import { decodeDeviceInfo, encodeDeviceInfo, type DeviceInfo } from './extensions';
 import { inspectPublicKey, signatureAlgorithmFor, signWith, verifySignature, type PublicKeyInfo } from './keys';
@@ -48,16 +48,13 @@ export function parseRequest(der: Uint8Array): ParsedRequest {
     d.intOf(version) !== 0n ||
     !d.is(spki, d.T.SEQUENCE)
   ) {
-    throw inputError(
-      'REQUEST_MALFORMED',
-      'This is not a PKCS#10 certificate request (version 1 with subject, key and signature).',
-    );
+    throw err.REQUEST_MALFORMED({ variant: 'notPkcs10' });
   }
   const fields = decodeSubject(subject, 'request');
   const spkiDer = d.derOf(spki);
   const key = inspectPublicKey(spkiDer);
   const signature = d.bitStringBytes(sig);
-  if (!signature) throw inputError('REQUEST_MALFORMED', 'The request has no readable signature.');
+  if (!signature) throw err.REQUEST_MALFORMED({ variant: 'signature' });
   verifySignature(d.oidOf(d.children(algId)[0]) ?? '?', key, d.firstChild(der), signature, 'initialisation code');
   const device = readExtensions(attrs);
   return { ...fields, key, spkiDer, der, ...(device ? { device } : {}) };
@@ -65,8 +62,7 @@ export function parseRequest(der: Uint8Array): ParsedRequest {
 
 /** Reads the extensionRequest attribute: our device details, and a refusal if CA status is asked. */
 function readExtensions(attrs: d.Node | undefined): DeviceInfo | undefined {
-  if (attrs && !d.isContext(attrs, 0))
-    throw inputError('REQUEST_MALFORMED', 'The request has data after its public key that is not an attribute set.');
+  if (attrs && !d.isContext(attrs, 0)) throw err.REQUEST_MALFORMED({ variant: 'attributes' });
   let device: DeviceInfo | undefined;
   for (const attr of d.children(attrs)) {
     const [type, values] = d.children(attr);
@@ -76,13 +72,10 @@ function readExtensions(attrs: d.Node | undefined): DeviceInfo | undefined {
       const id = d.oidOf(parts[0]);
       const value = parts[parts.length - 1];
       if (!value || !d.is(value, d.T.OCTETSTRING))
-        throw inputError('REQUEST_MALFORMED', `The request's extension ${id ?? '?'} has no value.`);
+        throw err.REQUEST_MALFORMED({ variant: 'emptyExtension', id: id ?? '?' });
       if (id === OID.deviceInfo) device = decodeDeviceInfo(d.bytesOf(value));
       if (id === OID.basicConstraints && asksForCa(d.bytesOf(value))) {
-        throw inputError(
-          'REQUEST_ASKS_CA',
-          'The request asks to become a certificate authority (basicConstraints CA:TRUE); a PBX certificate never can.',
-        );
+        throw err.REQUEST_ASKS_CA();
       }
     }
   }

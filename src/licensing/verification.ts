@@ -10,7 +10,7 @@ import {
   type Receipt,
   type VerifyRequest,
 } from '../shared/api/verification';
-import { inputError } from '../shared/errors';
+import { err } from '../shared/errors';
 import { signatureAlgorithmFor, signWith, verifySignature, type PublicKeyInfo } from './keys';
 
 export const REQUEST_TAG = 'LD-VERIFY-1';
@@ -85,8 +85,7 @@ export function decodeBase64(value: string, field: string): Buffer {
   return bytes;
 }
 
-const fieldError = (field: string, problem: string) =>
-  inputError('VERIFY_REQUEST_INVALID', `${field}: ${problem}.`, { field });
+const fieldError = (field: string, problem: string) => err.VERIFY_REQUEST_INVALID({ field, problem });
 
 /** The PBX's side: a request for its certificate, signed with its device key. */
 export function signVerifyRequest(key: KeyObject, fields: Omit<VerifyRequest, 'signature'>): VerifyRequest {

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { charsOf, isCodeChar, valueOf } from './typed-codes/alphabet';
 import { alphaPow, gfMul, weightedCheck } from './typed-codes/gf32';
 import { charsAt, joinWrapped, scanTyped, withoutPrefix } from './typed-codes/pasted-text';
-import { inputError } from './errors';
+import { err } from './errors';
 
 export const REGISTRATION_PREFIX = 'MIKO';
 export const REGISTRATION_GROUPS = 4;
@@ -86,10 +86,14 @@ function splitGroups(text: string): string[] {
   const foreign = foreignCharacter(fragments.flatMap((f) => charsAt(scan, f.at)));
   if (foreign) throw notUsed(foreign);
   const shown = text.trim().slice(0, 40);
-  throw inputError(
-    'REGISTRATION_NUMBER_INVALID',
-    `"${shown}" is not a registration number: expected ${EXAMPLE} (${REGISTRATION_GROUPS} groups of ${REGISTRATION_GROUP_LENGTH} after MIKO), found ${parts.length} group${parts.length === 1 ? '' : 's'}.`,
-  );
+  throw err.REGISTRATION_NUMBER_INVALID({
+    shown,
+    example: EXAMPLE,
+    groups: REGISTRATION_GROUPS,
+    groupLength: REGISTRATION_GROUP_LENGTH,
+    length: parts.length,
+    plural: parts.length === 1 ? '' : 's',
+  });
 }
 
 export interface ForeignCharacter {
@@ -117,10 +121,7 @@ const notUsed = ({ character, group, position }: ForeignCharacter) =>
   typo(group, `group ${group}, character ${position}: "${character}" is not used in registration numbers`, position);
 
 const typo = (group: number, what: string, position?: number) =>
-  inputError('REGISTRATION_NUMBER_TYPO', `The registration number has a typo: ${what}.`, {
-    group,
-    ...(position ? { position } : {}),
-  });
+  err.REGISTRATION_NUMBER_TYPO({ variant: 'what', what, group, ...(position ? { position } : {}) });
 
 export interface TypoCandidate {
   number: string;

@@ -5,10 +5,15 @@
 export interface ErrorEnvelope {
   code: string;
   message: string;
+  /** The values the message is made of (src/shared/errors): the renderer renders it from them. */
+  params?: Record<string, unknown>;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorEnvelope };
 
 export const okResult = <T>(value: T): Result<T> => ({ ok: true, value });
 
-export const errorResult = (code: string, message: string): Result<never> => ({ ok: false, error: { code, message } });
+export const errorResult = (code: string, message: string, params?: Record<string, unknown>): Result<never> => ({
+  ok: false,
+  error: { code, message, ...(params ? { params } : {}) },
+});

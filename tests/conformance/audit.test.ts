@@ -159,11 +159,11 @@ describeStores('audit log', ({ open }) => {
     const { authority } = await open();
     await expect(authority.call('audit.list', { limit: 0 })).rejects.toMatchObject({
       code: 'INPUT_INVALID',
-      details: { field: 'limit' },
+      params: { field: 'limit' },
     });
     await expect(authority.call('audit.list', { limit: 1001 })).rejects.toMatchObject({
       code: 'INPUT_INVALID',
-      details: { field: 'limit' },
+      params: { field: 'limit' },
     });
     await expect(authority.call('audit.list', { who: 'x' })).rejects.toMatchObject({ code: 'INPUT_INVALID' });
   });

@@ -95,7 +95,7 @@ describeStores('host bindings', ({ open }) => {
     await expect(refused).rejects.toMatchObject({
       code: 'BINDING_ELSEWHERE',
       kind: 'rule',
-      details: { feature: 33, host: hex(HOST_A), since: '2026-02-01T10:00:00.000Z' },
+      params: { feature: 33, host: hex(HOST_A), since: '2026-02-01T10:00:00.000Z' },
     });
     await expect(refused).rejects.toThrow(
       /Licence 33 \(Askozia PBX\) of K2 is bound to host a1a1a1a1a1a1… \(pc-a\) since 2026-02-01 10:00 UTC; reset that binding first/,
@@ -227,7 +227,7 @@ describeStores('host bindings', ({ open }) => {
     expect(certs.every((c) => c.hostFingerprint === winner)).toBe(true);
     for (const r of results)
       if (r.status === 'rejected')
-        expect(r.reason).toMatchObject({ code: 'BINDING_ELSEWHERE', details: { host: winner } });
+        expect(r.reason).toMatchObject({ code: 'BINDING_ELSEWHERE', params: { host: winner } });
     expect(results.filter((r) => r.status === 'rejected')).toHaveLength(10);
   });
 

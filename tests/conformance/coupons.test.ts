@@ -187,13 +187,13 @@ describeStores('coupons', ({ open }) => {
     const own = authority.call('coupons.redeem', { code, serial: 'A5' });
     await expect(own).rejects.toMatchObject({
       code: 'COUPON_ALREADY_REDEEMED',
-      details: { redeemedAt: '2026-03-04T05:06:07.000Z', serial: 'A4' },
+      params: { redeemedAt: '2026-03-04T05:06:07.000Z', serial: 'A4' },
     });
     await expect(own).rejects.toThrow(/redeemed on 2026-03-04 05:06 UTC for your device A4/);
     const theirs = await authority.call('coupons.redeem', { code, serial: 'X1' }, other).catch((e: unknown) => e);
     expect(theirs).toMatchObject({
       code: 'COUPON_ALREADY_REDEEMED',
-      details: { redeemedAt: '2026-03-04T05:06:07.000Z' },
+      params: { redeemedAt: '2026-03-04T05:06:07.000Z' },
     });
     // The serial as a word: the masked coupon code shown in the message is random and may contain "A4".
     expect(JSON.stringify(theirs)).not.toMatch(/\bA4\b/);

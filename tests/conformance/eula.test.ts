@@ -30,7 +30,7 @@ describeStores('EULA', ({ open }) => {
     expect(await authority.call('eula.show', {})).toMatchObject({ version: '1.10' });
     await expect(authority.call('eula.publish', { version: '1.9', text: 'older' })).rejects.toMatchObject({
       code: 'EULA_VERSION_NOT_NEWER',
-      details: { current: '1.10' },
+      params: { current: '1.10' },
     });
     await expect(authority.call('eula.publish', { version: '1.10', text: 'again' })).rejects.toMatchObject({
       code: 'EULA_VERSION_EXISTS',
@@ -94,7 +94,7 @@ describeStores('EULA', ({ open }) => {
     await expect(refused).rejects.toMatchObject({
       code: 'EULA_NOT_ACCEPTED',
       kind: 'rule',
-      details: { registration: number, version: '1.1' },
+      params: { registration: number, version: '1.1' },
     });
     await expect(refused).rejects.toThrow(`The owner of ${number} has not accepted licence agreement 1.1 yet`);
     const before = (await authority.call('devices.get', { serial: 'K1' })).certificates.length;

@@ -19,7 +19,7 @@ function expectStale(call: Promise<unknown>, presented: number, current: number)
     expect(call).rejects.toMatchObject({
       code: 'REQUEST_STALE_GENERATION',
       kind: 'rule',
-      details: { presented, current },
+      params: { presented, current },
     }),
     expect(call).rejects.toThrow(
       `This initialisation code is generation ${presented}, but this PBX already has a certificate for generation ${current}`,
@@ -35,8 +35,8 @@ it('staleGeneration: refuses a generation not above the newest issued one, and n
   ];
   expect(staleGeneration(5, issued)).toBeUndefined();
   expect(staleGeneration(1, [])).toBeUndefined();
-  expect(staleGeneration(4, issued)?.details).toEqual({ presented: 4, current: 4, certificate: 'bb' });
-  expect(staleGeneration(3, issued)?.details).toEqual({ presented: 3, current: 4, certificate: 'bb' });
+  expect(staleGeneration(4, issued)?.params).toEqual({ presented: 4, current: 4, certificate: 'bb' });
+  expect(staleGeneration(3, issued)?.params).toEqual({ presented: 3, current: 4, certificate: 'bb' });
 });
 
 describeStores('stale initialisation codes', ({ open }) => {

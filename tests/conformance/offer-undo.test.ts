@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { verifyAudit } from '../../src/authority/audit/log';
 import type { IssuancePolicy } from '../../src/authority/certificates/policies';
 import { ISSUANCE_POLICIES } from '../../src/authority/compose';
-import { ruleError } from '../../src/shared/errors';
+import { LdError } from '../../src/shared/errors';
 import { acceptedRegistration, hostCode } from '../support/offers';
 import { describeStores } from '../support/stores';
 
@@ -13,7 +13,12 @@ const refuse = new Set<string>();
 const refusing: IssuancePolicy = {
   name: 'test-refuse',
   async check(_ctx, _tx, plan) {
-    if (refuse.has(plan.device.serial)) throw ruleError('TEST_REFUSED', `Refused for the test: ${plan.device.serial}.`);
+    if (refuse.has(plan.device.serial))
+      throw new LdError({
+        code: 'TEST_REFUSED',
+        kind: 'rule',
+        message: `Refused for the test: ${plan.device.serial}.`,
+      });
   },
 };
 const composition = { policies: [...ISSUANCE_POLICIES, refusing] };

@@ -93,7 +93,7 @@ describeStores('registration link (MIKO flows)', ({ open }) => {
     ).rejects.toThrow('already had an Askozia PBX trial (feature 33)');
     await expect(authority.call('coupons.redeem', { code, serial: 'ASK-0003' })).rejects.toMatchObject({
       code: 'COUPON_NO_REGISTRATION',
-      details: { serial: 'ASK-0003' },
+      params: { serial: 'ASK-0003' },
     });
     await authority.call('registrations.link', { registration: number, serial: 'ASK-0003' });
     await authority.call('coupons.redeem', { code, serial: 'ASK-0003' });
@@ -119,7 +119,7 @@ describeStores('registration link (MIKO flows)', ({ open }) => {
     expect(await verifyAudit(authority.ctx.db)).toMatchObject({ ok: true });
   });
 
-  it('Link: refusals — a typo names the group, unknown or another reseller’s number, COMtrexx, a device of another registration; nothing changes', async () => {
+  it('Link: refusals — a typo names the group, an unknown number, another reseller’s number (its own code), COMtrexx, a device of another registration; nothing changes', async () => {
     const { authority } = await open();
     const [first, second] = [
       await acceptedRegistration(authority, 'Acme'),
@@ -133,11 +133,19 @@ describeStores('registration link (MIKO flows)', ({ open }) => {
     const typo = `${first.slice(0, -2)}${first.at(-2) === 'Z' ? 'Y' : 'Z'}${last}`;
     const link = (registration: string, serial: string, actor?: Parameters<Authority['call']>[2]) =>
       authority.call('registrations.link', { registration, serial }, actor);
-    await expect(link(typo, 'L1')).rejects.toMatchObject({ code: 'REGISTRATION_NUMBER_TYPO', details: { group: 4 } });
+    await expect(link(typo, 'L1')).rejects.toMatchObject({ code: 'REGISTRATION_NUMBER_TYPO', params: { group: 4 } });
     await expect(link(randomRegistrationNumber(), 'L1')).rejects.toMatchObject({ code: 'REGISTRATION_NOT_FOUND' });
     const other = await otherReseller(authority);
     const theirs = await acceptedRegistration(authority, 'Initech', other);
-    await expect(link(theirs, 'L1')).rejects.toMatchObject({ code: 'REGISTRATION_NOT_FOUND' });
+    await expect(link(theirs, 'L1')).rejects.toMatchObject({ code: 'REGISTRATION_OTHER_RESELLER' });
+    await expect(link(theirs, 'L1')).rejects.not.toThrow('Initech');
+    // The check character places a typo among the reseller's own numbers: here in group 2.
+    const inGroup2 = `${first.slice(0, 12)}${first[12] === 'Z' ? 'Y' : 'Z'}${first.slice(13)}`;
+    await expect(link(inGroup2, 'L1')).rejects.toMatchObject({
+      code: 'REGISTRATION_NUMBER_TYPO',
+      params: { group: 2, position: 2 },
+    });
+    await expect(link(inGroup2, 'L1')).rejects.toThrow('typo in group 2, character 2');
     await expect(link(first, 'V1')).rejects.toMatchObject({
       code: 'DEVICE_NOT_HOST_BOUND',
       message: expect.stringContaining('V1 is a COMtrexx VM'),
@@ -159,12 +167,12 @@ describeStores('registration link (MIKO flows)', ({ open }) => {
     await authority.call('devices.add', { serial: 'G1', model: 'askozia-pbx' });
     await expect(authority.call('licences.grant', { serial: 'G1', feature: 33 })).rejects.toMatchObject({
       code: 'GRANT_NO_REGISTRATION',
-      details: { serial: 'G1' },
+      params: { serial: 'G1' },
     });
     await authority.call('registrations.link', { registration: number, serial: 'G1' });
     await expect(authority.call('licences.grant', { serial: 'G1', feature: 33 })).rejects.toMatchObject({
       code: 'EULA_NOT_ACCEPTED',
-      details: { registration: number, version: '1.0' },
+      params: { registration: number, version: '1.0' },
     });
     const code = await mint(authority);
     await expect(authority.call('coupons.redeem', { code, serial: 'G1' })).rejects.toMatchObject({

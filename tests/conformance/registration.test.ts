@@ -63,13 +63,13 @@ describeStores('registration and trial', ({ open }) => {
       await expect(refused).rejects.toMatchObject({
         code: 'REGISTRATION_NUMBER_TYPO',
         kind: 'input',
-        details: { group, position },
+        params: { group, position },
       });
       await expect(refused).rejects.toThrow(`group ${group}, character ${position}`);
     }
     await expect(
       authority.call('eula.accept', { registration: number.replace(/-(\w{5})$/, '-$1X') }),
-    ).rejects.toMatchObject({ code: 'REGISTRATION_NUMBER_TYPO', details: { group: 4 } });
+    ).rejects.toMatchObject({ code: 'REGISTRATION_NUMBER_TYPO', params: { group: 4 } });
     await expect(authority.call('eula.accept', { registration: 'MIKO-12345' })).rejects.toMatchObject({
       code: 'REGISTRATION_NUMBER_INVALID',
     });
@@ -79,13 +79,13 @@ describeStores('registration and trial', ({ open }) => {
     ).toMatchObject({ registration: number });
   });
 
-  it("Registration: scoped to the reseller — another reseller's number answers not found; a vendor token cannot register", async () => {
+  it("Registration: scoped to the reseller — another reseller's number is REGISTRATION_OTHER_RESELLER (never whose); a vendor token cannot register", async () => {
     const { authority } = await open();
     const { number } = await authority.call('registrations.create', { company: 'Acme', email: 'it@acme.test' });
     const other = await otherReseller(authority);
-    await expect(authority.call('eula.accept', { registration: number }, other)).rejects.toMatchObject({
-      code: 'REGISTRATION_NOT_FOUND',
-    });
+    const refused = authority.call('eula.accept', { registration: number }, other);
+    await expect(refused).rejects.toMatchObject({ code: 'REGISTRATION_OTHER_RESELLER' });
+    await expect(refused).rejects.not.toThrow(/Acme|it@acme/);
     expect((await authority.call('registrations.recover', { email: 'it@acme.test' }, other)).numbers).toEqual([]);
     const vendor = { resellerId: null, vendor: true, label: 'vendor' };
     await expect(
@@ -187,7 +187,7 @@ describeStores('registration and trial', ({ open }) => {
     });
     await expect(again).rejects.toMatchObject({
       code: 'TRIAL_ALREADY_USED_REGISTRATION',
-      details: { feature: 33, startedAt: clock.now.toISOString() },
+      params: { feature: 33, startedAt: clock.now.toISOString() },
     });
     await expect(again).rejects.toThrow(
       `Registration ${number} already had its Askozia PBX trial (feature 33) from ${clock.now.toISOString().slice(0, 10)}`,
@@ -220,7 +220,7 @@ describeStores('registration and trial', ({ open }) => {
       serial: 'K7',
       initCode: hostCode('K7', 'askozia-pbx', HOST_A),
     });
-    await expect(refused).rejects.toMatchObject({ code: 'TRIAL_ALREADY_USED_HOST', details: { feature: 33 } });
+    await expect(refused).rejects.toMatchObject({ code: 'TRIAL_ALREADY_USED_HOST', params: { feature: 33 } });
     await expect(refused).rejects.toThrow(`under registration ${first}`);
     // Another reseller sees the dates, never the number.
     const other = await otherReseller(authority);
@@ -286,7 +286,7 @@ describeStores('registration and trial', ({ open }) => {
         { registration: first, serial: 'K10', initCode: hostCode('K10', 'askozia-pbx') },
         other,
       ),
-    ).rejects.toMatchObject({ code: 'REGISTRATION_NOT_FOUND' });
+    ).rejects.toMatchObject({ code: 'REGISTRATION_OTHER_RESELLER' });
   });
 
   it('Trial: concurrent starts for one registration give exactly one trial (TRIAL_ALREADY_USED_REGISTRATION for the rest)', async () => {

@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import type { Authority } from '../../src/authority/authority';
 import type { Actor } from '../../src/authority/context';
 import { verifyAudit } from '../../src/authority/audit/log';
+import { makeRequest } from '../support/fixtures';
 import { describeStores } from '../support/stores';
 
 const vendor: Actor = { resellerId: null, vendor: true, label: 'vendor' };
@@ -149,6 +150,27 @@ describeStores('serial ownership and transfers', ({ open }) => {
     });
     expect(await auditActions(authority)).toEqual(before);
     expect(await authority.call('transfers.list', {}, vendor)).toHaveLength(1);
+  });
+
+  it('proof of physical access does not bypass the vendor: a fresh initialisation code moves nothing (docs/server.md)', async () => {
+    const { authority } = await open();
+    const holder = await reseller(authority, 'Holder');
+    const asker = await reseller(authority, 'Asker');
+    await authority.call('devices.add', { serial: 'PBX-11', model: 'comtrexx-vm' }, holder);
+    const fresh = makeRequest('PBX-11', 'comtrexx-vm', { generation: 2 }).code;
+    // The request takes a serial and a note, never a code: the evidence can only be quoted.
+    await expect(
+      authority.call('transfers.request', { serial: 'PBX-11', initCode: fresh }, asker),
+    ).rejects.toMatchObject({ code: 'INPUT_INVALID' });
+    await expect(
+      authority.call('certificates.recreate', { serial: 'PBX-11', initCode: fresh }, asker),
+    ).rejects.toMatchObject({ code: 'DEVICE_NOT_FOUND' });
+    const t = await authority.call('transfers.request', { serial: 'PBX-11', note: 'fresh code from the PBX' }, asker);
+    expect(t).toMatchObject({ status: 'pending', note: 'fresh code from the PBX' });
+    expect((await authority.call('devices.get', { serial: 'PBX-11' }, holder)).device.serial).toBe('PBX-11');
+    await expect(authority.call('devices.get', { serial: 'PBX-11' }, asker)).rejects.toMatchObject({
+      code: 'DEVICE_NOT_FOUND',
+    });
   });
 
   it('approving one request refuses the others for the same device', async () => {

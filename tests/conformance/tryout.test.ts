@@ -79,7 +79,7 @@ describeStores('tryout', ({ open }) => {
     const again = authority.call('tryout.start', { serial: 'T3' });
     await expect(again).rejects.toMatchObject({
       code: 'TRYOUT_ALREADY_USED',
-      details: { startedAt: clock.now.toISOString(), state: 'active' },
+      params: { startedAt: clock.now.toISOString(), state: 'active' },
     });
     await expect(again).rejects.toThrow(`it started on ${clock.now.toISOString().slice(0, 10)}`);
     expect((await authority.call('devices.get', { serial: 'T3' })).licences).toHaveLength(1);
@@ -91,7 +91,7 @@ describeStores('tryout', ({ open }) => {
     await authority.call('licences.grant', { serial: 'T4', feature: 11, quantity: 2 });
     await expect(authority.call('tryout.start', { serial: 'T4' })).rejects.toMatchObject({
       code: 'TRYOUT_NOT_AVAILABLE',
-      details: { reason: 'licensed' },
+      params: { reason: 'licensed' },
     });
     expect(await authority.call('tryout.status', { serial: 'T4' })).toMatchObject({
       state: 'never',
@@ -148,7 +148,7 @@ describeStores('tryout', ({ open }) => {
     });
     await expect(authority.call('tryout.start', { serial: 'T7' })).rejects.toMatchObject({
       code: 'TRYOUT_ALREADY_USED',
-      details: { state: 'expired' },
+      params: { state: 'expired' },
     });
     await expect(recreate(authority, makeRequest('T7', vm).code)).rejects.toMatchObject({ code: 'NO_LICENCES' });
     await expect(authority.call('tryout.end', { serial: 'T7' })).rejects.toMatchObject({ code: 'TRYOUT_NOT_ACTIVE' });
@@ -159,7 +159,7 @@ describeStores('tryout', ({ open }) => {
     await authority.call('devices.add', { serial: 'T8', model: vm });
     await expect(authority.call('tryout.end', { serial: 'T8' })).rejects.toMatchObject({
       code: 'TRYOUT_NOT_ACTIVE',
-      details: { state: 'never' },
+      params: { state: 'never' },
     });
     await authority.call('tryout.start', { serial: 'T8' });
     expect(await authority.call('tryout.end', { serial: 'T8' })).toMatchObject({ state: 'ended', endReason: 'left' });

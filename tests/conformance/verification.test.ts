@@ -234,14 +234,14 @@ describeStores('online verification', ({ open }) => {
       ['signature', 'not base64!'],
     ] as const) {
       const e = await authority.call('verification.check', { ...good, [field]: value }).catch((x: LdError) => x);
-      expect(e).toMatchObject({ code: 'INPUT_INVALID', kind: 'input', details: { field } });
+      expect(e).toMatchObject({ code: 'INPUT_INVALID', kind: 'input', params: { field } });
     }
     await expect(authority.call('verification.check', { ...good, extra: 1 })).rejects.toMatchObject({
       code: 'INPUT_INVALID',
     });
     await expect(
       authority.call('verification.check', { ...good, deviceTime: '2026-13-01T00:00:00Z' }),
-    ).rejects.toMatchObject({ code: 'VERIFY_REQUEST_INVALID', details: { field: 'deviceTime' } });
+    ).rejects.toMatchObject({ code: 'VERIFY_REQUEST_INVALID', params: { field: 'deviceTime' } });
   });
 
   it('grace: unreachable, the PBX stays licensed for 14 days after its last check (or its installation), then lapses', async () => {

@@ -73,3 +73,29 @@ it('CLI: trial on host 1, then registration link + coupon redeem on host 2 of th
   };
   expect(status.licences).toMatchObject([{ number: 33, source: 'coupon', usable: true }]);
 });
+
+it('CLI: registration block / unblock (the embedded desktop is its own vendor); a blocked number refuses the link (exit 1)', async () => {
+  const data = tempDir('ld-block-data-');
+  const ld = (args: string[]) => cli(['--data', data, ...args]);
+  ok(await ld(['init']));
+  const number = ok(await ld(['registration', 'create', '--company', 'Acme', '--email', 'it@acme.test'])).trim();
+  ok(await ld(['device', 'add', '--serial', 'ASK-0009', '--model', 'askozia-pbx']));
+  expect(ok(await ld(['registration', 'block', number, '--reason', 'chargeback']))).toBe(
+    `${number} is now blocked (chargeback)\n`,
+  );
+  expect(ok(await ld(['registration', 'block', number]))).toMatch(
+    new RegExp(`^${number} was already blocked on \\d{4}-\\d\\d-\\d\\d \\(chargeback\\)\\n$`),
+  );
+  fails(
+    await ld(['registration', 'link', '--registration', number, '--serial', 'ASK-0009']),
+    1,
+    'REGISTRATION_BLOCKED',
+  );
+  fails(await ld(['registration', 'recover', '--email', 'it@acme.test']), 1, 'REGISTRATION_BLOCKED');
+  expect(ok(await ld(['registration', 'unblock', number]))).toBe(`${number} is unblocked\n`);
+  expect(ok(await ld(['registration', 'link', '--registration', number, '--serial', 'ASK-0009']))).toBe(
+    `ASK-0009 is now linked to ${number}\n`,
+  );
+  const audit = JSON.parse(ok(await ld(['audit', 'list', '--action', 'registration.block', '--json']))) as unknown[];
+  expect(audit).toHaveLength(1);
+});

@@ -74,7 +74,7 @@ describe.each(CHANNELS.map((c) => [c]))('%s refuses bad input and does nothing',
     if (result.ok) return;
     expect(result.error.code).toBe(code);
     expect(VALIDATION).toContain(result.error.code);
-    expect(Object.keys(result.error).sort()).toEqual(['code', 'message']);
+    expect(Object.keys(result.error).sort()).toEqual(['code', 'message', 'params']);
     expect(result.error.message.length).toBeLessThan(500); // the 10 MB input is never echoed back
     expect(counter.calls).toEqual([]); // no service function ran
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -88,7 +88,10 @@ describe('dispatch', () => {
     counter.calls.length = 0;
     for (const name of ['devices:delete', 'constructor', '__proto__', 'toString', 'hasOwnProperty']) {
       const result = await dispatch(name, {});
-      expect(result).toEqual({ ok: false, error: { code: 'CHANNEL_UNKNOWN', message: expect.any(String) } });
+      expect(result).toEqual({
+        ok: false,
+        error: { params: {}, code: 'CHANNEL_UNKNOWN', message: expect.any(String) },
+      });
     }
     expect(counter.calls).toEqual([]);
   });
@@ -102,7 +105,10 @@ describe('dispatch', () => {
 
   it('turns a refusal by the authority into {code, message}, without a stack', async () => {
     const result = await dispatch('devices:add', CASES['devices:add'].valid); // the same serial again
-    expect(result).toEqual({ ok: false, error: { code: 'DEVICE_EXISTS', message: expect.any(String) } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'DEVICE_EXISTS', message: expect.any(String), params: { serial: SERIAL, spelt: '' } },
+    });
     expect(JSON.stringify(result)).not.toMatch(/\bat .*\.ts:\d+/);
   });
 
@@ -131,6 +137,13 @@ describe('dispatch', () => {
       },
     });
     const result = await failing('settings:get', {});
-    expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Unexpected failure: disk on fire' } });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'INTERNAL',
+        message: 'Unexpected failure: disk on fire',
+        params: { variant: 'unexpected', reason: 'disk on fire' },
+      },
+    });
   });
 });

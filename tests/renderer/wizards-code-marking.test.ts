@@ -1,5 +1,5 @@
 // markGroups must number groups exactly as the armour does, or the wizard would mark the wrong
-// group: checked against the real armour's error details for typos anywhere, in any layout.
+// group: checked against the real armour's error params for typos anywhere, in any layout.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { armour, unarmour } from '../../src/licensing/armour';
@@ -77,11 +77,11 @@ describe('markGroups', () => {
           if (layout === 'lower') text = `"${text.toLowerCase()}".`;
           if (layout === 'glued') text = text.replace(/-/g, '').replace(/\n/g, '');
           const error = errorOf(text);
-          const named = faultyGroups(error.details);
+          const named = faultyGroups(error.params);
           if (error.code !== 'CODE_GROUP_TYPO' || named.length === 0) return; // e.g. the length header hit: not a placed typo
           const segments = markGroups(text, named);
           expect(segments.map((s) => s.text).join('')).toBe(text);
-          expect(markedTexts(segments)).toEqual(error.details!.texts);
+          expect(markedTexts(segments)).toEqual(error.params!.texts);
           placed++;
         },
       ),
@@ -101,20 +101,20 @@ describe('markGroups', () => {
     const swapped = parts.join('');
     const error = errorOf(swapped);
     expect(error.code).toBe('CODE_GROUPS_SWAPPED');
-    expect(markedTexts(markGroups(swapped, faultyGroups(error.details)))).toEqual(error.details!.texts);
+    expect(markedTexts(markGroups(swapped, faultyGroups(error.params)))).toEqual(error.params!.texts);
 
     const surplus = `${code}-ABCDEFGH`;
     const long = errorOf(surplus);
-    expect(faultyGroups(long.details)).toHaveLength(1);
-    expect(markedTexts(markGroups(surplus, faultyGroups(long.details)))).toEqual(['ABCDEFGH']);
+    expect(faultyGroups(long.params)).toHaveLength(1);
+    expect(markedTexts(markGroups(surplus, faultyGroups(long.params)))).toEqual(['ABCDEFGH']);
   });
 
-  it('places a bad character or short group by details.group', () => {
+  it('places a bad character or short group by params.group', () => {
     const code = armour('init', new Uint8Array(40).fill(9));
     const bad = code.replace(/^(REQ1-[0-9A-Z]{8}-[0-9A-Z]{3})./, '$1!');
     const error = errorOf(bad);
     expect(error.code).toBe('CODE_BAD_CHARACTER');
-    expect(faultyGroups(error.details)).toEqual([2]);
+    expect(faultyGroups(error.params)).toEqual([2]);
     const [marked] = markedTexts(markGroups(bad, [2]));
     expect(marked).toContain('!');
   });
@@ -133,13 +133,13 @@ describe('markGroups', () => {
           const text = rewrap(typo(code, group, at, shift), r);
           const error = errorOf(text);
           expect(error.code).toBe('CODE_GROUP_TYPO');
-          expect(faultyGroups(error.details)).toEqual([group]);
+          expect(faultyGroups(error.params)).toEqual([group]);
           const segments = markGroups(text, [group]);
           expect(segments.map((s) => s.text).join('')).toBe(text);
           // One run per group, line breaks and quoting a wrap put inside it included.
           const marked = markedTexts(segments);
           expect(marked).toHaveLength(1);
-          expect(marked.map((m) => m.replace(/[^0-9A-Z]/gi, ''))).toEqual(error.details!.texts);
+          expect(marked.map((m) => m.replace(/[^0-9A-Z]/gi, ''))).toEqual(error.params!.texts);
         },
       ),
       { numRuns: 300 },

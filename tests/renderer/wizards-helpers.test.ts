@@ -63,13 +63,14 @@ describe('codeVerdict', () => {
       error: {
         code: 'CODE_GROUP_TYPO',
         message: 'Group 7 (K3J9ZQ2M) has a typo',
-        details: { groups: [7], texts: ['K3J9ZQ2M'] },
+        params: { groups: [7], texts: ['K3J9ZQ2M'] },
       },
       fields: {},
     };
     expect(codeVerdict('c', typo, 'c', {})).toEqual({
       state: 'invalid',
       message: 'Group 7 (K3J9ZQ2M) has a typo',
+      error: typo.error,
       groups: [7],
     });
   });

@@ -23,6 +23,21 @@ describe('wizard strings', () => {
     expect(base(ru as Tree)).toEqual(base(en as Tree));
   });
 
+  // Issue 10 item 6: the step that asks for the host's code and the answer that goes back name the
+  // same menu, in every language (Askozia: System > Licences; a COMtrexx PBX: Administration > Licences).
+  it('name the same menu path in the paste step and the answer, per kind of PBX and language', () => {
+    const menu = (text: string) => text.match(/«?([^\s(«]+ > [^\s).»]+)»?/)?.[1];
+    for (const lang of [en, de, ru] as unknown as Record<string, Record<string, string>>[]) {
+      const host = menu(lang.answer!.hintHost!);
+      expect(host).toMatch(/^(System > Licences|System > Lizenzen|Система > Лицензии)$/);
+      expect(menu(lang.trial!.pasteIntro!)).toBe(host);
+      expect(menu(lang.move!.pasteIntro!)).toBe(host);
+      const pbx = menu(lang.answer!.hint!);
+      expect(pbx).not.toBe(host);
+      expect(menu(lang.recreate!.pasteIntro!)).toBe(pbx);
+    }
+  });
+
   it('give Russian all its plural forms where English has plurals', () => {
     const plural = keys(en as Tree)
       .filter((k) => k.endsWith('_other'))

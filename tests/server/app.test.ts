@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HANDLERS } from '../../src/authority/api/handlers';
 import { buildApp } from '../../src/authority/http/app';
-import { ERROR_CODES } from '../../src/authority/http/error-codes';
+import { ERROR_CODES } from '../../src/authority/http/status';
 import { OPERATIONS } from '../../src/shared/api';
 import { freshAuthority } from '../support/fixtures';
 import { call, ok, tenants } from './support';
@@ -126,7 +126,10 @@ describe('HTTP application', () => {
       payload: { serial: 'S', model: 'x'.repeat(70 * 1024) },
       headers: auth,
     });
-    expect([big.statusCode, big.json()]).toEqual([413, { code: 'BODY_TOO_LARGE', message: expect.any(String) }]);
+    expect([big.statusCode, big.json()]).toEqual([
+      413,
+      { code: 'BODY_TOO_LARGE', kind: 'input', params: {}, message: expect.any(String) },
+    ]);
     const notJson = await app.inject({
       method: 'POST',
       url: '/v1/devices.list',
@@ -187,7 +190,12 @@ describe('HTTP application', () => {
     };
     const r = await app.inject({ method: 'POST', url: '/v1/system.health', payload: {} });
     expect(r.statusCode).toBe(500);
-    expect(r.json()).toEqual({ code: 'INTERNAL', message: 'The server failed unexpectedly; the failure was logged.' });
+    expect(r.json()).toEqual({
+      code: 'INTERNAL',
+      kind: 'internal',
+      params: { variant: 'server' },
+      message: 'The server failed unexpectedly; the failure was logged.',
+    });
     expect(r.body).not.toContain('secret');
     expect(lines.join('')).toContain('disk on fire at /secret/path');
     // A database that cannot be reached is 503, not a bug.

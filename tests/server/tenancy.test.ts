@@ -24,6 +24,10 @@ const CREATES: Record<string, string> = { 'devices.add': 'DEVICE_HELD_ELSEWHERE'
 // The one operation meant for another reseller's serial: it asks the vendor, and the holder keeps the
 // device (tests/conformance/serials.test.ts checks that it reveals no holder and moves nothing).
 const ASKS_FOR_OTHERS = new Set(['transfers.request']);
+// A's registration number says it is another reseller's (never whose): the number itself, 95 random
+// bits, is the secret, and a customer who changed resellers needs that answer, not "unknown".
+const OTHERS_NUMBER = { status: 422, code: 'REGISTRATION_OTHER_RESELLER' };
+const takesRegistration = (op: Operation) => inputFields(op).required.has('registration');
 
 interface World {
   refs: Record<string, unknown>;
@@ -133,7 +137,7 @@ const takesReference = (op: Operation) => inputFields(op).all.some((f) => REFERE
 const needsReference = (op: Operation) => [...inputFields(op).required].some((f) => REFERENCES.has(f));
 
 describeStores('tenancy over HTTP', ({ open }) => {
-  it("every operation that takes a serial or an id answers 404 for another reseller's, and changes nothing", async () => {
+  it("every operation that takes a serial or an id answers 404 for another reseller's (its registration number: REGISTRATION_OTHER_RESELLER), and changes nothing", async () => {
     const { authority } = await open();
     const { app, a, b, vendor } = await tenants(authority);
     const { refs } = await buildWorld(authority, app, a, vendor);
@@ -148,7 +152,9 @@ describeStores('tenancy over HTTP', ({ open }) => {
       const r = await call(app, op.name, input, b);
       const expected = CREATES[op.name]
         ? { status: 409, code: CREATES[op.name] }
-        : { status: 404, code: expect.stringMatching(/_NOT_FOUND$/) };
+        : takesRegistration(op)
+          ? OTHERS_NUMBER
+          : { status: 404, code: expect.stringMatching(/_NOT_FOUND$/) };
       expect({ op: op.name, status: r.status, code: r.body.code }).toEqual({ op: op.name, ...expected });
       expect(r.body.message).not.toMatch(/Alpha/);
       expect(await dumpTables(authority.ctx.db), `${op.name} changed the database`).toEqual(before);

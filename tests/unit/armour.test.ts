@@ -182,7 +182,7 @@ describe('every mistake is found and placed', () => {
   const typoAt = (text: string, group: number) => {
     const e = errorOf(() => unarmour(text, 'answer'));
     expect(e.code).toBe('CODE_GROUP_TYPO');
-    expect(e.details).toMatchObject({ groups: [group] });
+    expect(e.params).toMatchObject({ groups: [group] });
     expect(e.message).toContain(`Group ${group} (`);
     return e;
   };
@@ -195,7 +195,7 @@ describe('every mistake is found and placed', () => {
           if (ch === group[p]) continue;
           const changed = group.slice(0, p) + ch + group.slice(p + 1);
           const e = typoAt(join(TAG, GROUPS.with(g, changed)), g + 1);
-          expect(e.details).toMatchObject({ texts: [changed] });
+          expect(e.params).toMatchObject({ texts: [changed] });
           checked++;
         }
       }
@@ -241,7 +241,7 @@ describe('every mistake is found and placed', () => {
           continue;
         }
         expect(e.code).toBe('CODE_GROUPS_SWAPPED');
-        expect(e.details).toMatchObject({ groups: [i + 1, j + 1], texts: [GROUPS[j], GROUPS[i]] });
+        expect(e.params).toMatchObject({ groups: [i + 1, j + 1], texts: [GROUPS[j], GROUPS[i]] });
         expect(e.message).toContain(`Groups ${i + 1} and ${j + 1} are swapped`);
       }
     }
@@ -251,13 +251,13 @@ describe('every mistake is found and placed', () => {
     const n = GROUPS.length;
     for (let g = 0; g < n; g++) {
       const missing = errorOf(() => unarmour(join(TAG, GROUPS.toSpliced(g, 1)), 'answer'));
-      if (g === n - 1) expect(missing.details).toMatchObject({ found: n - 1, expected: n });
-      else if (g === n - 2) expect(missing.details).toMatchObject({ groups: [n - 1] });
-      else expect(missing.details).toMatchObject({ missing: g + 1 });
+      if (g === n - 1) expect(missing.params).toMatchObject({ found: n - 1, expected: n });
+      else if (g === n - 2) expect(missing.params).toMatchObject({ groups: [n - 1] });
+      else expect(missing.params).toMatchObject({ missing: g + 1 });
       const doubled = errorOf(() => unarmour(join(TAG, GROUPS.toSpliced(g, 0, GROUPS[g]!)), 'answer'));
       if (g === n - 1) expect(doubled.code).toBe('CODE_TOO_LONG');
-      else if (g === n - 2) expect(doubled.details).toMatchObject({ groups: [n] });
-      else expect(doubled.details).toMatchObject({ extra: g + 2 });
+      else if (g === n - 2) expect(doubled.params).toMatchObject({ groups: [n] });
+      else expect(doubled.params).toMatchObject({ extra: g + 2 });
     }
   });
 
@@ -266,7 +266,7 @@ describe('every mistake is found and placed', () => {
       const e = errorOf(() => unarmour(join(TAG, GROUPS.slice(0, k)), 'answer'));
       expect(e.code).toBe('CODE_TRUNCATED');
       if (k === 0) continue;
-      expect(e.details).toEqual({ found: k, expected: GROUPS.length });
+      expect(e.params).toMatchObject({ found: k, expected: GROUPS.length });
       expect(e.message).toContain(`${k} of ${GROUPS.length} groups found`);
     }
   });
@@ -275,14 +275,14 @@ describe('every mistake is found and placed', () => {
     const cut = CODE.slice(0, CODE.length - 3);
     const e = errorOf(() => unarmour(cut, 'answer'));
     expect(e.code).toBe('CODE_GROUP_LENGTH');
-    expect(e.details).toMatchObject({ group: GROUPS.length, length: 5, expected: 8 });
+    expect(e.params).toMatchObject({ group: GROUPS.length, length: 5, expected: 8 });
     expect(e.message).toContain('cut off');
   });
 
   it('reports extra groups after the end, and a second code', () => {
     const e = errorOf(() => unarmour(join(TAG, [...GROUPS, GROUPS[3]!, GROUPS[4]!]), 'answer'));
     expect(e.code).toBe('CODE_TOO_LONG');
-    expect(e.details).toMatchObject({ expected: GROUPS.length, groups: [GROUPS.length + 1, GROUPS.length + 2] });
+    expect(e.params).toMatchObject({ expected: GROUPS.length, groups: [GROUPS.length + 1, GROUPS.length + 2] });
     expect(errorOf(() => unarmour(`${CODE}\n\n${CODE}`, 'answer')).code).toBe('CODE_TOO_LONG');
   });
 
@@ -293,7 +293,7 @@ describe('every mistake is found and placed', () => {
         'answer',
       ),
     );
-    expect(e.details).toMatchObject({ groups: [5] });
+    expect(e.params).toMatchObject({ groups: [5] });
   });
 
   it('names the group and the character outside the alphabet', () => {
@@ -302,7 +302,7 @@ describe('every mistake is found and placed', () => {
         const changed = GROUPS[g]!.slice(0, 3) + bad + GROUPS[g]!.slice(4);
         const e = errorOf(() => unarmour(join(TAG, GROUPS.with(g, changed)), 'answer'));
         expect(e.code).toBe('CODE_BAD_CHARACTER');
-        expect(e.details).toEqual({ group: g + 1, text: changed, character: bad });
+        expect(e.params).toMatchObject({ group: g + 1, text: changed, character: bad });
         expect(e.message).toContain(`Group ${g + 1} (`);
       }
     }
@@ -311,25 +311,25 @@ describe('every mistake is found and placed', () => {
   it('names a group with the wrong number of characters', () => {
     const short = errorOf(() => unarmour(join(TAG, GROUPS.with(9, GROUPS[9]!.slice(1))), 'answer'));
     expect(short.code).toBe('CODE_GROUP_LENGTH');
-    expect(short.details).toMatchObject({ group: 10, length: 7, expected: 8 });
+    expect(short.params).toMatchObject({ group: 10, length: 7, expected: 8 });
     expect(short.message).toContain('Group 10 (');
     const long = errorOf(() => unarmour(join(TAG, GROUPS.with(2, `${GROUPS[2]}7`)), 'answer'));
-    expect(long.details).toMatchObject({ group: 3, length: 9 });
+    expect(long.params).toMatchObject({ group: 3, length: 9 });
   });
 
-  it('lists at most five typo groups in the message, all of them in the details', () => {
+  it('lists at most five typo groups in the message, all of them in the params', () => {
     const bad = [1, 4, 9, 12, 20, 30, 41];
     const changed = GROUPS.map((g, i) => (bad.includes(i + 1) ? `${g.slice(0, 7)}${g[7] === 'Z' ? 'Y' : 'Z'}` : g));
     const e = errorOf(() => unarmour(join(TAG, changed), 'answer'));
     expect(e.code).toBe('CODE_GROUP_TYPO');
-    expect(e.details).toMatchObject({ groups: bad });
+    expect(e.params).toMatchObject({ groups: bad });
     expect(e.message).toMatch(/^Groups 1 \(\w{8}\), 4 .* and 2 more have typos/);
   });
 
   it('quotes the group as the user typed it', () => {
     const typed = GROUPS.map((g) => g.toLowerCase());
     typed[6] = `${typed[6]!.slice(0, 7)}${typed[6]![7] === 'z' ? 'y' : 'z'}`;
-    expect(errorOf(() => unarmour(join('req1', typed), 'any')).details).toMatchObject({ texts: [typed[6]] });
+    expect(errorOf(() => unarmour(join('req1', typed), 'any')).params).toMatchObject({ texts: [typed[6]] });
   });
 });
 

@@ -149,6 +149,15 @@ describe('authority: recreate certificate', () => {
     expect((await authority.call('devices.get', { serial: 'VM0001' })).certificates).toHaveLength(0);
   });
 
+  it('names both models when the code is of another model', async () => {
+    const { authority } = await vm();
+    await authority.call('licences.grant', { serial: 'VM0001', feature: 11 });
+    await expect(recreate(authority, makeRequest('VM0001', 'askozia-pbx').code)).rejects.toMatchObject({
+      code: 'MODEL_MISMATCH',
+      message: 'The code says the PBX is the model Askozia PBX, but VM0001 is registered as the model COMtrexx VM.',
+    });
+  });
+
   it('refuses a device without licences, and a Business PBX without system activation', async () => {
     const { authority } = await vm();
     await expect(recreate(authority, makeRequest('VM0001', 'comtrexx-vm').code)).rejects.toMatchObject({

@@ -22,12 +22,12 @@ type Raw = { version: unknown; features: Record<string, unknown>[]; models: Reco
 const rawCopy = (): Raw => structuredClone(shipped) as unknown as Raw;
 
 /** The thrown error's code and message (fails the test if nothing or something else is thrown). */
-function failure(fn: () => unknown): { code: string; message: string; details?: Record<string, unknown> } {
+function failure(fn: () => unknown): { code: string; message: string; params?: Record<string, unknown> } {
   try {
     fn();
   } catch (e) {
     if (!isLdError(e)) throw e;
-    return { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) };
+    return { code: e.code, message: e.message, ...(e.params ? { params: e.params } : {}) };
   }
   throw new Error('expected a failure, but the call succeeded');
 }
@@ -151,7 +151,7 @@ describe('lookups', () => {
     expect(f.message).toContain('"35"');
     expect(f.message).toContain('33 (askozia-pbx)');
     expect(f.message).toContain('11 (user-licence)');
-    expect(f.details?.valid).toEqual([10, 11, 12, 33, 34]);
+    expect(f.params?.valid).toEqual([10, 11, 12, 33, 34]);
   });
 
   it('allows quantities above 1 for countable features only', () => {
@@ -299,14 +299,14 @@ describe('a broken catalogue is refused, naming the field', () => {
     expect(refusal({ version: 1, features: [], models: [] })).toContain('features: expected at least 1 entry');
   });
 
-  it('lists every problem in details, not just the first', () => {
+  it('lists every problem in params, not just the first', () => {
     const raw = rawCopy();
     raw.models[0]!.shopUrl = 'http://a.example';
     raw.models[1]!.shopUrl = 'http://b.example';
     const f = failure(() => loadCatalogue(raw));
-    expect(f.details?.problems).toEqual([
-      { path: 'models[0].shopUrl', message: 'expected an https:// URL, got "http://a.example"' },
-      { path: 'models[1].shopUrl', message: 'expected an https:// URL, got "http://b.example"' },
+    expect(f.params?.problems).toEqual([
+      'models[0].shopUrl: expected an https:// URL, got "http://a.example"',
+      'models[1].shopUrl: expected an https:// URL, got "http://b.example"',
     ]);
   });
 });

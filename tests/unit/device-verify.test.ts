@@ -232,7 +232,7 @@ describe('reaching the server', () => {
     await writeFile(join(dir, 'online.json'), '{"version":1,"lastReceipt":7}');
     await expect(pbxStatus(dir)).rejects.toMatchObject({
       code: 'PBX_STATE_CORRUPT',
-      details: { path: join(dir, 'online.json') },
+      params: { path: join(dir, 'online.json') },
     });
     expect((await verifyOnline(dir, inProcess(authority))).online.state).toBe('licensed');
     expect((await pbxStatus(dir)).online?.state).toBe('licensed');

@@ -289,7 +289,7 @@ describe('initialisation', () => {
       () => trustedRootPem(missing),
     ];
     for (const op of ops) {
-      expect(await failure(op())).toMatchObject({ code: 'PBX_STATE_MISSING', details: { path: missing } });
+      expect(await failure(op())).toMatchObject({ code: 'PBX_STATE_MISSING', params: { path: missing } });
     }
     const { code } = await init();
     const saved = await readFile(join(dir, 'pbx.json'), 'utf8');
@@ -297,7 +297,7 @@ describe('initialisation', () => {
       await writeFile(join(dir, 'pbx.json'), broken);
       expect(await failure(pbxStatus(dir))).toMatchObject({
         code: 'PBX_STATE_CORRUPT',
-        details: { path: join(dir, 'pbx.json') },
+        params: { path: join(dir, 'pbx.json') },
       });
     }
     await writeFile(join(dir, 'pbx.json'), saved);
@@ -342,7 +342,7 @@ describe('install refuses, in order, and writes nothing', () => {
     await installAnswer(dir, first.code);
     await init();
     const e = await refused(first.code, 'ANSWER_STALE');
-    expect(e.details).toEqual({ answerGeneration: 1, waitingGeneration: 2 });
+    expect(e.params).toEqual({ answerGeneration: 1, waitingGeneration: 2 });
     expect(await pbxStatus(dir)).toMatchObject({
       state: 'licensed',
       installedGeneration: 1,
@@ -380,7 +380,7 @@ describe('install refuses, in order, and writes nothing', () => {
     ];
     for (const [binding, field] of cases) {
       const e = await refused(answer(code, { binding }).code, 'ANSWER_BINDING_MISMATCH');
-      expect(e.details).toEqual({ fields: [field] });
+      expect(e.params).toMatchObject({ fields: [field] });
       expect(e.message).toContain(field);
     }
   });

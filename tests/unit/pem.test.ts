@@ -101,7 +101,7 @@ describe('fromPem errors name the block', () => {
   const malformed = (text: string, block: number) => {
     const e = errorOf(() => fromPem(text));
     expect(e.code).toBe('PEM_MALFORMED');
-    expect(e.details).toMatchObject({ block });
+    expect(e.params).toMatchObject({ block });
     expect(e.message).toContain(`PEM block ${block} `);
     return e;
   };

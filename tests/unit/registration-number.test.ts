@@ -16,7 +16,7 @@ const failure = (f: () => unknown) => {
   try {
     f();
   } catch (e) {
-    return e as { code: string; message: string; details?: Record<string, unknown> };
+    return e as { code: string; message: string; params?: Record<string, unknown> };
   }
   throw new Error('expected a failure');
 };
@@ -67,11 +67,11 @@ describe('registration numbers', () => {
     const short = `MIKO-${c.slice(0, 5)}-${c.slice(5, 9)}-${c.slice(10, 15)}-${c.slice(15)}`;
     expect(failure(() => readRegistrationNumber(short))).toMatchObject({
       code: 'REGISTRATION_NUMBER_TYPO',
-      details: { group: 2 },
+      params: { group: 2 },
     });
     const bad = withChars(c.slice(0, 12) + 'U' + c.slice(13));
     const e = failure(() => readRegistrationNumber(bad));
-    expect(e).toMatchObject({ code: 'REGISTRATION_NUMBER_TYPO', details: { group: 3, position: 3 } });
+    expect(e).toMatchObject({ code: 'REGISTRATION_NUMBER_TYPO', params: { group: 3, position: 3 } });
     expect(e.message).toContain('group 3, character 3: "U"');
     expect(failure(() => readRegistrationNumber('MIKO-ABCDE-12345'))).toMatchObject({
       code: 'REGISTRATION_NUMBER_INVALID',

@@ -52,11 +52,11 @@ describe('armour codes a mail client re-wrapped', () => {
           const typo = withTypo(code, 4, at, shift);
           const plain = errorOf(() => unarmour(typo, kind));
           expect(plain.code).toBe('CODE_GROUP_TYPO');
-          expect(plain.details).toMatchObject({ groups: [Math.floor(at / 8) + 1] });
+          expect(plain.params).toMatchObject({ groups: [Math.floor(at / 8) + 1] });
           const wrapped = errorOf(() => unarmour(rewrap(typo, r), kind));
-          expect({ code: wrapped.code, details: wrapped.details }).toEqual({
+          expect({ code: wrapped.code, params: wrapped.params }).toEqual({
             code: plain.code,
-            details: plain.details,
+            params: plain.params,
           });
         },
       ),
@@ -70,9 +70,9 @@ describe('armour codes a mail client re-wrapped', () => {
     expect(errorOf(() => unarmour(text, 'answer')).code).toBe('CODE_WRONG_KIND');
     const bad = withChar(code, 4, 8 * 6 + 2, () => '*'); // group 7, the first on the second line
     const plain = errorOf(() => unarmour(bad, 'init'));
-    expect(plain).toMatchObject({ code: 'CODE_BAD_CHARACTER', details: { group: 7, character: '*' } });
+    expect(plain).toMatchObject({ code: 'CODE_BAD_CHARACTER', params: { group: 7, character: '*' } });
     for (let column = 20; column <= 100; column++)
-      expect(errorOf(() => unarmour(hardWrap(bad.replace(/\n/g, '-'), column), 'init')).details).toEqual(plain.details);
+      expect(errorOf(() => unarmour(hardWrap(bad.replace(/\n/g, '-'), column), 'init')).params).toEqual(plain.params);
   });
 
   it('keeps a short group at the end of a line the short group the person sees', () => {
@@ -80,7 +80,7 @@ describe('armour codes a mail client re-wrapped', () => {
     const lines = code.split('\n');
     lines[0] = lines[0]!.slice(0, -1); // group 6 loses its last character
     const e = errorOf(() => unarmour(lines.join('\n'), 'answer'));
-    expect(e).toMatchObject({ code: 'CODE_GROUP_LENGTH', details: { group: 6, length: 7 } });
+    expect(e).toMatchObject({ code: 'CODE_GROUP_LENGTH', params: { group: 6, length: 7 } });
   });
 
   it('never splits a group at an invisible character, also written without separators', () => {
@@ -118,10 +118,10 @@ describe('registration numbers a mail client re-wrapped', () => {
     const short = `${number.slice(0, 14)}${number.slice(15)}`; // group 2 has 4 characters
     for (const text of [bad, short]) {
       const plain = errorOf(() => readRegistrationNumber(text));
-      expect(plain).toMatchObject({ code: 'REGISTRATION_NUMBER_TYPO', details: { group: 2 } });
+      expect(plain).toMatchObject({ code: 'REGISTRATION_NUMBER_TYPO', params: { group: 2 } });
       for (let indent = 0; indent < 30; indent++) {
         const wrapped = hardWrap(' '.repeat(indent) + text, 20).trimStart();
-        expect(errorOf(() => readRegistrationNumber(wrapped)).details).toEqual(plain.details);
+        expect(errorOf(() => readRegistrationNumber(wrapped)).params).toEqual(plain.params);
       }
     }
   });

@@ -54,16 +54,19 @@ describe('one separator rule: "_" is never a separator', () => {
   it('is a bad character in the armour, named with its group', () => {
     const code = armour('init', new Uint8Array(30).fill(2));
     const afterTag = errorOf(() => unarmour(code.replace(/-/, '_'), 'init'));
-    expect(afterTag).toMatchObject({ code: 'CODE_BAD_CHARACTER', details: { group: 1, character: '_' } });
+    expect(afterTag).toMatchObject({ code: 'CODE_BAD_CHARACTER', params: { group: 1, character: '_' } });
     const inGroup = code.replace(/^(REQ1-[0-9A-Z]{8}-[0-9A-Z]{2})./, '$1_');
-    expect(errorOf(() => unarmour(inGroup, 'init')).details).toMatchObject({ group: 2, character: '_' });
+    expect(errorOf(() => unarmour(inGroup, 'init')).params).toMatchObject({ group: 2, character: '_' });
   });
 
   it('is named in a registration number and a coupon, by the reader and by the wizards', () => {
     const number = randomRegistrationNumber();
     const withUnderscore = `${number.slice(0, 10)}_${number.slice(11)}`; // "MIKO-XXXXX_XXXXX-…"
     expect(() => readRegistrationNumber(withUnderscore)).toThrow(
-      expect.objectContaining({ code: 'REGISTRATION_NUMBER_TYPO', details: { group: 2, position: 1 } }),
+      expect.objectContaining({
+        code: 'REGISTRATION_NUMBER_TYPO',
+        params: expect.objectContaining({ group: 2, position: 1 }),
+      }),
     );
     expect(checkRegistration(withUnderscore)).toEqual({ state: 'typo', group: 2, position: 1 });
     const coupon = newCouponCode();

@@ -2,7 +2,7 @@
 // prefix "ldt_", so a leaked one is recognisable in logs and by secret scanners; the authority
 // keeps only its SHA-256, so a copy of the database does not hand out working tokens.
 import { createHash, randomBytes } from 'node:crypto';
-import { inputError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import type { Actor } from '../context';
 
 export const TOKEN_PREFIX = 'ldt_';
@@ -17,13 +17,10 @@ export const looksLikeToken = (raw: string): boolean => TOKEN_SHAPE.test(raw);
 /** A reseller token acts for exactly one reseller; a vendor token for none. */
 export function checkTokenRequest(input: { role: Role; reseller?: string | undefined }): void {
   if (input.role === 'reseller' && !input.reseller) {
-    throw inputError('TOKEN_RESELLER_REQUIRED', 'A reseller token needs the reseller it acts for (reseller: NAME).');
+    throw err.TOKEN_RESELLER_REQUIRED();
   }
   if (input.role === 'vendor' && input.reseller) {
-    throw inputError(
-      'TOKEN_VENDOR_WITH_RESELLER',
-      `A vendor token acts for no reseller; leave out reseller "${input.reseller}".`,
-    );
+    throw err.TOKEN_VENDOR_WITH_RESELLER({ reseller: input.reseller });
   }
 }
 

@@ -1,5 +1,5 @@
 // Resellers and API tokens: create, list, revoke, and turning a presented token into an Actor.
-import { conflictError, notFound, ruleError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import type { Actor, AuthorityContext } from '../context';
 import { isUniqueViolation } from '../db/errors';
 import type { Tx } from '../db/executor';
@@ -44,8 +44,7 @@ export async function createReseller(ctx: AuthorityContext, actor: Actor, input:
       };
     });
   } catch (e) {
-    if (isUniqueViolation(e))
-      throw conflictError('RESELLER_EXISTS', `A reseller named "${input.name}" already exists.`);
+    if (isUniqueViolation(e)) throw err.RESELLER_EXISTS({ name: input.name });
     throw e;
   }
 }
@@ -91,11 +90,7 @@ export async function insertToken(
 
 async function resellerIdOf(ctx: AuthorityContext, tx: Tx, name: string): Promise<number> {
   const row = await tx.first(ctx.db.qb.selectFrom('resellers').select('id').where('name', '=', name.trim()));
-  if (!row)
-    throw notFound(
-      'RESELLER_NOT_FOUND',
-      `There is no reseller named "${name.trim()}"; create it first (reseller create --name).`,
-    );
+  if (!row) throw err.RESELLER_NOT_FOUND({ name: name.trim() });
   return row.id;
 }
 
@@ -117,12 +112,8 @@ export function revokeToken(ctx: AuthorityContext, actor: Actor, input: { id: nu
         .where('revoked_at', 'is', null),
     );
     const row = await tx.first(selectTokens(ctx).where('t.id', '=', input.id));
-    if (!row) throw notFound('TOKEN_NOT_FOUND', `There is no API token with id ${input.id}.`);
-    if (changed !== 1)
-      throw ruleError(
-        'TOKEN_ALREADY_REVOKED',
-        `API token ${input.id} was already revoked on ${row.revoked_at?.slice(0, 10)}.`,
-      );
+    if (!row) throw err.TOKEN_NOT_FOUND({ id: input.id });
+    if (changed !== 1) throw err.TOKEN_ALREADY_REVOKED({ id: input.id, revokedAt: row.revoked_at?.slice(0, 10) ?? '' });
     return {
       value: toTokenDto(row),
       audit: { action: 'token.revoke', subject: `token:${row.id}`, data: { role: row.role, reseller: row.reseller } },

@@ -1,6 +1,6 @@
 // Input validation against a shared schema, with an error that names the field.
 import type { z } from 'zod';
-import { inputError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import { issuePath, issueText } from '../../shared/zod-issues';
 
 export function parseInput(schema: z.ZodType, raw: unknown): unknown {
@@ -8,5 +8,5 @@ export function parseInput(schema: z.ZodType, raw: unknown): unknown {
   if (result.success) return result.data;
   const first = result.error.issues[0]!;
   const field = issuePath(first);
-  throw inputError('INPUT_INVALID', `${issueText(first)}.`, { field, issues: result.error.issues.length });
+  throw err.INPUT_INVALID({ variant: 'issue', issue: issueText(first), field, issues: result.error.issues.length });
 }

@@ -5,7 +5,7 @@
 // Whoever can rewrite the database cannot make these signatures, so a cut tail (fewer entries
 // than a checkpoint says) or a re-hashed chain (another hash at a checkpointed id) shows.
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
-import { ruleError, type LdError } from '../../shared/errors';
+import { err, type LdError } from '../../shared/errors';
 import type { AuditSigner } from './signer';
 
 export interface Checkpoint {
@@ -94,12 +94,5 @@ function parseLine(line: string): Checkpoint | undefined {
 
 /** A problem as the error to throw where no verdict is answered (audit head). */
 export function checkpointError(p: CheckpointProblem): LdError {
-  switch (p.code) {
-    case 'AUDIT_CHECKPOINT_MISSING':
-      return ruleError('AUDIT_CHECKPOINT_MISSING', p.message);
-    case 'AUDIT_CHECKPOINT_TRUNCATED':
-      return ruleError('AUDIT_CHECKPOINT_TRUNCATED', p.message);
-    case 'AUDIT_CHECKPOINT_INVALID':
-      return ruleError('AUDIT_CHECKPOINT_INVALID', p.message);
-  }
+  return err[p.code]({ problem: p.message });
 }

@@ -10,7 +10,7 @@ import {
 } from './checkpoint-file';
 import { compareWithCheckpoints } from './compare';
 import { walkAudit, type AuditVerdict } from './log';
-import { notFound } from '../../shared/errors';
+import { err } from '../../shared/errors';
 
 export interface AuditListInput {
   limit?: number;
@@ -77,7 +77,7 @@ export async function checkAudit(
 /** The newest checkpoint of the file, for a copy kept elsewhere (`audit head > somewhere`). */
 export async function auditHead(ctx: AuthorityContext) {
   const cps = ctx.checkpoints;
-  if (!cps) throw notFound('AUDIT_CHECKPOINT_NONE', 'This authority writes no audit checkpoints.');
+  if (!cps) throw err.AUDIT_CHECKPOINT_NONE();
   const read = readCheckpointFile(cps.file, cps.signer);
   if (!Array.isArray(read)) throw checkpointError(read);
   const newest = read.reduce((a, b) => (b.id > a.id ? b : a));

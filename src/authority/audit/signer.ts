@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { buildCertificate } from '../../licensing/certificate';
 import { caName } from '../../licensing/names';
 import { toPem } from '../../licensing/pem';
-import { ruleError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import type { CaMaterial } from '../ca';
 import { writeFileAtomic } from '../files';
 import { keyFile, readSealedKey, writeSealedKey } from '../keys/key-files';
@@ -84,9 +84,5 @@ function checkIssuedBy(certificatePem: string, ca: CaMaterial, dataDir: string):
       cert.checkIssued(issuing) &&
       cert.verify(issuing.publicKey),
   );
-  if (!issuedByOurs)
-    throw ruleError(
-      'AUDIT_SIGNER_INVALID',
-      "The audit signer certificate (ca/audit-signer.pem) was not issued by this authority's issuing CA.",
-    );
+  if (!issuedByOurs) throw err.AUDIT_SIGNER_INVALID();
 }

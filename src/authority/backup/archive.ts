@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { inputError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import { writeFileAtomic } from '../files';
 import { open, seal } from '../keys/envelope';
 import { deriveKey, scryptParams, validScryptParams } from '../keys/kdf';
@@ -36,13 +36,8 @@ const aadOf = (h: Pick<Header, 'format' | 'version' | 'salt' | 'scrypt' | 'lengt
 
 /** `forNew`: a passphrase for a new backup must also be long enough; an old backup's is what it is. */
 export function checkBackupPassphrase(passphrase: string | undefined, forNew = true): string {
-  if (!passphrase)
-    throw inputError(
-      'BACKUP_PASSPHRASE_MISSING',
-      'A backup is encrypted with a passphrase: set LICENCE_DESK_BACKUP_PASSPHRASE or type it at the prompt.',
-    );
-  if (forNew && passphrase.length < MIN_PASSPHRASE)
-    throw inputError('BACKUP_PASSPHRASE_WEAK', `The backup passphrase must be at least ${MIN_PASSPHRASE} characters.`);
+  if (!passphrase) throw err.BACKUP_PASSPHRASE_MISSING();
+  if (forNew && passphrase.length < MIN_PASSPHRASE) throw err.BACKUP_PASSPHRASE_WEAK({ min: MIN_PASSPHRASE });
   return passphrase;
 }
 
@@ -67,15 +62,10 @@ export function readArchive(file: string, passphrase: string): unknown {
   const buf = readBackupFile(file);
   const h = parseHeader(buf, file);
   const body = buf.subarray(buf.indexOf(0x0a, MAGIC.length) + 1);
-  if (body.length < h.length)
-    throw inputError(
-      'BACKUP_TRUNCATED',
-      `${file} is truncated (${body.length} of ${h.length} bytes): make the backup again or use another copy.`,
-    );
+  if (body.length < h.length) throw err.BACKUP_TRUNCATED({ file, detail: `${body.length} of ${h.length} bytes` });
   if (body.length > h.length) throw edited(file);
   const opened = open(deriveKey(passphrase, Buffer.from(h.salt, 'base64'), h.scrypt), { ...h, data: body }, aadOf(h));
-  if (!opened.ok && opened.stage === 'key')
-    throw inputError('BACKUP_PASSPHRASE_WRONG', `The passphrase does not open ${file}: check it and try again.`);
+  if (!opened.ok && opened.stage === 'key') throw err.BACKUP_PASSPHRASE_WRONG({ file });
   if (!opened.ok) throw edited(file);
   try {
     return JSON.parse(gunzipSync(opened.plain).toString('utf8'));
@@ -88,15 +78,14 @@ function readBackupFile(file: string): Buffer {
   try {
     return readFileSync(file);
   } catch {
-    throw inputError('BACKUP_UNREADABLE', `Cannot read ${file} (expected a Licence Desk backup).`);
+    throw err.BACKUP_UNREADABLE({ file });
   }
 }
 
 function parseHeader(buf: Buffer, file: string): Header {
-  if (!buf.subarray(0, MAGIC.length).equals(Buffer.from(MAGIC)))
-    throw inputError('BACKUP_NOT_A_BACKUP', `${file} is not a Licence Desk backup.`);
+  if (!buf.subarray(0, MAGIC.length).equals(Buffer.from(MAGIC))) throw err.BACKUP_NOT_A_BACKUP({ file });
   const end = buf.indexOf(0x0a, MAGIC.length);
-  if (end < 0) throw inputError('BACKUP_TRUNCATED', `${file} is truncated (its header is incomplete).`);
+  if (end < 0) throw err.BACKUP_TRUNCATED({ file, detail: 'its header is incomplete' });
   let json: unknown;
   try {
     json = JSON.parse(buf.subarray(MAGIC.length, end).toString('utf8'));
@@ -105,17 +94,11 @@ function parseHeader(buf: Buffer, file: string): Header {
   }
   const version = (json as { version?: unknown } | null)?.version;
   if (typeof version === 'number' && version > BACKUP_VERSION)
-    throw inputError(
-      'BACKUP_VERSION_NEWER',
-      `${file} was made by a newer Licence Desk (backup format ${version}; this one reads up to ${BACKUP_VERSION}): update Licence Desk first.`,
-    );
+    throw err.BACKUP_VERSION_NEWER({ file, version, supported: BACKUP_VERSION });
   const h = header.safeParse(json);
   if (!h.success || !validScryptParams(h.data.scrypt)) throw edited(file);
   return h.data;
 }
 
 const edited = (file: string) =>
-  inputError(
-    'BACKUP_EDITED',
-    `${file} has been changed since it was made (it does not authenticate): nothing was restored.`,
-  );
+  err.BACKUP_EDITED({ file, why: 'it has been changed since it was made (it does not authenticate)' });

@@ -4,9 +4,9 @@
 // with the data folder's sealer), certificates, settings, pins and audit checkpoints.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import Database from 'better-sqlite3';
-import { inputError, notFound } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import { SQLITE_COMPANIONS } from '../data-dir';
 import { isPostgresUrl } from '../db/open';
 import { SEALED } from '../keys/key-files';
@@ -29,13 +29,8 @@ export interface BackupOptions {
 
 export async function makeBackup(o: BackupOptions): Promise<Manifest> {
   checkDatabase(o);
-  if (!o.overwrite && existsSync(o.file))
-    throw inputError(
-      'BACKUP_FILE_EXISTS',
-      `${o.file} exists already: name a new file for the backup (or remove the old one).`,
-    );
-  if (!existsSync(join(o.dataDir, ROOT_CERT_PATH)))
-    throw notFound('AUTHORITY_MISSING', `No licence authority in ${o.dataDir}: there is nothing to back up.`);
+  if (!o.overwrite && existsSync(o.file)) throw err.BACKUP_FILE_EXISTS({ file: o.file });
+  if (!existsSync(join(o.dataDir, ROOT_CERT_PATH))) throw err.AUTHORITY_MISSING({ dataDir: o.dataDir });
   const files: Record<string, Buffer> = {};
   const entries: Manifest['files'] = [];
   const add = (path: string, kind: Manifest['files'][number]['kind'], data: Buffer) => {
@@ -63,22 +58,14 @@ export async function makeBackup(o: BackupOptions): Promise<Manifest> {
 }
 
 function checkDatabase(o: BackupOptions): void {
-  if (o.database && isPostgresUrl(o.database))
-    throw inputError(
-      'BACKUP_POSTGRES_UNSUPPORTED',
-      'backup covers the embedded SQLite authority; for a PostgreSQL server back up the database with pg_dump (and the data folder with the keys separately).',
-    );
+  if (o.database && isPostgresUrl(o.database)) throw err.BACKUP_POSTGRES_UNSUPPORTED();
   if (o.database && o.database !== join(o.dataDir, DATABASE_PATH))
-    throw inputError(
-      'BACKUP_DATABASE_ELSEWHERE',
-      `backup covers the data folder's own database (${join(o.dataDir, DATABASE_PATH)}), not ${o.database}.`,
-    );
+    throw err.BACKUP_DATABASE_ELSEWHERE({ expected: join(o.dataDir, DATABASE_PATH), given: o.database });
 }
 
 /** SQLite's online backup: a consistent copy even while other connections write. */
 async function snapshot(dbFile: string): Promise<Buffer> {
-  if (!existsSync(dbFile))
-    throw notFound('AUTHORITY_MISSING', `No database at ${dbFile}: there is nothing to back up.`);
+  if (!existsSync(dbFile)) throw err.AUTHORITY_MISSING({ dataDir: dirname(dbFile) });
   const tmp = mkdtempSync(join(tmpdir(), 'ld-backup-'));
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {

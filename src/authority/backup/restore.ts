@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { inputError, ruleError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import { writeFileAtomic } from '../files';
 import type { KeySealer } from '../keys/sealer';
 import { BACKUP_VERSION, readArchive } from './archive';
@@ -65,10 +65,7 @@ function checkedContent(file: string, passphrase: string): { manifest: Manifest;
   if (!p.success) throw invalid(file, 'its content is not a Licence Desk backup');
   const version = (p.data.manifest as { formatVersion?: unknown } | null)?.formatVersion;
   if (typeof version === 'number' && version > BACKUP_VERSION)
-    throw inputError(
-      'BACKUP_VERSION_NEWER',
-      `${file} was made by a newer Licence Desk (backup format ${version}; this one reads up to ${BACKUP_VERSION}): update Licence Desk first.`,
-    );
+    throw err.BACKUP_VERSION_NEWER({ file, version, supported: BACKUP_VERSION });
   const m = manifestSchema.safeParse(p.data.manifest);
   if (!m.success) throw invalid(file, 'its manifest is not valid');
   const files = new Map<string, Buffer>();
@@ -91,10 +88,7 @@ function checkSameAuthority(o: RestoreOptions, m: Manifest): void {
   if (!existsSync(current) || o.replaceAuthority) return;
   const here = authorityIdOf(readFileSync(current));
   if (here !== m.authorityId)
-    throw ruleError(
-      'BACKUP_OTHER_AUTHORITY',
-      `${o.file} is a backup of another licence authority (root ${m.authorityId.slice(0, 16)}…, this folder's is ${here.slice(0, 16)}…): nothing was replaced. To replace this authority with it, restore with --replace-authority.`,
-    );
+    throw err.BACKUP_OTHER_AUTHORITY({ file: o.file, theirs: m.authorityId.slice(0, 16), ours: here.slice(0, 16) });
 }
 
 function checkDatabase(dbFile: string, file: string): void {
@@ -109,11 +103,7 @@ function checkDatabase(dbFile: string, file: string): void {
   } catch {
     result = 'not a database';
   }
-  if (result !== 'ok')
-    throw inputError(
-      'BACKUP_DATABASE_CORRUPT',
-      `The database in ${file} fails SQLite's integrity check (${String(result)}): nothing was restored.`,
-    );
+  if (result !== 'ok') throw err.BACKUP_DATABASE_CORRUPT({ file, result: String(result) });
 }
 
 function swapIn(dataDir: string, staging: string, stamp: string): { previous?: string } {
@@ -132,5 +122,4 @@ function swapIn(dataDir: string, staging: string, stamp: string): { previous?: s
   return { previous };
 }
 
-const invalid = (file: string, why: string) =>
-  inputError('BACKUP_EDITED', `${file} cannot be restored: ${why}. Nothing was replaced.`);
+const invalid = (file: string, why: string) => err.BACKUP_EDITED({ file, why });

@@ -1,6 +1,6 @@
 // Binding lookups, always scoped to the asking reseller through the device: another reseller's
 // binding id answers "not found", exactly like an id that does not exist.
-import { notFound } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import type { Actor, AuthorityContext } from '../context';
 import type { Tx } from '../db/executor';
 import { productName } from './rules';
@@ -41,7 +41,7 @@ export function selectBindings(ctx: AuthorityContext, actor: Actor) {
 
 export async function requireBinding(ctx: AuthorityContext, tx: Tx, actor: Actor, id: number): Promise<BindingRow> {
   const row = await tx.first(selectBindings(ctx, actor).where('b.id', '=', id));
-  if (!row) throw notFound('BINDING_NOT_FOUND', `There is no binding ${id}; list them with: licence-desk binding list`);
+  if (!row) throw err.BINDING_NOT_FOUND({ id });
   return row;
 }
 

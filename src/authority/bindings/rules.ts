@@ -2,7 +2,7 @@
 // activation is refused because a licence is bound elsewhere, and the feature-number confirmation
 // that makes resetting the wrong product's binding hard.
 import { requireModel, type Catalogue } from '../../licensing/catalogue';
-import { ruleError, type LdError } from '../../shared/errors';
+import { err, type LdError } from '../../shared/errors';
 
 export interface BindingFacts {
   id: number;
@@ -38,32 +38,37 @@ const minute = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} U
 export function boundElsewhere(cat: Catalogue, active: BindingFacts, host: string): LdError | null {
   if (active.reset_at !== null || active.host_fingerprint === host) return null;
   const what = `${active.feature} (${productName(cat, active.feature)})`;
-  return ruleError(
-    'BINDING_ELSEWHERE',
-    `Licence ${what} of ${active.serial} is bound to host ${hostLabel(active)} since ${minute(active.first_seen)}; reset that binding first (binding ${active.id}: licence-desk binding reset ${active.id} --feature ${active.feature}).`,
-    {
-      binding: active.id,
-      feature: active.feature,
-      host: active.host_fingerprint,
-      hostName: active.host_name,
-      since: active.first_seen,
-    },
-  );
+  return err.BINDING_ELSEWHERE({
+    what,
+    serial: active.serial,
+    hostLabel: hostLabel(active),
+    sinceTime: minute(active.first_seen),
+    binding: active.id,
+    feature: active.feature,
+    host: active.host_fingerprint,
+    hostName: active.host_name,
+    since: active.first_seen,
+  });
 }
 
 /** A reset names the feature it means; any other number leaves everything as it was. */
 export function confirmReset(cat: Catalogue, binding: BindingFacts, feature: number): void {
   if (feature === binding.feature) return;
-  throw ruleError(
-    'BINDING_FEATURE_MISMATCH',
-    `Binding ${binding.id} is feature ${binding.feature} (${productName(cat, binding.feature)}), not ${feature} (${productName(cat, feature)}); nothing was reset.`,
-    { binding: binding.id, feature: binding.feature, given: feature },
-  );
+  throw err.BINDING_FEATURE_MISMATCH({
+    binding: binding.id,
+    feature: binding.feature,
+    bindingProduct: productName(cat, binding.feature),
+    given: feature,
+    givenProduct: productName(cat, feature),
+  });
 }
 
 export const alreadyReset = (b: BindingFacts & { reset_by?: string | null }): LdError =>
-  ruleError(
-    'BINDING_ALREADY_RESET',
-    `Binding ${b.id} (feature ${b.feature} on host ${hostLabel(b)}) was already reset on ${minute(b.reset_at ?? '')}${b.reset_by ? ` by ${b.reset_by}` : ''}.`,
-    { binding: b.id, resetAt: b.reset_at },
-  );
+  err.BINDING_ALREADY_RESET({
+    binding: b.id,
+    feature: b.feature,
+    hostLabel: hostLabel(b),
+    resetTime: minute(b.reset_at ?? ''),
+    byWhom: b.reset_by ? ` by ${b.reset_by}` : '',
+    resetAt: b.reset_at,
+  });

@@ -4,7 +4,7 @@
 // folder, i.e. per host: they are compared with the certificates issued for the request's host,
 // and a binding reset (which revokes them) lets a reinstalled PBX start again at 1. A plain
 // `openssl req` request carries no generation, so there is nothing to compare.
-import { ruleError, type LdError } from '../../shared/errors';
+import { err, type LdError } from '../../shared/errors';
 import type { AuthorityContext } from '../context';
 import type { Tx } from '../db/executor';
 import type { IssuancePlan, IssuancePolicy } from './policies';
@@ -21,11 +21,7 @@ export function staleGeneration(presented: number, issued: IssuedGeneration[]): 
     undefined,
   );
   if (newest === undefined || presented > newest.generation) return undefined;
-  return ruleError(
-    'REQUEST_STALE_GENERATION',
-    `This initialisation code is generation ${presented}, but this PBX already has a certificate for generation ${newest.generation} (${newest.serial}): an older code cannot replace a newer certificate. Make a new initialisation code on the PBX and use that one.`,
-    { presented, current: newest.generation, certificate: newest.serial },
-  );
+  return err.REQUEST_STALE_GENERATION({ presented, current: newest.generation, certificate: newest.serial });
 }
 
 async function check(ctx: AuthorityContext, tx: Tx, plan: IssuancePlan): Promise<void> {

@@ -6,7 +6,7 @@ import { decodeCode, encodeAnswerCode } from '../../licensing/codes';
 import { buildLeaf } from '../../licensing/leaf-template';
 import { encodeSubject } from '../../licensing/names';
 import { parseRequest, type ParsedRequest } from '../../licensing/request';
-import { conflictError, isLdError } from '../../shared/errors';
+import { err, isLdError } from '../../shared/errors';
 import type { Actor, AuthorityContext } from '../context';
 import { prepared } from '../db/prepared';
 import { findDevice } from '../devices/queries';
@@ -140,11 +140,7 @@ async function issue(
   const superseded = await mutate(ctx, actor, async (tx) => {
     for (const p of ctx.policies) await p.check?.(ctx, tx, plan);
     const moved = await tx.run(checkRevision(ctx.db.qb, device.id, device.revision));
-    if (moved !== 1)
-      throw conflictError(
-        'LICENCES_CHANGED',
-        "The device's licences changed while its certificate was being made; try again.",
-      );
+    if (moved !== 1) throw err.LICENCES_CHANGED();
     await tx.run(
       insertCertificate(
         ctx.db.qb,

@@ -2,7 +2,7 @@
 // for a device carries on a given day.
 import { requireFeature, requireModel, type Catalogue } from '../../licensing/catalogue';
 import type { LicensedFeature } from '../../licensing/extensions';
-import { inputError, ruleError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import type { LicenceRow } from './licences';
 
 interface DeviceLike {
@@ -30,20 +30,22 @@ export function planGrant(
   const feature = requireFeature(cat, g.feature);
   const model = requireModel(cat, device.model);
   if (!model.features.includes(feature.number)) {
-    throw ruleError(
-      'FEATURE_NOT_FOR_MODEL',
-      `${model.name} cannot carry ${feature.name} (feature ${feature.number}); it takes features ${model.features.join(', ')}.`,
-    );
+    throw err.FEATURE_NOT_FOR_MODEL({
+      name: model.name,
+      feature: feature.name,
+      number: feature.number,
+      features: model.features.join(', '),
+    });
   }
   const quantity = g.quantity ?? 1;
   if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) {
-    throw inputError('QUANTITY_INVALID', `The quantity must be a whole number from 1 to ${MAX_QUANTITY}.`);
+    throw err.QUANTITY_INVALID({ variant: 'range', maxQuantity: MAX_QUANTITY });
   }
   if (quantity > 1 && feature.kind !== 'countable') {
-    throw inputError('QUANTITY_INVALID', `${feature.name} is not countable: its quantity is always 1.`);
+    throw err.QUANTITY_INVALID({ variant: 'notCountable', name: feature.name });
   }
   if (g.days !== undefined && (!Number.isInteger(g.days) || g.days < 1 || g.days > MAX_DAYS)) {
-    throw inputError('DAYS_INVALID', `The number of days must be a whole number from 1 to ${MAX_DAYS}.`);
+    throw err.DAYS_INVALID({ maxDays: MAX_DAYS });
   }
   const notAfter = g.days === undefined ? null : new Date(now.getTime() + g.days * DAY_MS).toISOString();
   return { feature: feature.number, quantity, notAfter };
@@ -59,17 +61,11 @@ export function certificateFeatures(
   const active = licences.filter((l) => l.ended_at === null && (l.not_after === null || new Date(l.not_after) > now));
   const model = requireModel(cat, device.model);
   if (active.length === 0) {
-    throw ruleError(
-      'NO_LICENCES',
-      `Device ${device.serial} has no active licences: grant one before recreating its certificate.`,
-    );
+    throw err.NO_LICENCES({ serial: device.serial });
   }
   const activation = cat.features.find((f) => f.kind === 'activation');
   if (model.needsSystemActivation && activation && !active.some((l) => l.feature === activation.number)) {
-    throw ruleError(
-      'SYSTEM_ACTIVATION_REQUIRED',
-      `${model.name} needs a system activation licence (feature ${activation.number}).`,
-    );
+    throw err.SYSTEM_ACTIVATION_REQUIRED({ name: model.name, number: activation.number });
   }
   const merged = new Map<string, LicensedFeature>();
   for (const l of active) {

@@ -1,11 +1,12 @@
 // Granting licences and reading the ones a device holds.
 import { featureName, requireFeature, requireModel } from '../../licensing/catalogue';
-import { ruleError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import type { Actor, AuthorityContext } from '../context';
 import type { Tx } from '../db/executor';
 import { prepared } from '../db/prepared';
 import { requireDevice, type DeviceRow } from '../devices/queries';
 import { requireAcceptedFor } from '../eula/current';
+import { refuseBlockedRegistration } from '../registration/rules';
 import { mutate } from '../mutate';
 import { planGrant, type GrantRequest } from './licence-rules';
 import { endTryoutOnPurchase } from '../tryout/purchase';
@@ -108,11 +109,7 @@ export function grantLicence(ctx: AuthorityContext, actor: Actor, input: GrantRe
  */
 async function requireGrantable(ctx: AuthorityContext, tx: Tx, device: DeviceRow): Promise<void> {
   if (!requireModel(ctx.catalogue, device.model).hostBound) return;
-  if (device.registration_id === null)
-    throw ruleError(
-      'GRANT_NO_REGISTRATION',
-      `${device.serial} is not linked to a registration yet: link it to the customer's number first (licence-desk registration link --registration MIKO-… --serial ${device.serial}), then grant the licence.`,
-      { serial: device.serial },
-    );
+  if (device.registration_id === null) throw err.GRANT_NO_REGISTRATION({ serial: device.serial });
+  refuseBlockedRegistration(device);
   await requireAcceptedFor(ctx, tx, device);
 }

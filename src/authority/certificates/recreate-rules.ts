@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Catalogue } from '../../licensing/catalogue';
 import type { Binding } from '../../licensing/extensions';
 import type { ParsedRequest } from '../../licensing/request';
-import { notFound, ruleError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import type { DeviceRow } from '../devices/queries';
 
 /** The device the request belongs to, or a refusal that says why not. */
@@ -15,23 +15,19 @@ export function matchDevice(
   expectedSerial?: string,
 ): DeviceRow {
   if (expectedSerial !== undefined && expectedSerial !== req.serial) {
-    throw ruleError(
-      'REQUEST_OTHER_DEVICE',
-      `This initialisation code belongs to the PBX with serial ${req.serial}, not to ${expectedSerial}.`,
-    );
+    throw err.REQUEST_OTHER_DEVICE({ serial: req.serial, expectedSerial });
   }
-  if (!device) throw notFound('DEVICE_NOT_FOUND', `No device with serial ${req.serial} is registered; add it first.`);
+  if (!device) throw err.DEVICE_NOT_FOUND({ variant: 'addFirst', serial: req.serial });
   if (device.retired_at)
-    throw ruleError(
-      'DEVICE_RETIRED',
-      `Device ${device.serial} was retired on ${device.retired_at.slice(0, 10)}; it gets no new certificates.`,
-    );
+    throw err.DEVICE_RETIRED({
+      variant: 'noCertificates',
+      serial: device.serial,
+      retiredAt: device.retired_at.slice(0, 10),
+    });
   if (req.model !== undefined && req.model !== device.model) {
     const known = cat.models.find((m) => m.id === device.model)?.name ?? device.model;
-    throw ruleError(
-      'MODEL_MISMATCH',
-      `The code says the PBX is a ${req.model}, but ${device.serial} is registered as ${known}.`,
-    );
+    const said = cat.models.find((m) => m.id === req.model)?.name ?? req.model;
+    throw err.MODEL_MISMATCH({ model: said, serial: device.serial, known });
   }
   return device;
 }

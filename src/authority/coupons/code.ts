@@ -9,7 +9,7 @@
 // being a valid code.
 // Text is read as every typed code is (shared/typed-codes/pasted-text.ts): `_` is not a separator.
 import { createHash, randomBytes } from 'node:crypto';
-import { inputError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import { charsOf, isCodeChar, valueOf } from '../../shared/typed-codes/alphabet';
 import { weightedCheck } from '../../shared/typed-codes/gf32';
 import { charsAt, scanTyped, withoutPrefix } from '../../shared/typed-codes/pasted-text';
@@ -62,10 +62,7 @@ export function parseCouponCode(text: string): string {
   const values = chars.map((ch) => valueOf(ch)!);
   const canonical = formatCoupon(charsOf(values));
   if (checkCharValue(values.slice(0, COUPON_DATA_CHARS)) !== values[COUPON_DATA_CHARS]) {
-    throw inputError(
-      'COUPON_TYPO',
-      `The coupon code ${canonical} has a typo: its check character does not match. Compare it character by character with the delivery email.`,
-    );
+    throw err.COUPON_TYPO({ canonical });
   }
   return canonical;
 }
@@ -76,4 +73,4 @@ export const couponHash = (canonical: string): string => createHash('sha256').up
 /** The code as shown back in messages: enough to recognise it, not enough to redeem it. */
 export const maskCoupon = (canonical: string): string => `${COUPON_PREFIX}-…-${canonical.slice(-GROUP)}`;
 
-const malformed = (what: string) => inputError('COUPON_MALFORMED', `This coupon code ${what}.`);
+const malformed = (what: string) => err.COUPON_MALFORMED({ what });

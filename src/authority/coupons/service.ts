@@ -3,7 +3,7 @@
 // concurrent redeemer waits on the row lock and then finds the condition false; on SQLite the
 // write lock serialises writers. Reads before it only choose the most helpful refusal.
 import { featureName, requireFeature } from '../../licensing/catalogue';
-import { notFound } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import { insertLicence, toLicenceDto } from '../certificates/licences';
 import type { Actor, AuthorityContext } from '../context';
 import type { Tx } from '../db/executor';
@@ -11,6 +11,7 @@ import { requireDevice } from '../devices/queries';
 import { requireAcceptedFor } from '../eula/current';
 import { requireReseller } from '../devices/service';
 import { mutate } from '../mutate';
+import { refuseBlockedRegistration } from '../registration/rules';
 import { couponHash, maskCoupon, newCouponCode, parseCouponCode } from './code';
 import { checkRedeemable, planBundle, unavailable, type BundleItem, type MintRequest } from './rules';
 
@@ -63,6 +64,7 @@ export function redeemCoupon(ctx: AuthorityContext, actor: Actor, input: { code:
         .orderBy('feature'),
     );
     checkRedeemable(ctx.catalogue, device, bundle);
+    refuseBlockedRegistration(device);
     // Refused before the coupon is used up: its certificate would be refused by the EULA gate.
     await requireAcceptedFor(ctx, tx, device);
     const redeemedAt = ctx.now().toISOString();
@@ -136,11 +138,7 @@ function couponState(ctx: AuthorityContext, tx: Tx, hash: string) {
   );
 }
 
-const unknownCoupon = (canonical: string) =>
-  notFound(
-    'COUPON_UNKNOWN',
-    `There is no coupon ${maskCoupon(canonical)}: check the code in the delivery email (its check character is right, so it is probably from another shop or was never issued).`,
-  );
+const unknownCoupon = (canonical: string) => err.COUPON_UNKNOWN({ masked: maskCoupon(canonical) });
 
 const describe = (ctx: AuthorityContext, b: BundleItem) => ({
   ...b,

@@ -93,6 +93,10 @@ export const SCHEMA_STEPS: string[] = [
      decided_at TEXT, decided_by TEXT, outcome TEXT CHECK (outcome IN ('approved','refused'))){{strict}};
    CREATE UNIQUE INDEX device_transfers_open ON device_transfers (device_id, to_reseller_id) WHERE decided_at IS NULL;
    CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);`,
+
+  // 4: the vendor blocks a registration number (and may unblock it). Existing numbers stay usable.
+  `ALTER TABLE registrations ADD COLUMN blocked_at TEXT;
+   ALTER TABLE registrations ADD COLUMN blocked_reason TEXT NOT NULL DEFAULT '';`,
 ];
 
 export type SqlDialect = 'sqlite' | 'postgres';

@@ -23,6 +23,9 @@ export interface Database {
     contact: string;
     email: string;
     created_at: string;
+    /** Set by the vendor (registrations.block): the number can no longer be linked, trialled, redeemed or recovered. */
+    blocked_at: Generated<string | null>;
+    blocked_reason: Generated<string>;
   };
   devices: {
     id: Id;

@@ -1,7 +1,7 @@
 // Device lookups, always scoped to the asking reseller: another reseller's serial is "not found".
 // Serials compare ignoring case (VM-0001 = vm-0001): every lookup goes by the folded form.
 import { sql } from 'kysely';
-import { notFound } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import type { Actor, AuthorityContext } from '../context';
 import type { Tx } from '../db/executor';
 import { prepared } from '../db/prepared';
@@ -19,6 +19,8 @@ export interface DeviceRow {
   revision: number;
   customer: string | null;
   registration: string | null;
+  /** Set when the vendor blocked the linked registration: no new licences through it. */
+  registration_blocked_at: string | null;
 }
 
 function selectDevices(ctx: AuthorityContext, actor: Actor) {
@@ -43,6 +45,7 @@ const deviceSelect = (qb: AuthorityContext['db']['qb']) =>
       'd.revision',
       'c.name as customer',
       'r.number as registration',
+      'r.blocked_at as registration_blocked_at',
     ]);
 
 /** The form serials are unique in; they are ASCII (letters, digits, . _ -), so upper-casing is exact. */
@@ -73,7 +76,7 @@ export async function findDevice(
 
 export async function requireDevice(ctx: AuthorityContext, tx: Tx, actor: Actor, serial: string): Promise<DeviceRow> {
   const device = await findDevice(ctx, tx, actor, serial);
-  if (!device) throw notFound('DEVICE_NOT_FOUND', `No device with serial ${serial.trim()} is registered.`);
+  if (!device) throw err.DEVICE_NOT_FOUND({ variant: 'plain', serial: serial.trim() });
   return device;
 }
 

@@ -3,7 +3,7 @@
 import { requireModel } from '../../licensing/catalogue';
 import { checkSerial } from '../../licensing/names';
 import { OPERATIONS } from '../../shared/api';
-import { conflictError, ruleError, toErrorValue } from '../../shared/errors';
+import { err, toErrorValue, type Params } from '../../shared/errors';
 import { parseInput } from '../api/parse';
 import type { Actor, AuthorityContext } from '../context';
 import { isUniqueViolation } from '../db/errors';
@@ -77,13 +77,9 @@ async function serialTaken(ctx: AuthorityContext, tx: Tx, resellerId: number, se
   );
   if (!holder || holder.reseller_id === resellerId) {
     const spelt = holder && holder.serial !== serial ? ` (as ${holder.serial}; serials ignore case)` : '';
-    return conflictError('DEVICE_EXISTS', `A device with serial ${serial} is already registered${spelt}.`);
+    return err.DEVICE_EXISTS({ serial, spelt });
   }
-  return conflictError(
-    'DEVICE_HELD_ELSEWHERE',
-    `Serial ${serial} is registered by another reseller. If this PBX is yours, ask the vendor to transfer it: device transfer request ${serial}.`,
-    { serial, transfer: 'transfers.request' },
-  );
+  return err.DEVICE_HELD_ELSEWHERE({ serial, transfer: 'transfers.request' });
 }
 
 export async function list(
@@ -145,7 +141,7 @@ export function retireDevice(ctx: AuthorityContext, actor: Actor, input: { seria
   return mutate(ctx, actor, async (tx) => {
     const d = await requireDevice(ctx, tx, actor, input.serial);
     if (d.retired_at)
-      throw ruleError('DEVICE_RETIRED', `Device ${d.serial} was already retired on ${d.retired_at.slice(0, 10)}.`);
+      throw err.DEVICE_RETIRED({ variant: 'already', serial: d.serial, retiredAt: d.retired_at.slice(0, 10) });
     const at = ctx.now().toISOString();
     await tx.run(
       ctx.db.qb.updateTable('devices').set({ retired_at: at }).where('id', '=', d.id).where('retired_at', 'is', null),
@@ -180,8 +176,7 @@ async function customerFor(ctx: AuthorityContext, tx: Tx, resellerId: number, na
 }
 
 export function requireReseller(actor: Actor): number {
-  if (actor.resellerId === null)
-    throw ruleError('RESELLER_ONLY', 'Only a reseller can manage devices; this token belongs to the vendor.');
+  if (actor.resellerId === null) throw err.RESELLER_ONLY({ variant: 'devices' });
   return actor.resellerId;
 }
 
@@ -194,10 +189,10 @@ export function requireReseller(actor: Actor): number {
 export async function importDevices(ctx: AuthorityContext, actor: Actor, input: { rows: NewDevice[] }) {
   const resellerId = requireReseller(actor);
   const one = OPERATIONS['devices.add'].input;
-  const errors: { row: number; code: string; message: string }[] = [];
+  const errors: { row: number; code: string; message: string; params?: Params }[] = [];
   const fail = (i: number, e: unknown) => {
     const err = toErrorValue(e);
-    errors.push({ row: i + 1, code: err.code, message: err.message });
+    errors.push({ row: i + 1, code: err.code, message: err.message, params: err.params });
   };
   const checked = input.rows.map((raw, i) => {
     try {

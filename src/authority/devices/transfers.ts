@@ -4,7 +4,7 @@
 // Proof of physical access (a fresh initialisation code) does not bypass the vendor: the code
 // names the serial, not the reseller, and anyone who once installed the PBX can produce one.
 import type { Transfer } from '../../shared/api/transfers';
-import { conflictError, notFound, ruleError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import type { Actor, AuthorityContext } from '../context';
 import { isUniqueViolation } from '../db/errors';
 import type { Tx } from '../db/executor';
@@ -59,8 +59,7 @@ function toDto(t: TransferRow, actor: Actor): Transfer {
 }
 
 export function requestTransfer(ctx: AuthorityContext, actor: Actor, input: { serial: string; note?: string }) {
-  if (actor.resellerId === null)
-    throw ruleError('RESELLER_ONLY', 'Only a reseller can ask for a transfer; the vendor decides on them.');
+  if (actor.resellerId === null) throw err.RESELLER_ONLY({ variant: 'transfers' });
   const to = actor.resellerId;
   return mutate(ctx, actor, async (tx) => {
     const device = await tx.first(
@@ -69,16 +68,8 @@ export function requestTransfer(ctx: AuthorityContext, actor: Actor, input: { se
         .select(['id', 'serial', 'reseller_id'])
         .where('serial_folded', '=', foldSerial(input.serial)),
     );
-    if (!device)
-      throw notFound(
-        'TRANSFER_UNKNOWN_SERIAL',
-        `No reseller holds serial ${input.serial.trim()}: register it yourself (device add) instead.`,
-      );
-    if (device.reseller_id === to)
-      throw ruleError(
-        'TRANSFER_OWN_DEVICE',
-        `Serial ${device.serial} is already registered by you; nothing to transfer.`,
-      );
+    if (!device) throw err.TRANSFER_UNKNOWN_SERIAL({ serial: input.serial.trim() });
+    if (device.reseller_id === to) throw err.TRANSFER_OWN_DEVICE({ serial: device.serial });
     const id = await insertRequest(ctx, tx, actor, device, input.note ?? '');
     return {
       value: toDto((await requireTransfer(ctx, tx, id))!, actor),
@@ -113,11 +104,7 @@ async function insertRequest(
     );
     return row!.id;
   } catch (e) {
-    if (isUniqueViolation(e))
-      throw conflictError(
-        'TRANSFER_ALREADY_REQUESTED',
-        `You already asked for serial ${device.serial}; the vendor has not decided yet.`,
-      );
+    if (isUniqueViolation(e)) throw err.TRANSFER_ALREADY_REQUESTED({ serial: device.serial });
     throw e;
   }
 }
@@ -127,7 +114,7 @@ const sides = (transfer: number, from: number, to: number) => ({ transfer, fromR
 
 async function requireTransfer(ctx: AuthorityContext, tx: Tx, id: number): Promise<TransferRow> {
   const t = await tx.first(selectTransfers(ctx).where('t.id', '=', id));
-  if (!t) throw notFound('TRANSFER_NOT_FOUND', `There is no transfer request ${id}.`);
+  if (!t) throw err.TRANSFER_NOT_FOUND({ id });
   return t;
 }
 
@@ -136,10 +123,12 @@ export function decideTransfer(outcome: 'approved' | 'refused') {
     mutate(ctx, actor, async (tx) => {
       const t = await requireTransfer(ctx, tx, input.id);
       if (t.decided_at)
-        throw ruleError(
-          'TRANSFER_DECIDED',
-          `Transfer request ${t.id} was already ${t.outcome} on ${t.decided_at.slice(0, 10)}.`,
-        );
+        throw err.TRANSFER_DECIDED({
+          variant: 'already',
+          id: t.id,
+          outcome: t.outcome,
+          decidedAt: t.decided_at.slice(0, 10),
+        });
       const at = ctx.now().toISOString();
       await closeRequest(ctx, tx, actor, t.id, outcome, at, input.note);
       const audit = [
@@ -171,7 +160,7 @@ async function closeRequest(
       .where('id', '=', id)
       .where('decided_at', 'is', null),
   );
-  if (changed !== 1) throw ruleError('TRANSFER_DECIDED', `Transfer request ${id} was decided meanwhile.`);
+  if (changed !== 1) throw err.TRANSFER_DECIDED({ variant: 'meanwhile', id });
 }
 
 /**
@@ -187,8 +176,7 @@ async function moveToRequester(ctx: AuthorityContext, tx: Tx, actor: Actor, t: T
       .where('id', '=', t.device_id)
       .where('reseller_id', '=', t.from_reseller_id),
   );
-  if (moved !== 1)
-    throw conflictError('TRANSFER_STALE', `Serial ${t.serial} is no longer held by the reseller it was asked from.`);
+  if (moved !== 1) throw err.TRANSFER_STALE({ serial: t.serial });
   const others = await tx.all(
     ctx.db.qb
       .selectFrom('device_transfers')

@@ -1,6 +1,6 @@
 // Licence agreement (EULA) rules as plain functions: which version is current, whether a new one
 // may be published, and the refusal for a registration whose owner has not accepted it.
-import { conflictError, ruleError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 
 export interface EulaRow {
   version: string;
@@ -45,19 +45,9 @@ export function currentOf<T extends Pick<EulaRow, 'version' | 'published_at'>>(r
 export function checkPublishable(version: string, current: Pick<EulaRow, 'version'> | undefined): void {
   if (current && compareVersions(version, current.version) <= 0) {
     const same = compareVersions(version, current.version) === 0;
-    if (same && version === current.version)
-      throw conflictError('EULA_VERSION_EXISTS', `Licence agreement ${version} is already published.`);
-    throw ruleError(
-      'EULA_VERSION_NOT_NEWER',
-      `Licence agreement ${version} is not newer than the current version ${current.version}; publish a higher version number.`,
-      { current: current.version },
-    );
+    if (same && version === current.version) throw err.EULA_VERSION_EXISTS({ version });
+    throw err.EULA_VERSION_NOT_NEWER({ version, current: current.version });
   }
 }
 
-export const notAccepted = (registration: string, version: string) =>
-  ruleError(
-    'EULA_NOT_ACCEPTED',
-    `The owner of ${registration} has not accepted licence agreement ${version} yet: accept it first (licence-desk eula accept --registration ${registration}).`,
-    { registration, version },
-  );
+export const notAccepted = (registration: string, version: string) => err.EULA_NOT_ACCEPTED({ registration, version });

@@ -5,7 +5,7 @@
 import type * as Pkcs11 from 'pkcs11js';
 import * as d from '../../licensing/der';
 import { OID } from '../../licensing/oids';
-import { conflictError, forbidden, inputError, LdError, notFound } from '../../shared/errors';
+import { err, LdError } from '../../shared/errors';
 import { resolvePin, type Pkcs11Uri } from './pkcs11-uri';
 
 type Lib = typeof Pkcs11;
@@ -27,7 +27,7 @@ export async function openToken(uri: Pkcs11Uri, opts: { write?: boolean } = {}):
   try {
     module.load(uri.modulePath);
   } catch (e) {
-    throw inputError('HSM_MODULE_UNAVAILABLE', `The PKCS#11 module ${uri.modulePath} cannot be loaded: ${brief(e)}.`);
+    throw err.HSM_MODULE_UNAVAILABLE({ modulePath: uri.modulePath, reason: brief(e) });
   }
   let session: Pkcs11.Handle | undefined;
   try {
@@ -80,15 +80,12 @@ function findSlot(lib: Lib, module: Pkcs11.PKCS11, uri: Pkcs11Uri): Pkcs11.Handl
     );
   });
   if (matches.length === 0)
-    throw notFound(
-      'HSM_TOKEN_NOT_FOUND',
-      `No token labelled "${uri.token.label}" in ${uri.modulePath} (tokens there: ${seen.join(', ') || 'none'}).`,
-    );
-  if (matches.length > 1)
-    throw inputError(
-      'HSM_TOKEN_AMBIGUOUS',
-      `${matches.length} tokens match "${uri.token.label}": add serial=… to the URI.`,
-    );
+    throw err.HSM_TOKEN_NOT_FOUND({
+      label: uri.token.label,
+      modulePath: uri.modulePath,
+      seen: seen.join(', ') || 'none',
+    });
+  if (matches.length > 1) throw err.HSM_TOKEN_AMBIGUOUS({ length: matches.length, label: uri.token.label });
   return matches[0]!;
 }
 
@@ -121,22 +118,20 @@ function find(module: Pkcs11.PKCS11, session: Pkcs11.Handle, template: Pkcs11.Te
 function findKey(lib: Lib, module: Pkcs11.PKCS11, session: Pkcs11.Handle, uri: Pkcs11Uri): Pkcs11.Handle {
   const keys = find(module, session, keyTemplate(lib, uri, lib.CKO_PRIVATE_KEY));
   const name = keyName(uri);
-  if (keys.length === 0) throw notFound('HSM_KEY_NOT_FOUND', `Token "${uri.token.label}" has no private key ${name}.`);
-  if (keys.length > 1)
-    throw inputError('HSM_KEY_AMBIGUOUS', `Token "${uri.token.label}" has several keys ${name}: add id=….`);
+  if (keys.length === 0) throw err.HSM_KEY_NOT_FOUND({ label: uri.token.label, name });
+  if (keys.length > 1) throw err.HSM_KEY_AMBIGUOUS({ label: uri.token.label, name });
   const [type, params] = module.C_GetAttributeValue(session, keys[0]!, [
     { type: lib.CKA_KEY_TYPE },
     { type: lib.CKA_EC_PARAMS },
   ]);
   const isEc = ulong(type!.value as Buffer) === lib.CKK_EC;
-  if (!isEc || !P256_PARAMS.equals(params!.value as Buffer))
-    throw inputError('HSM_KEY_UNSUPPORTED', `The key ${name} is not an EC P-256 key; the issuing CA signs with P-256.`);
+  if (!isEc || !P256_PARAMS.equals(params!.value as Buffer)) throw err.HSM_KEY_UNSUPPORTED({ name });
   return keys[0]!;
 }
 
 function generateKey(lib: Lib, module: Pkcs11.PKCS11, session: Pkcs11.Handle, uri: Pkcs11Uri) {
   if (find(module, session, keyTemplate(lib, uri, lib.CKO_PRIVATE_KEY)).length > 0)
-    throw conflictError('HSM_KEY_EXISTS', `Token "${uri.token.label}" already has a key ${keyName(uri)}.`);
+    throw err.HSM_KEY_EXISTS({ label: uri.token.label, name: keyName(uri) });
   const named = keyTemplate(lib, uri, lib.CKO_PUBLIC_KEY).slice(1);
   const pair = module.C_GenerateKeyPair(
     session,
@@ -190,10 +185,8 @@ const brief = (e: unknown): string => (e instanceof Error ? e.message.split('\n'
 function hsmError(lib: Lib, e: unknown): unknown {
   if (e instanceof LdError) return e;
   const c = code(e);
-  if (c === lib.CKR_PIN_INCORRECT || c === lib.CKR_PIN_LEN_RANGE)
-    return inputError('HSM_PIN_INCORRECT', 'The token refused the PIN (pin-source or pin-value of the PKCS#11 URI).');
-  if (c === lib.CKR_PIN_LOCKED) return forbidden('HSM_PIN_LOCKED', 'The token is locked after too many wrong PINs.');
-  if (c === lib.CKR_USER_PIN_NOT_INITIALIZED)
-    return inputError('HSM_TOKEN_UNINITIALISED', 'The token has no user PIN yet; initialise it first.');
-  return new LdError({ code: 'HSM_FAILED', kind: 'unavailable', message: `The hardware module failed: ${brief(e)}.` });
+  if (c === lib.CKR_PIN_INCORRECT || c === lib.CKR_PIN_LEN_RANGE) return err.HSM_PIN_INCORRECT();
+  if (c === lib.CKR_PIN_LOCKED) return err.HSM_PIN_LOCKED();
+  if (c === lib.CKR_USER_PIN_NOT_INITIALIZED) return err.HSM_TOKEN_UNINITIALISED();
+  return err.HSM_FAILED({ reason: brief(e) });
 }

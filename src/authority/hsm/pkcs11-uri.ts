@@ -2,7 +2,7 @@
 // in an attribute would otherwise silently match another key or none. We accept the attributes a
 // vendor needs to name one private key in one token, and say which part is wrong otherwise.
 import { readFileSync } from 'node:fs';
-import { inputError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 
 export interface Pkcs11Uri {
   /** Token attributes, compared with the token info (blank padding removed). */
@@ -20,8 +20,7 @@ const QUERY_ATTRS = new Set(['module-path', 'pin-source', 'pin-value']);
 // RFC 7512 pchar/qchar without the separators, plus the percent sign that starts an escape.
 const VALUE = /^(?:[A-Za-z0-9\-._~!$'()*+,=:@&/]|%[0-9A-Fa-f]{2})*$/;
 
-const bad = (part: string, why: string) =>
-  inputError('PKCS11_URI_INVALID', `The PKCS#11 URI is not valid: ${part} ${why}.`, { part });
+const bad = (part: string, why: string) => err.PKCS11_URI_INVALID({ part, why });
 
 export function parsePkcs11Uri(uri: string): Pkcs11Uri {
   if (!uri.startsWith('pkcs11:')) throw bad('the scheme', 'must be "pkcs11:"');
@@ -51,16 +50,17 @@ export function resolvePin(pin: Pkcs11Uri['pin']): string {
   if (pin.source === 'value') return pin.value;
   if (pin.source === 'env') {
     const value = process.env[pin.name];
-    if (!value) throw inputError('HSM_PIN_MISSING', `pin-source env:${pin.name}: the variable ${pin.name} is not set.`);
+    if (!value) throw err.HSM_PIN_MISSING({ variant: 'env', name: pin.name });
     return value;
   }
   try {
     return readFileSync(pin.path, 'utf8').replace(/\r?\n$/, '');
   } catch (e) {
-    throw inputError(
-      'HSM_PIN_MISSING',
-      `pin-source file:${pin.path}: ${(e as NodeJS.ErrnoException).code ?? 'unreadable'}.`,
-    );
+    throw err.HSM_PIN_MISSING({
+      variant: 'file',
+      path: pin.path,
+      reason: (e as NodeJS.ErrnoException).code ?? 'unreadable',
+    });
   }
 }
 

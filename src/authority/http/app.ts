@@ -3,7 +3,7 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Operation } from '../../shared/api/define';
-import { LdError, ruleError } from '../../shared/errors';
+import { err, LdError } from '../../shared/errors';
 import type { Authority } from '../authority';
 import { errorHandler, notFoundHandler } from './errors';
 import {
@@ -35,8 +35,7 @@ export interface AppOptions {
 
 export { DEFAULT_RATE_LIMITS };
 
-const rateLimited = (after: string): LdError =>
-  ruleError('RATE_LIMITED', `Too many requests of this kind; try again in ${after}.`);
+const rateLimited = (after: string): LdError => err.RATE_LIMITED({ after });
 
 export async function buildApp(opened: Authority, opts: AppOptions = {}): Promise<FastifyInstance> {
   // Served changes also mark their Idempotency-Key, in the change's own transaction.

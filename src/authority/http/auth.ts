@@ -2,7 +2,7 @@
 // checking in, the root certificate) need no token; a token that is sent must be valid anyway,
 // so a mistyped or revoked one is noticed instead of silently downgraded to anonymous.
 import type { Operation } from '../../shared/api/define';
-import { forbidden } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import { ANONYMOUS } from '../admin/rules';
 import { authenticate } from '../admin/service';
 import type { Actor, AuthorityContext } from '../context';
@@ -16,7 +16,7 @@ export async function actorFor(ctx: AuthorityContext, op: Operation, header: str
     throw tokenMissing();
   }
   const token = BEARER.exec(header)?.[1];
-  if (!token) throw forbidden('TOKEN_INVALID', 'The Authorization header must be "Bearer <token>".');
+  if (!token) throw err.TOKEN_INVALID({ variant: 'header' });
   const actor = await authenticate(ctx, token);
   if (!actor) throw tokenInvalid();
   return actor;

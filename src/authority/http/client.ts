@@ -5,7 +5,7 @@
 // answers, but not as a Licence Desk authority (SERVER_BAD_RESPONSE, not retried).
 import { randomUUID } from 'node:crypto';
 import { OPERATIONS, type OpName, type OpOutput } from '../../shared/api';
-import { LdError, type ErrorKind } from '../../shared/errors';
+import { err, LdError, type ErrorKind, type Params } from '../../shared/errors';
 import type { Client } from '../client';
 import { DEFAULT_TIMEOUT_MS } from './timeout';
 
@@ -42,18 +42,10 @@ export function httpClient(opts: HttpClientOptions): Client {
   try {
     base = new URL(opts.url);
   } catch {
-    throw new LdError({
-      code: 'SERVER_URL_INVALID',
-      message: `"${opts.url.slice(0, 100)}" is not a server address such as http://host:8417.`,
-      kind: 'input',
-    });
+    throw err.SERVER_URL_INVALID({ variant: 'address', serverUrl: opts.url.slice(0, 100) });
   }
   if (base.protocol !== 'http:' && base.protocol !== 'https:')
-    throw new LdError({
-      code: 'SERVER_URL_INVALID',
-      message: `The server address must start with http:// or https://, not ${base.protocol}`,
-      kind: 'input',
-    });
+    throw err.SERVER_URL_INVALID({ variant: 'protocol', protocol: base.protocol });
   if (!base.pathname.endsWith('/')) base.pathname += '/';
   return {
     call: (name, input) => callWithRetries(base, opts, name, input),
@@ -123,43 +115,31 @@ async function readJson(res: Response, base: URL): Promise<unknown> {
 }
 
 function unreachable(e: unknown, base: URL): LdError {
-  const err = e as Error;
-  if (err.name === 'TimeoutError' || err.name === 'AbortError') {
-    return new LdError({
-      code: 'SERVER_TIMEOUT',
-      message: `The server at ${base.host} did not answer in time.`,
-      kind: 'unavailable',
-    });
+  const failure = e as Error;
+  if (failure.name === 'TimeoutError' || failure.name === 'AbortError') {
+    return err.SERVER_TIMEOUT({ host: base.host });
   }
-  const cause = err.cause instanceof Error ? err.cause.message : 'no connection';
-  return new LdError({
-    code: 'SERVER_UNREACHABLE',
-    message: `The server at ${base.host} cannot be reached (${cause}).`,
-    kind: 'unavailable',
-  });
+  const cause = failure.cause instanceof Error ? failure.cause.message : 'no connection';
+  return err.SERVER_UNREACHABLE({ host: base.host, cause });
 }
 
 function rejected(status: number, body: unknown, base: URL): never {
-  const b = body as { code?: unknown; message?: unknown; details?: unknown };
+  const b = body as { code?: unknown; message?: unknown; params?: unknown };
+  const params = b?.params && typeof b.params === 'object' ? (b.params as Params) : {};
   if (status === 503) {
     // Ours (DATABASE_UNAVAILABLE) or a proxy's page: either way, try again shortly.
-    const message = typeof b?.message === 'string' ? b.message : `The server at ${base.host} is unavailable right now.`;
-    throw new LdError({ code: typeof b?.code === 'string' ? b.code : 'SERVER_BUSY', message, kind: 'unavailable' });
+    if (typeof b?.code !== 'string' || typeof b?.message !== 'string') throw err.SERVER_BUSY({ host: base.host });
+    throw new LdError({ code: b.code, message: b.message, kind: 'unavailable', params });
   }
   if (typeof b?.code !== 'string' || typeof b?.message !== 'string')
     throw badResponse(base, `it answered HTTP ${status} without an error code`);
-  const details = b.details && typeof b.details === 'object' ? { details: b.details as Record<string, unknown> } : {};
+  // The server's code and params travel on, so the desktop renders the message in its own language.
   throw new LdError({
     code: b.code,
     message: `${b.message} (rejected by the server)`,
     kind: STATUS_KIND[status] ?? 'internal',
-    ...details,
+    params,
   });
 }
 
-const badResponse = (base: URL, why: string) =>
-  new LdError({
-    code: 'SERVER_BAD_RESPONSE',
-    message: `The server at ${base.host} is not a Licence Desk authority: ${why}.`,
-    kind: 'unavailable',
-  });
+const badResponse = (base: URL, why: string) => err.SERVER_BAD_RESPONSE({ host: base.host, why });

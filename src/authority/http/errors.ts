@@ -1,9 +1,9 @@
-// Every failure leaves the server as {code, message} (plus details where they help, e.g. where a
-// pasted code is broken), with the status status.ts gives it; never a stack trace. Failures that
+// Every failure leaves the server as {code, kind, params, message} (params: the values its message
+// is made of, so a client renders it in its own language), with the status status.ts gives it; never a stack trace. Failures that
 // are not ours (a bug, a database that fell over) are logged here with their cause and answered
 // with a generic message.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { forbidden, inputError, isLdError, LdError, notFound, type ErrorValue } from '../../shared/errors';
+import { err, isLdError, LdError, type ErrorValue } from '../../shared/errors';
 import { statusOf } from './status';
 
 export interface HttpOutcome {
@@ -35,17 +35,17 @@ const DB_DOWN = new Set([
 function fromFastify(e: FastifyError): LdError | undefined {
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return inputError('BODY_TOO_LARGE', 'The request body is larger than this server accepts.');
+      return err.BODY_TOO_LARGE();
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return inputError('CONTENT_TYPE_UNSUPPORTED', 'Send the request body as JSON (Content-Type: application/json).');
+      return err.CONTENT_TYPE_UNSUPPORTED();
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return inputError('BODY_NOT_JSON', 'The request body is empty; send a JSON object ({} for no fields).');
+      return err.BODY_NOT_JSON({ variant: 'empty' });
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return inputError('BODY_NOT_JSON', `The request body is not valid JSON: ${e.message}`);
+      return err.BODY_NOT_JSON({ variant: 'syntax', message: e.message });
   }
-  if (e instanceof SyntaxError) return inputError('BODY_NOT_JSON', 'The request body is not valid JSON.');
+  if (e instanceof SyntaxError) return err.BODY_NOT_JSON({ variant: 'invalid' });
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500)
-    return inputError('REQUEST_INVALID', e.message);
+    return err.REQUEST_INVALID({ reason: e.message });
   return undefined;
 }
 
@@ -56,29 +56,16 @@ export function classify(e: unknown): [LdError, boolean] {
   if (fromFw) return [fromFw, false];
   const code = (e as { code?: unknown })?.code;
   if (typeof code === 'string' && DB_DOWN.has(code)) {
-    return [
-      new LdError({
-        code: 'DATABASE_UNAVAILABLE',
-        message: "The authority's database cannot be reached right now; try again shortly.",
-        kind: 'unavailable',
-      }),
-      true,
-    ];
+    return [err.DATABASE_UNAVAILABLE(), true];
   }
-  return [
-    new LdError({
-      code: 'INTERNAL',
-      message: 'The server failed unexpectedly; the failure was logged.',
-      kind: 'internal',
-    }),
-    true,
-  ];
+  return [err.INTERNAL({ variant: 'server' }), true];
 }
 
 export const errorBody = (e: ErrorValue) => ({
   code: e.code,
+  kind: e.kind,
+  params: e.params ?? {},
   message: e.message,
-  ...(e.details ? { details: e.details } : {}),
 });
 
 /** The outcome a failed request answers with; unexpected failures are logged with their cause. */
@@ -99,18 +86,8 @@ export function errorHandler(error: unknown, request: FastifyRequest, reply: Fas
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const path = request.url.split('?')[0]!.slice(0, 80);
-  return sendOutcome(
-    reply,
-    failure(
-      notFound(
-        'ROUTE_NOT_FOUND',
-        `There is no ${request.method} ${path}; operations are POST /v1/<operation> (see /openapi.json).`,
-      ),
-      request,
-    ),
-  );
+  return sendOutcome(reply, failure(err.ROUTE_NOT_FOUND({ method: request.method, path }), request));
 }
 
-export const tokenMissing = () =>
-  forbidden('TOKEN_MISSING', 'This operation needs an API token: send "Authorization: Bearer <token>".');
-export const tokenInvalid = () => forbidden('TOKEN_INVALID', 'The API token is unknown or was revoked.');
+export const tokenMissing = () => err.TOKEN_MISSING();
+export const tokenInvalid = () => err.TOKEN_INVALID({ variant: 'unknown' });

@@ -16,7 +16,7 @@
 // (default 24 h): expireIdempotencyKeys runs on start and then on a timer (app.ts).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
-import { conflictError, inputError, ruleError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import type { AuthorityContext, ChangeHook } from '../context';
 import type { Db } from '../db/executor';
 import type { HttpOutcome } from './errors';
@@ -62,10 +62,7 @@ const KEY_SHAPE = /^[\x21-\x7e]{1,200}$/;
 export function idempotencyKey(header: string | string[] | undefined): string | undefined {
   if (header === undefined) return undefined;
   if (typeof header !== 'string' || !KEY_SHAPE.test(header)) {
-    throw inputError(
-      'IDEMPOTENCY_KEY_INVALID',
-      'The Idempotency-Key header must be 1 to 200 visible ASCII characters (a UUID is ideal).',
-    );
+    throw err.IDEMPOTENCY_KEY_INVALID();
   }
   return header;
 }
@@ -106,11 +103,7 @@ export const idempotencyHook: ChangeHook = () => {
         .where('created_at', '=', r.owned)
         .where((eb) => eb.or([eb('response', 'is', null), eb('response', '=', COMMITTED)])),
     );
-    if (marked !== 1)
-      throw conflictError(
-        'IDEMPOTENCY_IN_PROGRESS',
-        'Another request with this Idempotency-Key took over while this one ran; this one was not carried out.',
-      );
+    if (marked !== 1) throw err.IDEMPOTENCY_IN_PROGRESS({ variant: 'takenOver' });
   };
 };
 
@@ -159,22 +152,14 @@ async function claim(
         .where('key', '=', id),
     );
     if (row) {
-      if (row.request_hash !== hash)
-        throw ruleError(
-          'IDEMPOTENCY_KEY_REUSED',
-          'This Idempotency-Key was already used for a different request; use a new key for a new request.',
-        );
+      if (row.request_hash !== hash) throw err.IDEMPOTENCY_KEY_REUSED();
       if (row.response !== null && row.response !== COMMITTED) return { outcome: storedOutcome(req, row.response) };
       const stale = Date.now() - Date.parse(row.created_at) > opts.staleMs;
       if (stale && row.response === COMMITTED) throw answerLost();
       const taken = stale ? await takeOver(db, req.scope, id, row.created_at) : undefined;
       if (taken) return { owned: taken };
     }
-    if (Date.now() >= deadline)
-      throw conflictError(
-        'IDEMPOTENCY_IN_PROGRESS',
-        'A request with this Idempotency-Key is still being carried out; retry in a moment.',
-      );
+    if (Date.now() >= deadline) throw err.IDEMPOTENCY_IN_PROGRESS({ variant: 'running' });
     await new Promise((r) => setTimeout(r, opts.pollMs));
   }
 }
@@ -186,11 +171,7 @@ function storedOutcome(req: KeyedRequest, sealed: string): HttpOutcome {
   return JSON.parse(plain) as HttpOutcome;
 }
 
-const answerLost = () =>
-  conflictError(
-    'IDEMPOTENCY_ANSWER_LOST',
-    "The request with this Idempotency-Key was carried out, but the server stopped before it could store the answer. It is not carried out twice: look at the result (e.g. the device's certificates), or send a new key to do it again.",
-  );
+const answerLost = () => err.IDEMPOTENCY_ANSWER_LOST();
 
 /** A NULL row whose request died: exactly one retry wins it (conditional update); returns its new claim time. */
 async function takeOver(db: Db, scope: string, id: string, seen: string): Promise<string | undefined> {

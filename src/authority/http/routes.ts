@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { OPERATIONS, type OpName } from '../../shared/api';
 import type { Operation } from '../../shared/api/define';
-import { isLdError, LdError } from '../../shared/errors';
+import { err, isLdError } from '../../shared/errors';
 import { parseInput } from '../api/dispatch';
 import type { Authority } from '../authority';
 import type { Actor } from '../context';
@@ -42,7 +42,7 @@ const validator =
       parseInput(op.input, data ?? {});
       return { value: data };
     } catch (e) {
-      return { error: isLdError(e) ? e : new LdError({ code: 'INPUT_INVALID', message: String(e), kind: 'input' }) };
+      return { error: isLdError(e) ? e : err.INPUT_INVALID({ variant: 'raw', reason: String(e) }) };
     }
   };
 

@@ -1,24 +1,10 @@
-// Which HTTP status answers which error. The kind decides, except for a few codes whose meaning
-// HTTP has its own status for. scripts/error-codes.mjs reads this file to build the table of
-// stable error codes (docs/server.md), so the table and the server cannot disagree.
-import type { ErrorKind } from '../../shared/errors';
+// Which HTTP status answers which error: the kind decides (src/shared/errors/kinds.ts), except for
+// the few codes whose meaning HTTP has its own status for, declared with the code in the registry.
+import { ERROR_DEFS, KIND_STATUS, statusOverride, type ErrorKind } from '../../shared/errors';
 
-export const KIND_STATUS: Record<ErrorKind, number> = {
-  input: 400,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  rule: 422,
-  unavailable: 503,
-  internal: 500,
-};
+export const statusOf = (e: { code: string; kind: ErrorKind }): number => statusOverride(e.code) ?? KIND_STATUS[e.kind];
 
-export const CODE_STATUS: Record<string, number> = {
-  TOKEN_MISSING: 401,
-  TOKEN_INVALID: 401,
-  BODY_TOO_LARGE: 413,
-  CONTENT_TYPE_UNSUPPORTED: 415,
-  RATE_LIMITED: 429,
-};
-
-export const statusOf = (e: { code: string; kind: ErrorKind }): number => CODE_STATUS[e.code] ?? KIND_STATUS[e.kind];
+/** Every code with its kind and status, sorted: the list /openapi.json serves as x-error-codes. */
+export const ERROR_CODES: readonly { code: string; kind: ErrorKind; status: number }[] = Object.entries(ERROR_DEFS)
+  .map(([code, d]) => ({ code, kind: d.kind, status: statusOf({ code, kind: d.kind }) }))
+  .sort((a, b) => a.code.localeCompare(b.code));

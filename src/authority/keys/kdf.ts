@@ -3,7 +3,7 @@
 // parameters stored with each file so a later, costlier default still opens older files. Tests
 // lower the cost with LICENCE_DESK_SCRYPT_LOG2N=10; it only affects what is sealed from now on.
 import { scryptSync } from 'node:crypto';
-import { inputError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 
 export interface ScryptParams {
   N: number;
@@ -21,10 +21,7 @@ export function scryptParams(env: NodeJS.ProcessEnv = process.env): ScryptParams
   if (raw === undefined || raw === '') return { N: 2 ** DEFAULT_LOG2N, r: 8, p: 1 };
   const log2n = Number(raw);
   if (!Number.isInteger(log2n) || log2n < MIN_LOG2N || log2n > MAX_LOG2N)
-    throw inputError(
-      'SCRYPT_COST_INVALID',
-      `LICENCE_DESK_SCRYPT_LOG2N must be a whole number from ${MIN_LOG2N} to ${MAX_LOG2N}, not "${raw}".`,
-    );
+    throw err.SCRYPT_COST_INVALID({ raw, min: MIN_LOG2N, max: MAX_LOG2N });
   return { N: 2 ** log2n, r: 8, p: 1 };
 }
 

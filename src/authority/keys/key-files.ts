@@ -6,7 +6,7 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync, unlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { notFound } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import { writeFileAtomic } from '../files';
 import { sealedKind, type KeySealer } from './sealer';
 
@@ -22,7 +22,7 @@ export function writeSealedKey(file: string, key: KeyObject, sealer: KeySealer):
 }
 
 export function readSealedKey(file: string, sealer: KeySealer, what: string): KeyObject {
-  if (!existsSync(file)) throw notFound('KEY_FILE_MISSING', `The ${what} (${file}) is missing.`);
+  if (!existsSync(file)) throw err.KEY_FILE_MISSING({ what, file });
   return createPrivateKey(sealer.unseal(readFileSync(file), file));
 }
 

@@ -8,7 +8,7 @@
 // for the keychain itself, and there is no plain-text fallback.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { inputError, LdError } from '../../shared/errors';
+import { err, type LdError } from '../../shared/errors';
 import { open, seal } from './envelope';
 import { deriveKey, scryptParams, validScryptParams, type ScryptParams } from './kdf';
 
@@ -104,17 +104,9 @@ export function makeSealer(s: SealerSecrets): KeySealer {
 }
 
 function openFailed(stage: 'key' | 'data', kdf: SealedFile['kdf'], where: string, source: string): LdError {
-  if (stage === 'data')
-    return inputError('KEY_FILE_EDITED', `${where} has been changed since it was sealed; restore it from a backup.`);
-  if (kdf === 'keychain')
-    return inputError(
-      'KEY_WRAPPING_KEY_WRONG',
-      `${where} was sealed under another wrapping key than the one in this OS keychain (ca.wrapping-key); the keys cannot be opened here: restore the data folder from a backup ("licence-desk restore FILE").`,
-    );
-  return inputError(
-    'KEY_PASSPHRASE_WRONG',
-    `The passphrase (${source}) does not open ${where}: check it and try again.`,
-  );
+  if (stage === 'data') return err.KEY_FILE_EDITED({ where });
+  if (kdf === 'keychain') return err.KEY_WRAPPING_KEY_WRONG({ where });
+  return err.KEY_PASSPHRASE_WRONG({ where, source });
 }
 
 function encode(head: Omit<SealedFile, 'wrappedKey' | 'iv' | 'tag' | 'data'>, kek: Buffer, plain: Buffer): Buffer {
@@ -131,41 +123,21 @@ function decode(buf: Buffer, where: string): SealedFile {
   }
   const f = sealedFile.safeParse(json);
   if (!f.success) throw fileInvalid(where, 'it is not a sealed key (truncated or not ours)');
-  if (f.data.version > VERSION)
-    throw inputError(
-      'KEY_FILE_NEWER',
-      `${where} was sealed by a newer Licence Desk (format ${f.data.version}; this one reads ${VERSION}): update Licence Desk.`,
-    );
+  if (f.data.version > VERSION) throw err.KEY_FILE_NEWER({ where, version: f.data.version, supported: VERSION });
   return f.data;
 }
 
 function keychainKey(s: SealerSecrets, where: string): Buffer {
   if (s.wrappingKey) return s.wrappingKey;
-  if (s.wrappingKeyMissing)
-    throw inputError(
-      'KEY_WRAPPING_KEY_MISSING',
-      `${where} is sealed under the OS keychain's wrapping key (entry "ca.wrapping-key"), and that entry is gone from the keychain: the authority's keys cannot be opened. Restore the data folder from a backup ("licence-desk restore FILE", or Settings → Restore).`,
-    );
-  throw inputError(
-    'KEY_KEYCHAIN_NEEDED',
-    `${where} is sealed under the OS keychain's wrapping key, but the keychain was not used (LICENCE_DESK_PASSPHRASE is set): unset LICENCE_DESK_PASSPHRASE in a session where the keychain is unlocked.`,
-  );
+  if (s.wrappingKeyMissing) throw err.KEY_WRAPPING_KEY_MISSING({ where });
+  throw err.KEY_KEYCHAIN_NEEDED({ where });
 }
 
-export const sealerMissing = (): LdError =>
-  inputError(
-    'KEY_SEALER_MISSING',
-    "The authority's private keys are only ever stored sealed, and nothing to seal them with is available: unlock the OS keychain, or (on a server or in CI) set LICENCE_DESK_PASSPHRASE.",
-  );
+export const sealerMissing = (): LdError => err.KEY_SEALER_MISSING();
 
-const passphraseMissing = (where: string, source: string): LdError =>
-  inputError(
-    'KEY_PASSPHRASE_MISSING',
-    `${where} is sealed with a passphrase: set ${source} (or type it at the prompt).`,
-  );
+const passphraseMissing = (where: string, source: string): LdError => err.KEY_PASSPHRASE_MISSING({ where, source });
 
-const fileInvalid = (where: string, why: string): LdError =>
-  inputError('KEY_FILE_INVALID', `${where} cannot be opened: ${why}. Restore it from a backup.`);
+const fileInvalid = (where: string, why: string): LdError => err.KEY_FILE_INVALID({ where, why });
 
 /** The sealer the environment provides (LICENCE_DESK_PASSPHRASE), for callers that pass none. */
 export const envSealer = (env: NodeJS.ProcessEnv = process.env): KeySealer =>

@@ -2,7 +2,7 @@
 // must not be shown to the caller: the full registration numbers of a recovery. A mailer is built
 // once from `serve --smtp URL` and passed in explicitly; without one, nothing claims to be sent.
 import nodemailer from 'nodemailer';
-import { inputError, LdError } from '../../shared/errors';
+import { err, LdError } from '../../shared/errors';
 
 export interface Mail {
   to: string;
@@ -46,11 +46,11 @@ function parseSmtpUrl(url: string): URL {
   try {
     parsed = new URL(url);
   } catch {
-    throw inputError('OPTION_INVALID', '--smtp must be a URL such as smtp://mail.example.com:587.');
+    throw err.OPTION_INVALID({ variant: 'smtpUrl' });
   }
   if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:')
-    throw inputError('OPTION_INVALID', `--smtp must start with smtp:// or smtps://, not ${parsed.protocol}//.`);
-  if (!parsed.hostname) throw inputError('OPTION_INVALID', '--smtp names no mail server host.');
+    throw err.OPTION_INVALID({ variant: 'smtpProtocol', protocol: parsed.protocol });
+  if (!parsed.hostname) throw err.OPTION_INVALID({ variant: 'smtpHost' });
   return parsed;
 }
 
@@ -58,12 +58,7 @@ function parseSmtpUrl(url: string): URL {
 const UNREACHABLE = new Set(['ESOCKET', 'ECONNECTION', 'ETIMEDOUT', 'EDNS']);
 
 function mailUnavailable(server: string, e: { code?: string; message?: string }): LdError {
-  const what = e.code && UNREACHABLE.has(e.code) ? 'could not be reached' : 'did not accept the mail';
+  const variant = e.code && UNREACHABLE.has(e.code) ? 'unreachable' : 'refused';
   const reason = (e.message ?? String(e)).split('\n')[0]!.slice(0, 200);
-  return new LdError({
-    code: 'MAIL_UNAVAILABLE',
-    kind: 'unavailable',
-    message: `The mail server ${server} ${what} (${reason}); nothing was sent.`,
-    details: { server, ...(e.code ? { reason: e.code } : {}) },
-  });
+  return err.MAIL_UNAVAILABLE({ variant, server, reason, ...(e.code ? { code: e.code } : {}) });
 }

@@ -3,6 +3,7 @@
 import type { Handler } from '../api/handlers';
 import { acceptEula, publishEula, showEula } from '../eula/service';
 import { leaveTryout, startTryout, tryoutStatus } from '../tryout/service';
+import { blockRegistration, unblockRegistration } from './block';
 import { linkRegistration } from './link';
 import { createRegistration, recoverRegistrations } from './service';
 import { startTrial } from './trial';
@@ -14,6 +15,8 @@ export const OFFERS_HANDLERS = {
   'registrations.create': createRegistration,
   'registrations.recover': recoverRegistrations,
   'registrations.link': linkRegistration,
+  'registrations.block': blockRegistration,
+  'registrations.unblock': unblockRegistration,
   'trials.start': startTrial,
   'eula.show': showEula,
   'eula.publish': publishEula,

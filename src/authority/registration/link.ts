@@ -2,7 +2,7 @@
 // device is linked to the customer's registration. It is its own step, so an existing customer's
 // second host, or a host after a move, gets the link without a trial; coupons and grants need it.
 import { requireModel } from '../../licensing/catalogue';
-import { ruleError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import type { Actor, AuthorityContext } from '../context';
 import type { Tx } from '../db/executor';
 import { requireDevice, type DeviceRow } from '../devices/queries';
@@ -30,7 +30,7 @@ export async function linkDevice(
 
 export function refuseRetired(device: DeviceRow): void {
   if (device.retired_at)
-    throw ruleError('DEVICE_RETIRED', `Device ${device.serial} was retired on ${device.retired_at.slice(0, 10)}.`);
+    throw err.DEVICE_RETIRED({ variant: 'plain', serial: device.serial, retiredAt: device.retired_at.slice(0, 10) });
 }
 
 /** Registration numbers exist for host-bound (MIKO/Askozia) models only. */
@@ -38,11 +38,11 @@ function checkLinkable(ctx: AuthorityContext, device: DeviceRow): void {
   refuseRetired(device);
   const model = requireModel(ctx.catalogue, device.model);
   if (!model.hostBound)
-    throw ruleError(
-      'DEVICE_NOT_HOST_BOUND',
-      `${device.serial} is ${withArticle(model.name)}: its licences are bound to its serial, so it takes no registration number.`,
-      { model: model.id },
-    );
+    throw err.DEVICE_NOT_HOST_BOUND({
+      serial: device.serial,
+      modelWithArticle: withArticle(model.name),
+      model: model.id,
+    });
 }
 
 /** Linking twice to the same registration is fine: the answer says it already was. */

@@ -1,9 +1,10 @@
-// Registration lookups, scoped to the asking reseller (another reseller's number is "not found"),
+// Registration lookups, scoped to the asking reseller (another reseller's number has its own refusal),
 // with typos found and placed before the database is asked.
 import { readRegistrationNumber, typoCandidates } from '../../shared/registration-number';
-import { inputError, notFound } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import type { Actor, AuthorityContext } from '../context';
 import type { Tx } from '../db/executor';
+import { blockedError } from './rules';
 
 export interface RegistrationRow {
   id: number;
@@ -13,6 +14,8 @@ export interface RegistrationRow {
   contact: string;
   email: string;
   created_at: string;
+  blocked_at: string | null;
+  blocked_reason: string;
 }
 
 const scoped = (ctx: AuthorityContext, actor: Actor) =>
@@ -28,9 +31,30 @@ export async function requireRegistration(
   text: string,
 ): Promise<RegistrationRow> {
   const read = readRegistrationNumber(text);
-  if (!read.checkOk) throw await locateTypo(ctx, tx, actor, read.values);
+  if (!read.checkOk) throw await locateTypo(tx, scoped(ctx, actor), read.values);
   const row = await tx.first(scoped(ctx, actor).where('number', '=', read.number));
-  if (!row) throw notFound('REGISTRATION_NOT_FOUND', `No registration ${read.number} is known here.`);
+  if (!row) await refuseOtherReseller(ctx, tx, read.number);
+  if (!row) throw err.REGISTRATION_NOT_FOUND({ number: read.number });
+  if (row.blocked_at) throw blockedError(row);
+  return row;
+}
+
+/**
+ * Another reseller's number gets its own answer (it does not say whose): numbers carry 95 random
+ * bits, so knowing one already is the secret, and "ask the customer" is the way forward.
+ */
+async function refuseOtherReseller(ctx: AuthorityContext, tx: Tx, number: string): Promise<void> {
+  const any = await tx.first(ctx.db.qb.selectFrom('registrations').select('id').where('number', '=', number));
+  if (any) throw err.REGISTRATION_OTHER_RESELLER({ number });
+}
+
+/** The vendor's lookup: any reseller's registration, typos placed among all of them. */
+export async function requireAnyRegistration(ctx: AuthorityContext, tx: Tx, text: string): Promise<RegistrationRow> {
+  const read = readRegistrationNumber(text);
+  const all = ctx.db.qb.selectFrom('registrations').selectAll();
+  if (!read.checkOk) throw await locateTypo(tx, all, read.values);
+  const row = await tx.first(all.where('number', '=', read.number));
+  if (!row) throw err.REGISTRATION_NOT_FOUND({ number: read.number });
   return row;
 }
 
@@ -39,13 +63,13 @@ export async function requireRegistration(
  * reseller's own registrations are the likely intended ones: if exactly one matches, its
  * differing group is named (the number itself is not shown).
  */
-async function locateTypo(ctx: AuthorityContext, tx: Tx, actor: Actor, values: number[]) {
+async function locateTypo(tx: Tx, among: ReturnType<typeof scoped>, values: number[]) {
   const candidates = typoCandidates(values);
   const found =
     candidates.length === 0
       ? []
       : await tx.all(
-          scoped(ctx, actor).where(
+          among.where(
             'number',
             'in',
             candidates.map((c) => c.number),
@@ -53,15 +77,7 @@ async function locateTypo(ctx: AuthorityContext, tx: Tx, actor: Actor, values: n
         );
   const match = found.length === 1 ? candidates.find((c) => c.number === found[0]!.number) : undefined;
   if (match) {
-    return inputError(
-      'REGISTRATION_NUMBER_TYPO',
-      `The registration number has a typo in group ${match.group}, character ${match.position}: its check character does not match.`,
-      { group: match.group, position: match.position },
-    );
+    return err.REGISTRATION_NUMBER_TYPO({ variant: 'position', group: match.group, position: match.position });
   }
-  return inputError(
-    'REGISTRATION_NUMBER_TYPO',
-    'The registration number has a typo: its check character (the last one, in group 4) does not match the others; a character is mistyped or two are swapped.',
-    { group: 4 },
-  );
+  return err.REGISTRATION_NUMBER_TYPO({ variant: 'checkCharacter', group: 4 });
 }

@@ -1,7 +1,7 @@
 // Trial rules (MIKO handbook) as plain functions over plain data: which models have a trial,
 // what it grants, and the refusals when a registration or a host already had one.
 import type { Model } from '../../licensing/catalogue';
-import { ruleError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import { DAYS } from '../certificates/licence-rules';
 
 export interface TrialPlan {
@@ -16,7 +16,7 @@ export function planTrial(model: Model, now: Date): TrialPlan {
     const why = model.tryout
       ? `it has a ${model.tryout.days}-day tryout instead (tryout start)`
       : 'it always needs bought licences';
-    throw ruleError('TRIAL_NOT_AVAILABLE', `${model.name} has no trial: ${why}.`, { model: model.id });
+    throw err.TRIAL_NOT_AVAILABLE({ variant: 'model', name: model.name, why, model: model.id });
   }
   return {
     feature: model.productFeature,
@@ -50,30 +50,58 @@ export function trialUsed(
   const own = used.find((t) => t.sameRegistration);
   const details = (t: UsedTrial) => ({ feature: feature.number, startedAt: t.startedAt, endsAt: t.endsAt });
   if (own) {
-    return ruleError(
-      'TRIAL_ALREADY_USED_REGISTRATION',
-      `Registration ${registration} already had its ${feature.name} trial (feature ${feature.number}) ${span(own)}${own.serial ? ` on device ${own.serial}` : ''}: a registration gets one trial per product.`,
-      details(own),
-    );
+    return err.TRIAL_ALREADY_USED_REGISTRATION({
+      registration,
+      name: feature.name,
+      number: feature.number,
+      span: span(own),
+      onDevice: own.serial ? ` on device ${own.serial}` : '',
+      ...details(own),
+    });
   }
   const onHost = used.find((t) => t.sameHost) ?? used[0]!;
   const under = onHost.registration ? `under registration ${onHost.registration}` : 'under another registration';
-  return ruleError(
-    'TRIAL_ALREADY_USED_HOST',
-    `This host (fingerprint ${host.slice(0, 16)}…) already had ${withArticle(feature.name)} trial (feature ${feature.number}) ${span(onHost)} ${under}: a host gets one trial per product.`,
-    details(onHost),
-  );
+  return err.TRIAL_ALREADY_USED_HOST({
+    host: host.slice(0, 16),
+    productWithArticle: withArticle(feature.name),
+    number: feature.number,
+    span: span(onHost),
+    under,
+    ...details(onHost),
+  });
 }
 
 export const alreadyLicensed = (serial: string, feature: { number: number; name: string }) =>
-  ruleError(
-    'TRIAL_NOT_AVAILABLE',
-    `Device ${serial} already has a bought ${feature.name} licence (feature ${feature.number}): it needs no trial.`,
-    { reason: 'licensed' },
-  );
+  err.TRIAL_NOT_AVAILABLE({
+    variant: 'licensed',
+    serial,
+    name: feature.name,
+    number: feature.number,
+    reason: 'licensed',
+  });
 
 export const otherRegistration = (serial: string, registration: string | null) =>
-  ruleError(
-    'DEVICE_OTHER_REGISTRATION',
-    `Device ${serial} belongs to ${registration ? `registration ${registration}` : 'another registration'}; it cannot start a trial under a second one.`,
-  );
+  err.DEVICE_OTHER_REGISTRATION({
+    serial,
+    owner: registration ? `registration ${registration}` : 'another registration',
+  });
+
+/** A blocked number refuses every new use; the reason is the vendor's note, when given. */
+export const blockedError = (r: { number: string; blocked_at: string | null; blocked_reason?: string }) =>
+  r.blocked_reason
+    ? err.REGISTRATION_BLOCKED({
+        variant: 'numberWithReason',
+        number: r.number,
+        blockedOn: r.blocked_at!.slice(0, 10),
+        reason: r.blocked_reason,
+      })
+    : err.REGISTRATION_BLOCKED({ variant: 'number', number: r.number, blockedOn: r.blocked_at!.slice(0, 10) });
+
+/** For a device already linked: its registration's block refuses coupons and grants too. */
+export function refuseBlockedRegistration(device: {
+  registration: string | null;
+  registration_blocked_at: string | null;
+}) {
+  if (device.registration !== null && device.registration_blocked_at !== null)
+    throw blockedError({ number: device.registration, blocked_at: device.registration_blocked_at });
+}

@@ -6,7 +6,7 @@ import {
   REGISTRATION_DATA_CHARS,
   registrationNumberFrom,
 } from '../../shared/registration-number';
-import { conflictError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import type { Actor, AuthorityContext } from '../context';
 import { requireReseller } from '../devices/service';
 import { mutate } from '../mutate';
@@ -62,10 +62,7 @@ export function createRegistration(
         };
       }
     }
-    throw conflictError(
-      'REGISTRATION_NUMBER_EXHAUSTED',
-      `No free registration number was found in ${MAX_ATTEMPTS} attempts; try again.`,
-    );
+    throw err.REGISTRATION_NUMBER_EXHAUSTED({ attempts: MAX_ATTEMPTS });
   });
 }
 
@@ -80,13 +77,13 @@ export async function recoverRegistrations(ctx: AuthorityContext, actor: Actor, 
   const rows = await ctx.db.read.all(
     ctx.db.qb
       .selectFrom('registrations')
-      .select('number')
+      .select(['number', 'blocked_at'])
       .where('reseller_id', '=', actor.resellerId ?? -1)
       .where('email', '=', email)
       .orderBy('created_at')
       .orderBy('number'),
   );
-  const numbers = rows.map((r) => r.number);
+  const numbers = usableNumbers(rows, email);
   if (actor.label === 'local') {
     const message = numbers.length
       ? `${numbers.length} registration number${numbers.length === 1 ? '' : 's'} for ${email}.`
@@ -109,4 +106,13 @@ export async function recoverRegistrations(ctx: AuthorityContext, actor: Actor, 
   }));
   const plural = numbers.length === 1 ? ' was' : 's were';
   return { ...answer, sentByEmail: true, message: `The full number${plural} sent by email to ${email}.` };
+}
+
+/** Blocked numbers are never recovered; an address whose numbers are all blocked is refused. */
+function usableNumbers(rows: { number: string; blocked_at: string | null }[], email: string): string[] {
+  const usable = rows.filter((r) => r.blocked_at === null).map((r) => r.number);
+  const blocked = rows.find((r) => r.blocked_at !== null);
+  if (usable.length === 0 && blocked)
+    throw err.REGISTRATION_BLOCKED({ variant: 'allOfAddress', email, count: rows.length });
+  return usable;
 }

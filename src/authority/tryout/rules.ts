@@ -1,7 +1,7 @@
 // Tryout rules (COMtrexx manual) as plain functions over plain data: which models have one, what
 // it grants, and in which state a device's tryout is on a given day.
 import { type Catalogue, type Model } from '../../licensing/catalogue';
-import { ruleError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import { DAYS } from '../certificates/licence-rules';
 
 export interface TryoutRow {
@@ -23,7 +23,7 @@ export function noTryoutReason(model: Model): string | null {
 
 export function requireTryoutModel(model: Model): NonNullable<Model['tryout']> {
   const reason = noTryoutReason(model);
-  if (reason || !model.tryout) throw ruleError('TRYOUT_NOT_AVAILABLE', `${reason}.`, { model: model.id });
+  if (reason || !model.tryout) throw err.TRYOUT_NOT_AVAILABLE({ variant: 'reason', reason, model: model.id });
   return model.tryout;
 }
 
@@ -36,7 +36,7 @@ export function planTryout(
   const tryout = requireTryoutModel(model);
   const users = cat.features.find((f) => f.kind === 'countable' && model.features.includes(f.number));
   // The catalogue loader already refuses a tryout model without a countable feature.
-  if (!users) throw ruleError('TRYOUT_NOT_AVAILABLE', `${model.name} carries no user licence feature for its tryout.`);
+  if (!users) throw err.TRYOUT_NOT_AVAILABLE({ variant: 'noUserFeature', name: model.name });
   return {
     feature: users.number,
     quantity: tryout.testUsers,
@@ -67,16 +67,16 @@ export function alreadyUsed(serial: string, row: TryoutRow, now: Date) {
       : state === 'expired'
         ? `it expired on ${row.ends_at.slice(0, 10)}`
         : `it ended on ${row.ended_at!.slice(0, 10)} because ${END_REASONS[row.end_reason ?? ''] ?? row.end_reason ?? 'it ended'}`;
-  return ruleError(
-    'TRYOUT_ALREADY_USED',
-    `Device ${serial} already used its tryout: it started on ${started} and ${how}. A tryout runs once per PBX, ever.`,
-    { startedAt: row.started_at, endsAt: row.ends_at, endedAt: row.ended_at, state },
-  );
+  return err.TRYOUT_ALREADY_USED({
+    serial,
+    started,
+    how,
+    startedAt: row.started_at,
+    endsAt: row.ends_at,
+    endedAt: row.ended_at,
+    state,
+  });
 }
 
 export const alreadyLicensed = (serial: string) =>
-  ruleError(
-    'TRYOUT_NOT_AVAILABLE',
-    `Device ${serial} already has bought licences: a tryout is only for a PBX without bought licences.`,
-    { reason: 'licensed' },
-  );
+  err.TRYOUT_NOT_AVAILABLE({ variant: 'licensed', serial, reason: 'licensed' });

@@ -3,7 +3,7 @@
 import { requireModel, type Model } from '../../licensing/catalogue';
 import { decodeCode } from '../../licensing/codes';
 import { parseRequest, type ParsedRequest } from '../../licensing/request';
-import { ruleError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import type { Actor, AuthorityContext } from '../context';
 import { recreateCertificate, type Answer } from '../certificates/issue';
 import { insertLicence } from '../certificates/licences';
@@ -109,11 +109,11 @@ export function leaveTryout(ctx: AuthorityContext, actor: Actor, input: { serial
     if (!(await endTryout(ctx, tx, device.id, 'left'))) {
       const row = await tryoutOf(ctx, tx, device.id);
       const state = tryoutState(row, now);
-      throw ruleError(
-        'TRYOUT_NOT_ACTIVE',
-        `Device ${device.serial} is not in tryout mode: ${state === 'never' ? 'its tryout never started' : `its tryout has ${state}`}.`,
-        { state },
-      );
+      throw err.TRYOUT_NOT_ACTIVE({
+        serial: device.serial,
+        stateText: state === 'never' ? 'its tryout never started' : `its tryout has ${state}`,
+        state,
+      });
     }
     const row = (await tryoutOf(ctx, tx, device.id))!;
     return {
@@ -165,7 +165,7 @@ export function readRequest(initCode: string): ParsedRequest {
 async function requireActiveDevice(ctx: AuthorityContext, tx: Tx, actor: Actor, serial: string): Promise<DeviceRow> {
   const device = await requireDevice(ctx, tx, actor, serial);
   if (device.retired_at)
-    throw ruleError('DEVICE_RETIRED', `Device ${device.serial} was retired on ${device.retired_at.slice(0, 10)}.`);
+    throw err.DEVICE_RETIRED({ variant: 'plain', serial: device.serial, retiredAt: device.retired_at.slice(0, 10) });
   return device;
 }
 

@@ -1,7 +1,7 @@
 // The check-in path's reads. One query brings the certificate's state and its device's licences
 // together (on PostgreSQL every query is a round trip, and a check-in used to make two); the
 // certificate's DER is read only when its key is not cached yet.
-import { notFound } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import type { LicenceRow } from '../certificates/licences';
 import type { AuthorityContext } from '../context';
 import { prepared } from '../db/prepared';
@@ -48,11 +48,7 @@ export async function findCertificate(
 ): Promise<{ cert: CertificateRow; licences: LicenceRow[] }> {
   const rows = await ctx.db.read.all(withLicences(ctx.db.qb, serialHex));
   const first = rows[0];
-  if (!first)
-    throw notFound(
-      'VERIFY_UNKNOWN_CERTIFICATE',
-      `No certificate with serial ${serialHex} was issued by this licence authority.`,
-    );
+  if (!first) throw err.VERIFY_UNKNOWN_CERTIFICATE({ serialHex });
   const { serial_hex, device_id, not_after, superseded_by, revoked_at } = first;
   const licences = rows.flatMap((r) =>
     r.l_id === null

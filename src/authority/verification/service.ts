@@ -14,7 +14,7 @@ import {
   type ReceiptBody,
 } from '../../licensing/verification';
 import type { Receipt, VerifyRequest, VerifyStatus } from '../../shared/api/verification';
-import { conflictError, forbidden, isLdError } from '../../shared/errors';
+import { err, isLdError } from '../../shared/errors';
 import type { Actor, AuthorityContext } from '../context';
 import { isUniqueViolation } from '../db/errors';
 import { requireDevice } from '../devices/queries';
@@ -69,10 +69,7 @@ async function checkDeviceSignature(
     verifyWithKey(key, request.signed, request.signature, 'verification request');
   } catch (e) {
     if (isLdError(e) && e.code === 'SIGNATURE_INVALID') {
-      throw forbidden(
-        'VERIFY_SIGNATURE_INVALID',
-        `The verification request is not signed with the key of certificate ${cert.serial_hex}: it was changed on the way or made by another device.`,
-      );
+      throw err.VERIFY_SIGNATURE_INVALID({ serialHex: cert.serial_hex });
     }
     throw e;
   }
@@ -114,11 +111,7 @@ async function recordCheck(
     if (!isUniqueViolation(e)) throw e;
     recorded = false;
   }
-  if (!recorded)
-    throw conflictError(
-      'VERIFY_REPLAY',
-      `This verification request (nonce ${request.nonce}) was already answered; a PBX makes a fresh nonce for every check.`,
-    );
+  if (!recorded) throw err.VERIFY_REPLAY({ nonce: request.nonce });
 }
 
 const batches = new WeakMap<AuthorityContext, CheckBatch>();

@@ -3,7 +3,7 @@
 // depth first. A certificate (same subject and key) is never used twice in one path, so loops
 // end; the depth and the number of signature checks are bounded, so a pile of look-alike CAs
 // cannot keep a PBX busy. When no path is found, the refusal from the deepest attempt is reported.
-import { inputError, type LdError } from '../../shared/errors';
+import { err, type LdError } from '../../shared/errors';
 import type { ParsedCertificate } from '../certificate';
 import { checkLink } from './links';
 
@@ -34,22 +34,14 @@ export function buildPath(leaf: ParsedCertificate, search: Search): ParsedCertif
 function extend(path: ParsedCertificate[], s: State): ParsedCertificate[] | undefined {
   const current = path[path.length - 1]!;
   if (path.length >= MAX_PATH) {
-    note(
-      s,
-      path.length,
-      inputError('CHAIN_TOO_LONG', `The certificate chain is longer than ${MAX_PATH} certificates.`),
-    );
+    note(s, path.length, err.CHAIN_TOO_LONG({ maxPath: MAX_PATH }));
     return undefined;
   }
   let tried = false;
   for (const { ca, anchor } of candidates(current, s)) {
     if (path.some((c) => sameCa(c, ca))) continue;
     tried = true;
-    if (++s.checks > MAX_SIGNATURE_CHECKS)
-      throw inputError(
-        'CHAIN_TOO_COMPLEX',
-        `The certificate chain offers too many possible issuers; no path was found within ${MAX_SIGNATURE_CHECKS} checks.`,
-      );
+    if (++s.checks > MAX_SIGNATURE_CHECKS) throw err.CHAIN_TOO_COMPLEX({ maxChecks: MAX_SIGNATURE_CHECKS });
     try {
       checkLink({ path, ca, anchor, at: s.at, what: s.what });
     } catch (e) {
@@ -86,8 +78,4 @@ function note(s: State, depth: number, error: unknown): void {
   if (!s.best || depth > s.best.depth) s.best = { depth, error };
 }
 
-const untrusted = (what: string): LdError =>
-  inputError(
-    'CHAIN_UNTRUSTED',
-    `The ${what} was not issued under the root this PBX trusts: its issuer is missing from the chain or belongs to another authority.`,
-  );
+const untrusted = (what: string): LdError => err.CHAIN_UNTRUSTED({ what });

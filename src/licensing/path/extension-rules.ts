@@ -1,7 +1,7 @@
 // RFC 5280 §4.1 and §4.2 rules for one certificate on its own, whatever its place in a path:
 // version, serial, names, and each extension's presence, critical flag and shape. A certificate
 // that breaks one is refused with a code naming the rule and a message naming the certificate.
-import { inputError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import { verifySignature } from '../keys';
 import type { ParsedCertificate } from '../certificate';
 import * as d from '../der';
@@ -55,67 +55,37 @@ export function checkCertificate(c: ParsedCertificate, label: string): void {
 }
 
 function checkBasics(c: ParsedCertificate, p: Profile, label: string): void {
-  if (p.version !== 2n) throw inputError('CERT_NOT_V3', `The ${label} is not an X.509 version 3 certificate.`);
+  if (p.version !== 2n) throw err.CERT_NOT_V3({ label });
   const s = p.serial;
-  if (s.length > 20 || (s[0]! & 0x80) !== 0 || s.every((b) => b === 0))
-    throw inputError(
-      'CERT_SERIAL_INVALID',
-      `The ${label}'s serial number must be a positive integer of at most 20 bytes (RFC 5280 §4.1.2.2).`,
-    );
-  if (!p.algorithmsMatch)
-    throw inputError(
-      'CERT_ALGORITHM_MISMATCH',
-      `The ${label} names two different signature algorithms inside and outside its signed part.`,
-    );
-  if (p.issuerEmpty) throw inputError('CERT_EMPTY_NAME', `The ${label} has an empty issuer name.`);
+  if (s.length > 20 || (s[0]! & 0x80) !== 0 || s.every((b) => b === 0)) throw err.CERT_SERIAL_INVALID({ label });
+  if (!p.algorithmsMatch) throw err.CERT_ALGORITHM_MISMATCH({ label });
+  if (p.issuerEmpty) throw err.CERT_EMPTY_NAME({ variant: 'issuer', label });
   const san = extensionOf(p, EXT.subjectAltName);
   if (p.subjectEmpty && (c.isCa || !san?.critical))
-    throw inputError(
-      'CERT_EMPTY_NAME',
-      c.isCa
-        ? `The ${label} is a CA certificate with an empty subject name.`
-        : `The ${label} has an empty subject name and no critical subjectAltName.`,
-    );
+    throw err.CERT_EMPTY_NAME({ variant: c.isCa ? 'subjectCa' : 'subject', label });
 }
 
 function checkExtensionList(p: Profile, label: string): void {
   const seen = new Set<string>();
   for (const e of p.extensions) {
-    if (seen.has(e.id))
-      throw inputError('CERT_DUPLICATE_EXTENSION', `The ${label} has the extension ${e.id} more than once.`);
+    if (seen.has(e.id)) throw err.CERT_DUPLICATE_EXTENSION({ label, id: e.id });
     seen.add(e.id);
-    if (e.critical && !KNOWN.has(e.id))
-      throw inputError(
-        'CERT_UNKNOWN_CRITICAL',
-        `The ${label} has a critical extension this PBX does not understand (${e.id}).`,
-      );
+    if (e.critical && !KNOWN.has(e.id)) throw err.CERT_UNKNOWN_CRITICAL({ label, id: e.id });
     const name = NEVER_CRITICAL.get(e.id);
-    if (name && e.critical)
-      throw inputError('CERT_EXTENSION_CRITICALITY', `The ${label} marks ${name} critical; it must not be.`);
+    if (name && e.critical) throw err.CERT_EXTENSION_CRITICALITY({ variant: 'mustNotBeCritical', label, name });
   }
 }
 
 function checkCaConsistency(c: ParsedCertificate, p: Profile, label: string): void {
   const bc = extensionOf(p, OID.basicConstraints);
-  if (c.isCa && !bc?.critical)
-    throw inputError(
-      'CERT_EXTENSION_CRITICALITY',
-      `The ${label} is a CA certificate whose basicConstraints is not marked critical.`,
-    );
+  if (c.isCa && !bc?.critical) throw err.CERT_EXTENSION_CRITICALITY({ variant: 'basicConstraints', label });
   const ku = extensionOf(p, OID.keyUsage);
   const bits = ku ? keyUsageBytes(ku, label) : undefined;
   const certSign = bits !== undefined && ((bits[0] ?? 0) & KEY_CERT_SIGN) !== 0;
-  if (bits && bits.every((b) => b === 0))
-    throw inputError('CERT_KEY_USAGE_INVALID', `The ${label}'s keyUsage asserts no usage at all.`);
-  if (certSign && !c.isCa)
-    throw inputError(
-      'CERT_KEY_USAGE_INVALID',
-      `The ${label} allows keyCertSign but is not a CA certificate (basicConstraints cA is not set).`,
-    );
-  if (c.isCa && bits && !certSign)
-    throw inputError('CERT_KEY_USAGE_INVALID', `The ${label} is a CA certificate whose keyUsage lacks keyCertSign.`);
-  if (!c.isCa && c.pathLen !== undefined)
-    throw inputError('CERT_KEY_USAGE_INVALID', `The ${label} has a path length limit but is not a CA certificate.`);
+  if (bits && bits.every((b) => b === 0)) throw err.CERT_KEY_USAGE_INVALID({ variant: 'empty', label });
+  if (certSign && !c.isCa) throw err.CERT_KEY_USAGE_INVALID({ variant: 'certSignNotCa', label });
+  if (c.isCa && bits && !certSign) throw err.CERT_KEY_USAGE_INVALID({ variant: 'caWithoutCertSign', label });
+  if (!c.isCa && c.pathLen !== undefined) throw err.CERT_KEY_USAGE_INVALID({ variant: 'pathLenNotCa', label });
 }
 
 function keyUsageBytes(ku: Extension, label: string): Buffer {
@@ -124,28 +94,16 @@ function keyUsageBytes(ku: Extension, label: string): Buffer {
 }
 
 function checkKeyIdentifiers(c: ParsedCertificate, p: Profile, label: string): void {
-  if (c.isCa && !c.subjectKeyId)
-    throw inputError('CERT_SKI_MISSING', `The ${label} is a CA certificate without a subjectKeyIdentifier.`);
+  if (c.isCa && !c.subjectKeyId) throw err.CERT_SKI_MISSING({ label });
   const aki = extensionOf(p, OID.authorityKeyIdentifier);
   const fields = aki ? d.children(d.parseDer(aki.value, `${label}'s authorityKeyIdentifier`)) : [];
-  if (aki && !c.authorityKeyId)
-    throw inputError('CERT_AKI_MISSING', `The ${label}'s authorityKeyIdentifier has no keyIdentifier.`);
-  if (!aki && !isSelfSigned(c))
-    throw inputError(
-      'CERT_AKI_MISSING',
-      `The ${label} has no authorityKeyIdentifier; only a self-signed root may leave it out.`,
-    );
+  if (aki && !c.authorityKeyId) throw err.CERT_AKI_MISSING({ variant: 'noKeyIdentifier', label });
+  if (!aki && !isSelfSigned(c)) throw err.CERT_AKI_MISSING({ variant: 'absent', label });
   if (aki && isSelfIssued(c) && isSelfSigned(c)) {
     if (fields.some((f) => d.isContext(f, 1) || d.isContext(f, 2)))
-      throw inputError(
-        'CERT_AKI_INVALID',
-        `The ${label} is a self-signed root whose authorityKeyIdentifier names an issuer or serial.`,
-      );
+      throw err.CERT_AKI_INVALID({ variant: 'namesIssuer', label });
     if (!c.subjectKeyId || !c.authorityKeyId!.equals(c.subjectKeyId))
-      throw inputError(
-        'CERT_AKI_INVALID',
-        `The ${label} is a self-signed root whose authorityKeyIdentifier differs from its subjectKeyIdentifier.`,
-      );
+      throw err.CERT_AKI_INVALID({ variant: 'differsFromSki', label });
   }
 }
 
@@ -163,22 +121,13 @@ function isSelfSigned(c: ParsedCertificate): boolean {
 function checkAccessAndPolicy(p: Profile, label: string): void {
   const aia = extensionOf(p, EXT.authorityInfoAccess);
   if (aia && !isAccessSyntax(d.parseDer(aia.value, `${label}'s authorityInfoAccess`)))
-    throw inputError(
-      'CERT_EXTENSION_MALFORMED',
-      `The ${label}'s authorityInfoAccess must hold one or more access descriptions.`,
-    );
+    throw err.CERT_EXTENSION_MALFORMED({ variant: 'authorityInfoAccess', label });
   const pc = extensionOf(p, EXT.policyConstraints);
   if (!pc) return;
-  if (!pc.critical)
-    throw inputError('CERT_EXTENSION_CRITICALITY', `The ${label} has policyConstraints not marked critical.`);
+  if (!pc.critical) throw err.CERT_EXTENSION_CRITICALITY({ variant: 'policyConstraints', label });
   const fields = d.children(d.parseDer(pc.value, `${label}'s policyConstraints`));
-  if (fields.length === 0)
-    throw inputError('CERT_EXTENSION_MALFORMED', `The ${label}'s policyConstraints is an empty sequence.`);
-  if (fields.some((f) => d.isContext(f, 0)))
-    throw inputError(
-      'CERT_POLICY_UNSUPPORTED',
-      `The ${label} requires an explicit certificate policy; this PBX checks no policies, so it cannot honour that.`,
-    );
+  if (fields.length === 0) throw err.CERT_EXTENSION_MALFORMED({ variant: 'policyConstraints', label });
+  if (fields.some((f) => d.isContext(f, 0))) throw err.CERT_POLICY_UNSUPPORTED({ label });
 }
 
 const isAccessSyntax = (n: d.Node): boolean =>

@@ -1,6 +1,6 @@
 // Every certificate's own key on a path, the leaf's included, must be one a PBX accepts (keys.ts:
 // P-256, Ed25519, RSA ≥ 2048), named rather than spelled out, and of a whole number of bytes.
-import { LdError, inputError, isLdError } from '../../shared/errors';
+import { err, LdError, isLdError } from '../../shared/errors';
 import type { ParsedCertificate } from '../certificate';
 import * as d from '../der';
 import { inspectPublicKey, type PublicKeyInfo } from '../keys';
@@ -13,10 +13,7 @@ export function checkKey(c: ParsedCertificate, p: Profile, label: string): Publi
   const known = keys.get(c);
   if (known) return known;
   if (p.keyAlgorithm === OID.ecPublicKey && d.oidOf(p.keyParameters) === undefined)
-    throw inputError(
-      'KEY_EC_EXPLICIT_PARAMETERS',
-      `The ${label}'s EC key spells out its curve parameters; only a named curve is accepted.`,
-    );
+    throw err.KEY_EC_EXPLICIT_PARAMETERS({ label });
   let key: PublicKeyInfo;
   try {
     key = inspectPublicKey(c.spkiDer);
@@ -25,11 +22,7 @@ export function checkKey(c: ParsedCertificate, p: Profile, label: string): Publi
     if (!isLdError(e)) throw e;
     throw new LdError({ ...e.toValue(), message: `The ${label}'s key: ${e.message}` });
   }
-  if (key.type === 'rsa' && key.bits % 8 !== 0)
-    throw inputError(
-      'KEY_RSA_SIZE_UNUSUAL',
-      `The ${label}'s RSA key has ${key.bits} bits, not a whole number of bytes.`,
-    );
+  if (key.type === 'rsa' && key.bits % 8 !== 0) throw err.KEY_RSA_SIZE_UNUSUAL({ label, bits: key.bits });
   keys.set(c, key);
   return key;
 }

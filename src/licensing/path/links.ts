@@ -1,7 +1,7 @@
 // One link of a path: may this CA certificate have issued that certificate, at this time, this
 // deep in the path? RFC 5280 §6.1.3–6.1.4: validity, cA, keyCertSign, pathLenConstraint (not
 // counting self-issued CAs), then the signature, checked last because it costs the most.
-import { inputError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import type { ParsedCertificate } from '../certificate';
 import { verifySignature } from '../keys';
 import { checkCertificate } from './extension-rules';
@@ -23,16 +23,13 @@ export function checkLink(l: Link): void {
   const label = caLabel(l);
   checkCertificate(l.ca, label);
   checkTime(l.ca, label, l.at);
-  if (!l.ca.isCa) throw inputError('CHAIN_NOT_CA', `The ${label} is not a CA certificate.`);
+  if (!l.ca.isCa) throw err.CHAIN_NOT_CA({ variant: 'notCa', label });
   if (l.ca.keyUsage !== undefined && !(l.ca.keyUsage & KEY_CERT_SIGN))
-    throw inputError('CHAIN_NOT_CA', `The ${label} may not sign certificates.`);
+    throw err.CHAIN_NOT_CA({ variant: 'mayNotSign', label });
   // The leaf and self-issued CAs do not count against pathLen (RFC 5280 §4.2.1.9, §6.1.4 (l)).
   const below = l.path.slice(1).filter((c) => !isSelfIssued(c)).length;
   if (l.ca.pathLen !== undefined && below > l.ca.pathLen)
-    throw inputError(
-      'CHAIN_PATH_LENGTH',
-      `The ${label} allows ${l.ca.pathLen} CAs below it, but the chain has ${below}.`,
-    );
+    throw err.CHAIN_PATH_LENGTH({ label, pathLen: l.ca.pathLen, below });
   const child = l.path[l.path.length - 1]!;
   verifySignature(
     child.signatureAlgorithm,
@@ -45,12 +42,8 @@ export function checkLink(l: Link): void {
 
 /** RFC 5280 §4.1.2.5: both ends inclusive, at whole seconds (the time is floored by the caller). */
 export function checkTime(c: ParsedCertificate, label: string, at: Date): void {
-  if (at < c.notBefore)
-    throw inputError(
-      'CERT_NOT_YET_VALID',
-      `The ${label} is valid only from ${c.notBefore.toISOString()}; check the PBX's clock.`,
-    );
-  if (at > c.notAfter) throw inputError('CERT_EXPIRED', `The ${label} expired on ${c.notAfter.toISOString()}.`);
+  if (at < c.notBefore) throw err.CERT_NOT_YET_VALID({ label, notBefore: c.notBefore.toISOString() });
+  if (at > c.notAfter) throw err.CERT_EXPIRED({ label, notAfter: c.notAfter.toISOString() });
 }
 
 function caLabel(l: Link): string {

@@ -1,6 +1,6 @@
 // RFC 5280 §6.1 path validation as a PBX needs it: the leaf's own rules and validity, then a path
 // built up to one of the trust anchors with every link checked (building.ts, links.ts).
-import { inputError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import type { ParsedCertificate } from '../certificate';
 import { buildPath } from './building';
 import { checkCertificate } from './extension-rules';
@@ -28,6 +28,6 @@ export function validatePath(r: PathRequest): ParsedCertificate[] {
   checkTime(r.leaf, label, at);
   const want = r.leafKeyUsage ?? 0;
   if (want && r.leaf.keyUsage !== undefined && (r.leaf.keyUsage & want) !== want)
-    throw inputError('CERT_KEY_USAGE_MISMATCH', `The ${label}'s keyUsage does not allow what it is used for here.`);
+    throw err.CERT_KEY_USAGE_MISMATCH({ label });
   return buildPath(r.leaf, { anchors: r.anchors, intermediates: r.intermediates, at, what: r.what });
 }

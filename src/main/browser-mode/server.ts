@@ -4,7 +4,7 @@
 // cannot run (here, headless servers) and by the UI tests.
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { inputError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import type { Dispatch } from '../ipc/dispatch';
 import { SECURITY_HEADERS } from '../policy/csp';
 import { apiRoute, refuse, MAX_BODY } from './api';
@@ -32,11 +32,7 @@ export interface BrowserServer {
 
 export async function startBrowserServer(opts: BrowserServerOptions): Promise<BrowserServer> {
   const host = opts.host ?? BIND_HOST;
-  if (host !== BIND_HOST)
-    throw inputError(
-      'BIND_REFUSED',
-      `Browser mode listens on ${BIND_HOST} only, never on ${host}: it must not be reachable from the network.`,
-    );
+  if (host !== BIND_HOST) throw err.BIND_REFUSED({ bindHost: BIND_HOST, host });
   const token = opts.token ?? newToken();
   const bound = { port: 0 };
   const app = buildApp(opts, token, bound);
@@ -107,8 +103,7 @@ async function listen(app: FastifyInstance, port: number): Promise<number> {
     await app.listen({ host: BIND_HOST, port });
   } catch (e) {
     await app.close();
-    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
-      throw inputError('PORT_IN_USE', `Port ${port} is already in use; choose another with --port.`);
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw err.PORT_IN_USE({ variant: 'port', port });
     throw e;
   }
   const address = app.server.address();

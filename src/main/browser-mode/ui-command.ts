@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inputError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import { createDispatch } from '../ipc/dispatch';
 import { openServices } from '../services/open';
 import { APP_NAME, APP_VERSION } from '../version';
@@ -29,10 +29,7 @@ export const defaultRendererDir = (): string => fileURLToPath(new URL('../../../
 export async function startUi(opts: UiOptions): Promise<RunningUi> {
   const rendererDir = opts.rendererDir ?? defaultRendererDir();
   if (!existsSync(join(rendererDir, 'index.html'))) {
-    throw inputError(
-      'UI_NOT_BUILT',
-      `The user interface is not built (${rendererDir} has no index.html): run "npm run build" first.`,
-    );
+    throw err.UI_NOT_BUILT({ rendererDir });
   }
   const services = await openServices({
     dataDir: opts.dataDir,

@@ -2,6 +2,7 @@
 // page's top frame, then goes through the same validation path as browser mode (runChannel).
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { errorResult, type Result } from '../../shared/result';
+import { err } from '../../shared/errors';
 import { CHANNELS, type Channel, type Output } from '../../shared/ipc/contract';
 import { isTrustedSender, type SenderInfo } from '../policy/urls';
 import type { Services } from '../services/types';
@@ -16,9 +17,7 @@ export function senderOf(event: IpcMainInvokeEvent): SenderInfo {
 export function handle<K extends Channel>(channel: K, impl: Impl<K>): void {
   ipcMain.handle(channel, (event, raw: unknown): Promise<Result<Output<K>>> => {
     if (!isTrustedSender(senderOf(event))) {
-      return Promise.resolve(
-        errorResult('SENDER_REFUSED', 'This request did not come from the Licence Desk window and was refused.'),
-      );
+      return Promise.resolve(errorResult('SENDER_REFUSED', err.SENDER_REFUSED().message, {}));
     }
     return runChannel(channel, impl, raw);
   });

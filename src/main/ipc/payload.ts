@@ -2,7 +2,7 @@
 // and builds error messages from it, so a huge, deeply nested or cyclic payload is refused by a
 // cheap bounded walk first; keys that could pollute a prototype are refused even where a schema
 // would merely strip them, because nothing legitimate ever sends them.
-import { inputError, type LdError } from '../../shared/errors';
+import { err, type LdError } from '../../shared/errors';
 
 export const PAYLOAD_LIMITS = {
   /** Characters in all strings and keys together: a 16 KiB code plus generous room for the rest. */
@@ -45,11 +45,10 @@ export function checkPayload(raw: unknown, limits = PAYLOAD_LIMITS): LdError | u
 
 function checkKeys(value: object, budget: Budget): LdError | undefined {
   for (const key of Reflect.ownKeys(value)) {
-    if (typeof key !== 'string')
-      return inputError('INPUT_INVALID', 'The input contains a symbol key; only plain data is accepted.');
+    if (typeof key !== 'string') return err.INPUT_INVALID({ variant: 'symbolKey' });
     budget.chars += key.length;
     if (FORBIDDEN_KEYS.has(key)) {
-      return inputError('INPUT_FORBIDDEN_KEY', `The input contains the key "${key}", which is never accepted.`);
+      return err.INPUT_FORBIDDEN_KEY({ key });
     }
   }
   return undefined;
@@ -61,7 +60,6 @@ function isPlainObject(value: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-const notPlain = (): LdError =>
-  inputError('INPUT_INVALID', 'The input must be plain data (objects, arrays, text, numbers, true/false, null).');
+const notPlain = (): LdError => err.INPUT_INVALID({ variant: 'notPlain' });
 
-const tooLarge = (what: string): LdError => inputError('INPUT_TOO_LARGE', `The input is too large (${what}).`);
+const tooLarge = (what: string): LdError => err.INPUT_TOO_LARGE({ variant: 'what', what });

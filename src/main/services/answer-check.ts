@@ -5,7 +5,7 @@ import { bindingFor } from '../../authority/certificates/recreate-rules';
 import { decodeCode } from '../../licensing/codes';
 import { parseRequest } from '../../licensing/request';
 import { checkAnswer, parseAnswer } from '../../device/simulator';
-import { LdError, toErrorValue } from '../../shared/errors';
+import { err, toErrorValue } from '../../shared/errors';
 
 /** Throws ANSWER_SELF_CHECK_FAILED (naming the PBX's reason) if a PBX would refuse this answer. */
 export function checkAsPbx(initCode: string, answerCode: string, pinnedRootDer: Uint8Array, now = new Date()): void {
@@ -26,10 +26,6 @@ export function checkAsPbx(initCode: string, answerCode: string, pinnedRootDer: 
     checkAnswer(parseAnswer(answerCode), pinnedRootDer, expectation, now);
   } catch (e) {
     const reason = toErrorValue(e);
-    throw new LdError({
-      code: 'ANSWER_SELF_CHECK_FAILED',
-      kind: 'internal',
-      message: `The answer was issued but fails the PBX's own check, so it is not shown: ${reason.message} [${reason.code}]`,
-    });
+    throw err.ANSWER_SELF_CHECK_FAILED({ reason: reason.message, reasonCode: reason.code });
   }
 }

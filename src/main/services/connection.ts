@@ -6,7 +6,7 @@
 // against that pinned root, exactly as the PBX will check it.
 import { httpClient } from '../../authority/http/client';
 import { requestTimeoutMs } from '../../authority/http/timeout';
-import { ruleError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import { clientAuthorityServices } from './authority-client';
 import { checkPin, fetchServerRoot, forgetPin, pinRoot, readPin, sha256 } from './pins';
 import { serverKey, type ServerTokens } from './secrets';
@@ -44,17 +44,11 @@ export async function connect(
 export async function reopen(dataDir: string, tokens: ServerTokens, serverUrl: string): Promise<AuthorityServices> {
   const token = await tokens.get(serverUrl);
   if (!token) {
-    throw ruleError(
-      'TOKEN_NOT_IN_KEYCHAIN',
-      `The keychain holds no token for ${serverKey(serverUrl)} (was the entry deleted?): connect to the server again, or run "licence-desk login --server ${serverUrl}".`,
-    );
+    throw err.TOKEN_NOT_IN_KEYCHAIN({ server: serverKey(serverUrl), serverUrl });
   }
   const root = readPin(dataDir, serverUrl);
   if (!root) {
-    throw ruleError(
-      'CONNECTION_INCOMPLETE',
-      'Connected mode has no pinned root for its server: connect to the server again.',
-    );
+    throw err.CONNECTION_INCOMPLETE();
   }
   return clientAuthorityServices(
     'connected',

@@ -5,7 +5,7 @@
 import { checkBackupPassphrase } from '../../authority/backup/archive';
 import { makeBackup } from '../../authority/backup/backup';
 import { restoreBackup } from '../../authority/backup/restore';
-import { inputError, ruleError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import type { Input, Output } from '../../shared/ipc/contract';
 import type { KeySealer } from '../../authority/keys/sealer';
 import type { Services } from './types';
@@ -27,19 +27,12 @@ export type DataServices = Pick<Services, 'dataBackup' | 'dataRestore'>;
 
 export function dataServices(ctx: DataContext): DataServices {
   const embeddedOnly = (what: string) => {
-    if (ctx.mode() === 'connected')
-      throw ruleError(
-        'DATA_CONNECTED_MODE',
-        `${what} is for the authority on this computer; in connected mode the server keeps the data: disconnect first, or ask the server's operator.`,
-      );
+    if (ctx.mode() === 'connected') throw err.DATA_CONNECTED_MODE({ what });
   };
   const fileFor = async (kind: 'backup' | 'restore', given: string | undefined) => {
     if (given) return given;
     if (ctx.pickFile) return ctx.pickFile(kind);
-    throw inputError(
-      'DATA_FILE_REQUIRED',
-      `Type the path of the backup file (${kind === 'backup' ? 'to write' : 'to read'}).`,
-    );
+    throw err.DATA_FILE_REQUIRED({ action: kind === 'backup' ? 'to write' : 'to read' });
   };
   return {
     async dataBackup(input: Input<'data:backup'>): Promise<Output<'data:backup'>> {

@@ -3,7 +3,7 @@
 import { Authority } from '../../authority/authority';
 import { rootPem } from '../../authority/ca';
 import { embeddedClient } from '../../authority/client';
-import { inputError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import { fromPem } from '../../licensing/pem';
 import { clientAuthorityServices } from './authority-client';
 import { openKeySealer } from './key-sealer';
@@ -22,7 +22,6 @@ export async function openEmbeddedAuthority(dataDir: string, given?: KeySealer):
 
 function rootDerOf(pem: string): Uint8Array {
   const [block, ...rest] = fromPem(pem);
-  if (!block || rest.length > 0 || block.label !== 'CERTIFICATE')
-    throw inputError('ROOT_INVALID', "The authority's root certificate file does not hold exactly one certificate.");
+  if (!block || rest.length > 0 || block.label !== 'CERTIFICATE') throw err.ROOT_INVALID();
   return block.der;
 }

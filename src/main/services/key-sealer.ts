@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { sealedKeysKind } from '../../authority/keys/key-files';
 import { makeSealer, type KeySealer } from '../../authority/keys/sealer';
-import { isLdError, LdError } from '../../shared/errors';
+import { err, isLdError } from '../../shared/errors';
 import { osKeychain, type Keychain } from './keychain';
 
 export const WRAPPING_KEY_ACCOUNT = 'ca.wrapping-key';
@@ -41,9 +41,9 @@ export async function openKeySealer(dataDir: string, o: SealerOptions = {}): Pro
         passphraseSource: 'the passphrase typed',
         env,
       });
-    throw new LdError({
-      ...e.toValue(),
-      message: `${e.message} The authority's keys are sealed under the keychain; where there is none (a server, CI), set LICENCE_DESK_PASSPHRASE instead.`,
+    throw err.KEYCHAIN_UNAVAILABLE({
+      detail: String(e.params.detail),
+      hint: `${String(e.params.hint)}; the authority's keys are sealed under the keychain, and where there is none (a server, CI) LICENCE_DESK_PASSPHRASE seals them instead`,
     });
   }
 }

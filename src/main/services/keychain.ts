@@ -4,7 +4,7 @@
 // where no real keychain answers (Linux without a Secret Service), storing and reading refuse with
 // a message that says what to install, rather than keeping a secret in a file.
 import { AsyncEntry } from '@napi-rs/keyring';
-import { LdError } from '../../shared/errors';
+import { err, LdError } from '../../shared/errors';
 
 /** The keychain's "service": every Licence Desk secret is an account under it. */
 export const KEYCHAIN_SERVICE = 'Licence Desk';
@@ -29,17 +29,12 @@ const NO_ACCESS = /platform storage|NoStorageAccess|AccessDenied|locked|D-?Bus|o
 export function keychainError(e: unknown, platform = process.platform): LdError {
   const detail = e instanceof Error ? e.message : String(e);
   if (NO_ACCESS.test(detail)) {
-    return new LdError({
-      code: 'KEYCHAIN_UNAVAILABLE',
-      kind: 'unavailable',
-      message: `The operating system's keychain cannot be reached or is locked (${detail.slice(0, 120)}); Licence Desk keeps secrets only there: ${NO_KEYCHAIN_HINT[platform] ?? 'unlock the keychain'}.`,
+    return err.KEYCHAIN_UNAVAILABLE({
+      detail: detail.slice(0, 120),
+      hint: NO_KEYCHAIN_HINT[platform] ?? 'unlock the keychain',
     });
   }
-  return new LdError({
-    code: 'KEYCHAIN_FAILED',
-    kind: 'internal',
-    message: `The operating system's keychain refused the request: ${detail.slice(0, 200)}`,
-  });
+  return err.KEYCHAIN_FAILED({ detail: detail.slice(0, 200) });
 }
 
 /** The real keychain. `service` is only ever changed by tests that must not meet each other's entries. */

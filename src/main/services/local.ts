@@ -2,7 +2,7 @@
 // pasted code (pure parsing: it needs no authority and never signs anything).
 import type { Catalogue } from '../../licensing/catalogue';
 import { inspectCode } from '../../licensing/inspect';
-import { ruleError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import type { Input, Output } from '../../shared/ipc/contract';
 import type { SettingsStore } from './settings';
 import type { Services } from './types';
@@ -42,10 +42,7 @@ export function localServices(ctx: LocalContext): LocalServices {
         (input.mode !== undefined && input.mode !== current.mode) ||
         (input.serverUrl !== undefined && input.serverUrl !== current.serverUrl)
       ) {
-        throw ruleError(
-          'MODE_CHANGE_NEEDS_CONNECT',
-          'The mode and the server address change only by connecting to a server (its address and token are checked first) or by disconnecting, not by a setting alone.',
-        );
+        throw err.MODE_CHANGE_NEEDS_CONNECT();
       }
       return ctx.settings.set(input);
     },

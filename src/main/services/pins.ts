@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { Client } from '../../authority/client';
 import { fromPem, toPem } from '../../licensing/pem';
-import { ruleError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import { serverKey } from './secrets';
 
 const PIN_DIR = 'server-roots';
@@ -22,8 +22,7 @@ export const pinnedRootFile = (dataDir: string, serverUrl: string): string =>
 export async function fetchServerRoot(client: Client): Promise<Uint8Array> {
   const blocks = fromPem((await client.call('ca.root', {})).pem);
   const root = blocks[0];
-  if (!root || blocks.length !== 1 || root.label !== 'CERTIFICATE')
-    throw ruleError('SERVER_ROOT_INVALID', 'The server did not send exactly one root certificate.');
+  if (!root || blocks.length !== 1 || root.label !== 'CERTIFICATE') throw err.SERVER_ROOT_INVALID();
   return root.der;
 }
 
@@ -36,10 +35,11 @@ export function readPin(dataDir: string, serverUrl: string): Uint8Array | undefi
 export function checkPin(dataDir: string, serverUrl: string, root: Uint8Array): void {
   const pinned = readPin(dataDir, serverUrl);
   if (pinned && sha256(pinned) !== sha256(root)) {
-    throw ruleError(
-      'SERVER_ROOT_CHANGED',
-      `The server at ${serverKey(serverUrl)} presents another root certificate (SHA-256 ${sha256(root).slice(0, 16)}…) than the one pinned when you first connected (${sha256(pinned).slice(0, 16)}…). If the vendor really replaced its CA, log out (or disconnect) and connect again.`,
-    );
+    throw err.SERVER_ROOT_CHANGED({
+      server: serverKey(serverUrl),
+      rootHash: sha256(root).slice(0, 16),
+      pinnedHash: sha256(pinned).slice(0, 16),
+    });
   }
 }
 

@@ -2,7 +2,7 @@
 // kind, the API token for a licence server, one entry per server address. The desktop app, browser
 // mode and the CLI (`licence-desk login`) read and write the same entries, so a token stored by
 // one is found by the others.
-import { inputError } from '../../shared/errors';
+import { err } from '../../shared/errors';
 import type { Keychain } from './keychain';
 
 /** The same server however it was typed: scheme, host, port and path, no trailing slash. */
@@ -11,13 +11,10 @@ export function serverKey(serverUrl: string): string {
   try {
     u = new URL(serverUrl);
   } catch {
-    throw inputError(
-      'SERVER_URL_INVALID',
-      `"${serverUrl.slice(0, 100)}" is not a server address such as http://host:8417.`,
-    );
+    throw err.SERVER_URL_INVALID({ variant: 'address', serverUrl: serverUrl.slice(0, 100) });
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:')
-    throw inputError('SERVER_URL_INVALID', `The server address must start with http:// or https://, not ${u.protocol}`);
+    throw err.SERVER_URL_INVALID({ variant: 'protocol', protocol: u.protocol });
   return `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, '')}`;
 }
 

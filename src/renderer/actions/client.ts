@@ -19,5 +19,5 @@ export function api(): Api {
 export function unwrap<T>(r: Result<T>): { value: T; error: null } | { value: null; error: UiError } {
   return r.ok
     ? { value: r.value, error: null }
-    : { value: null, error: { code: r.error.code, message: r.error.message } };
+    : { value: null, error: { code: r.error.code, message: r.error.message, params: r.error.params } };
 }

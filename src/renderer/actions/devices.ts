@@ -122,13 +122,10 @@ export async function importCsv(text: string): Promise<void> {
     const r = unwrap(await api().devicesImport({ rows: chunk.rows }));
     if (r.error) {
       // The whole call was refused: every row of the chunk gets the reason.
-      chunk.rows.forEach((_, i) =>
-        errors.push({ row: parsed.rowNumbers[chunk.start + i]!, code: r.error.code, message: r.error.message }),
-      );
+      chunk.rows.forEach((_, i) => errors.push({ row: parsed.rowNumbers[chunk.start + i]!, ...r.error }));
     } else {
       added += r.value.added;
-      for (const e of r.value.errors)
-        errors.push({ row: parsed.rowNumbers[chunk.start + e.row - 1]!, code: e.code, message: e.message });
+      for (const e of r.value.errors) errors.push({ ...e, row: parsed.rowNumbers[chunk.start + e.row - 1]! });
       // The rows just added are in the list (and found by search) as soon as their chunk is in.
       const refused = new Set(r.value.errors.map((e) => e.row - 1));
       const landed = chunk.rows.filter((_, i) => !refused.has(i)).map((row) => row.serial.trim());

@@ -2,6 +2,8 @@
 import type { SettingsPatch } from '../../shared/ipc/contract';
 import { getState, setState } from '../store';
 import type { UiError } from '../store/types';
+import { i18n } from '../i18n';
+import { errorText } from '../lib/error-text';
 import { applyLanguage, applyTheme, type Language, type Theme } from './appearance';
 import { api, unwrap } from './client';
 import { toast } from './toasts';
@@ -9,7 +11,7 @@ import { toast } from './toasts';
 async function save(patch: SettingsPatch): Promise<UiError | null> {
   const r = unwrap(await api().settingsSet(patch));
   if (r.error) {
-    toast('error', r.error.message);
+    toast('error', errorText(i18n.t, r.error));
     return r.error;
   }
   setState({ settings: r.value });

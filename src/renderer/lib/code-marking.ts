@@ -15,7 +15,7 @@ export interface Segment {
 const GROUP_SIZE = 8;
 const TAG_LENGTH = 4;
 
-/** The group numbers an inspection error names: details.groups (typos, swaps, surplus) or details.group. */
+/** The group numbers an inspection error names: params.groups (typos, swaps, surplus) or params.group. */
 export function faultyGroups(details: Record<string, unknown> | undefined): number[] {
   if (!details) return [];
   const many = details.groups;

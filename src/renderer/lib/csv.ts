@@ -6,6 +6,7 @@
 // and Cyrillic), with cells that a spreadsheet would run as a formula neutralised.
 import Papa from 'papaparse';
 import type { Device } from '../store/types';
+import { err, type LdError } from '../../shared/errors';
 
 export interface ImportRow {
   serial: string;
@@ -19,6 +20,7 @@ export interface RowError {
   row: number;
   code: string;
   message: string;
+  params?: Record<string, unknown> | undefined;
 }
 
 export interface ParsedCsv {
@@ -28,7 +30,7 @@ export interface ParsedCsv {
   /** Rows refused while reading (before anything is sent). */
   errors: RowError[];
   /** The file cannot be imported at all (no header, no serial column…). */
-  fatal: { code: string; message: string } | null;
+  fatal: { code: string; message: string; params?: Record<string, unknown> | undefined } | null;
 }
 
 export const CSV_COLUMNS = ['serial', 'model', 'name', 'customer'] as const;
@@ -49,7 +51,6 @@ const columnOf = (header: string): Column | undefined => {
 
 /** The authority's rule for a serial (src/licensing/names.ts), checked here to say which character is wrong. */
 const SERIAL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const SERIAL_RULE = "letters A–Z, digits 0–9, '.', '_' and '-', starting with a letter or digit, at most 64";
 
 function serialProblem(serial: string): string | null {
   if (serial === '' || SERIAL.test(serial)) return null;
@@ -64,12 +65,8 @@ export interface CatalogueModel {
   name: string;
 }
 
-const fail = (code: string, message: string): ParsedCsv => ({
-  rows: [],
-  rowNumbers: [],
-  errors: [],
-  fatal: { code, message },
-});
+const fail = (e: LdError): ParsedCsv => ({ rows: [], rowNumbers: [], errors: [], fatal: e.toValue() });
+const rowError = (row: number, e: LdError): RowError => ({ row, ...e.toValue() });
 
 export function parseDeviceCsv(text: string, models: readonly CatalogueModel[] = []): ParsedCsv {
   // Blank lines are kept while parsing (and skipped below) so row numbers match the spreadsheet's.
@@ -77,18 +74,18 @@ export function parseDeviceCsv(text: string, models: readonly CatalogueModel[] =
   const firstRow = parsed.data.findIndex((cells) => cells.some((c) => c.trim() !== ''));
   const header = parsed.data[firstRow];
   const data = parsed.data.slice(firstRow + 1);
-  if (!header)
-    return fail(
-      'CSV_EMPTY',
-      'The file is empty: it needs a header row (serial,model,name,customer) and one row per device.',
-    );
+  if (!header) return fail(err.CSV_EMPTY());
   const found = header.map((h) => h.trim()).filter((h) => h !== '');
   const columns = header.map(columnOf);
   const missing = REQUIRED.filter((c) => !columns.includes(c));
   if (missing.length > 0) {
     return fail(
-      'CSV_HEADER_MISSING',
-      `The first row must name the columns; "${missing.join('" and "')}" ${missing.length > 1 ? 'are' : 'is'} missing (found: ${found.join(', ') || 'nothing'}; German and Russian names such as "Seriennummer", "Modell" work too).`,
+      err.CSV_HEADER_MISSING({
+        missing: [...missing],
+        missingText: `"${missing.join('" and "')}"`,
+        verb: missing.length > 1 ? 'are' : 'is',
+        found: found.join(', ') || 'nothing',
+      }),
     );
   }
   const at = Object.fromEntries(CSV_COLUMNS.map((c) => [c, columns.indexOf(c)])) as Record<Column, number>;
@@ -100,20 +97,12 @@ export function parseDeviceCsv(text: string, models: readonly CatalogueModel[] =
     if (cells.every((c) => c.trim() === '')) return;
     const cell = (c: (typeof CSV_COLUMNS)[number]) => (at[c] >= 0 ? (cells[at[c]] ?? '').trim() : '');
     if (cells.length > columns.length) {
-      out.errors.push({
-        row,
-        code: 'CSV_TOO_MANY_FIELDS',
-        message: `Row ${row} has ${cells.length} fields but the header names ${columns.length}: is a comma missing its quotes?`,
-      });
+      out.errors.push(rowError(row, err.CSV_TOO_MANY_FIELDS({ row, fields: cells.length, columns: columns.length })));
       return;
     }
     const problem = serialProblem(cell('serial'));
     if (problem) {
-      out.errors.push({
-        row,
-        code: 'SERIAL_INVALID',
-        message: `Row ${row}: the serial "${cell('serial')}" ${problem}; a serial has ${SERIAL_RULE} characters.`,
-      });
+      out.errors.push(rowError(row, err.SERIAL_INVALID({ variant: 'csvRow', row, serial: cell('serial'), problem })));
       return;
     }
     const model = cell('model');

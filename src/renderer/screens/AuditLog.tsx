@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { loadAudit, loadMoreAudit, setAuditFilter, verifyAudit } from '../actions/audit';
 import { AuditData } from '../components/AuditData';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { errorText } from '../lib/error-text';
 import { formatDateTime, shortHex } from '../lib/format';
 import { useStore } from '../store';
 
@@ -39,7 +40,8 @@ export function AuditLog() {
           {verdict.ok
             ? t('audit.intact', { count: verdict.entries })
             : // A cut tail or a damaged checkpoint file is explained by the authority's own sentence.
-              (verdict.problem?.message ??
+              ((verdict.problem &&
+                errorText(t, { ...verdict.problem, params: { problem: verdict.problem.message } })) ??
               t('audit.broken', { id: verdict.firstBroken?.id ?? '?', reason: verdict.firstBroken?.reason ?? '' }))}
         </p>
       )}

@@ -9,6 +9,7 @@ import { faultyGroups, markGroups } from '../lib/code-marking';
 import { sniffKind } from '../lib/code-kind';
 import { MAX_CODE_TEXT } from '../../shared/typed-codes/limits';
 import { useStore } from '../store';
+import { errorText } from '../lib/error-text';
 import { FieldList } from './code-inspector/FieldList';
 
 export function CodeInspector() {
@@ -22,7 +23,7 @@ export function CodeInspector() {
     const timer = window.setTimeout(() => void inspect(text), 150);
     return () => window.clearTimeout(timer);
   }, [text]);
-  const groups = inspection?.error ? faultyGroups(inspection.error.details) : [];
+  const groups = inspection?.error ? faultyGroups(inspection.error.params) : [];
   // A damaged code still says what it meant to be by its tag.
   const kind = inspection?.kind ?? sniffKind(text);
   return (
@@ -56,7 +57,7 @@ export function CodeInspector() {
           {inspection.error && (
             <div className="refusal" role="alert">
               <p>
-                {inspection.error.message} <code className="error-code">{inspection.error.code}</code>
+                {errorText(t, inspection.error)} <code className="error-code">{inspection.error.code}</code>
               </p>
               {groups.length > 0 && (
                 <pre className="marked-code" tabIndex={0} aria-label={t('inspector.marked')}>

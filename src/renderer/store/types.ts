@@ -17,4 +17,6 @@ export type Screen = (typeof SCREENS)[number];
 export interface UiError {
   code: string;
   message: string;
+  /** The values the message is made of: with the code, they render it in the UI's language. */
+  params?: Record<string, unknown> | undefined;
 }

@@ -169,7 +169,14 @@ export const devicesOps = {
       .strict(),
     output: z.object({
       added: z.number(),
-      errors: z.array(z.object({ row: z.number(), code: z.string(), message: z.string() })),
+      errors: z.array(
+        z.object({
+          row: z.number(),
+          code: z.string(),
+          message: z.string(),
+          params: z.record(z.string(), z.unknown()).optional(),
+        }),
+      ),
     }),
   }),
   'customers.list': op({

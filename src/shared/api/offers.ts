@@ -40,6 +40,14 @@ const RegistrationSchema = z.object({
   email: z.string(),
   createdAt: isoDate,
 });
+/** changed: false when the number already was in the asked state (blocking twice is harmless). */
+const BlockSchema = z.object({
+  registration: z.string(),
+  blocked: z.boolean(),
+  blockedAt: isoDate.nullable(),
+  reason: z.string(),
+  changed: z.boolean(),
+});
 const EulaSchema = z.object({ version: z.string(), text: z.string(), publishedAt: isoDate });
 const AcceptanceSchema = z.object({
   registration: z.string(),
@@ -98,6 +106,22 @@ export const offersOps = {
     mutating: true,
     input: z.object({ registration: registrationRef, serial }).strict(),
     output: z.object({ registration: z.string(), serial: z.string(), alreadyLinked: z.boolean() }),
+  }),
+  'registrations.block': op({
+    name: 'registrations.block',
+    summary: 'Block a registration number: no link, trial, coupon, grant or recovery with it until unblocked',
+    mutating: true,
+    vendorOnly: true,
+    input: z.object({ registration: registrationRef, reason: text(400).optional() }).strict(),
+    output: BlockSchema,
+  }),
+  'registrations.unblock': op({
+    name: 'registrations.unblock',
+    summary: 'Unblock a registration number the vendor blocked',
+    mutating: true,
+    vendorOnly: true,
+    input: z.object({ registration: registrationRef }).strict(),
+    output: BlockSchema,
   }),
   'trials.start': op({
     name: 'trials.start',

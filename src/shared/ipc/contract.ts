@@ -77,7 +77,7 @@ const Inspection = z.object({
   format: z.enum(['code', 'pem']).optional(),
   ok: z.boolean(),
   error: z
-    .object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() })
+    .object({ code: z.string(), message: z.string(), params: z.record(z.string(), z.unknown()).optional() })
     .optional(),
   fields: z.record(z.string(), z.unknown()),
 });

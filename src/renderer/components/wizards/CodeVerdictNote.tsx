@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import type { Verdict } from '../../lib/wizards/code-verdict';
 import { modelName } from '../../lib/wizards/catalogue';
+import { errorText } from '../../lib/error-text';
 
 export function CodeVerdictNote({ verdict }: { verdict: Verdict }) {
   const { t } = useTranslation();
@@ -34,6 +35,6 @@ export function CodeVerdictNote({ verdict }: { verdict: Verdict }) {
         </p>
       );
     case 'invalid':
-      return <p className="wizard-error">{verdict.message}</p>;
+      return <p className="wizard-error">{errorText(t, verdict.error)}</p>;
   }
 }

@@ -3,6 +3,7 @@
 // authority's answer (which names the group when it knows the intended number) is shown instead.
 import { useTranslation } from 'react-i18next';
 import { checkRegistration } from '../../lib/wizards/registration';
+import { errorText } from '../../lib/error-text';
 import type { UiError } from '../../store/types';
 import { TextField } from './TextField';
 
@@ -41,7 +42,7 @@ export function RegistrationField({
       placeholder="MIKO-XXXXX-XXXXX-XXXXX-XXXXX"
       autoFocusField={autoFocus}
       hint={check.state === 'ok' ? `✓ ${check.number}` : t('wizard.registration.format')}
-      error={authorityError?.message ?? local}
+      error={authorityError ? errorText(t, authorityError) : local}
     />
   );
 }

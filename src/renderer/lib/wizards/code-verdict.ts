@@ -7,7 +7,7 @@ import { MAX_CODE_TEXT } from '../../../shared/typed-codes/limits';
 export interface Inspection {
   kind?: 'init' | 'answer';
   ok: boolean;
-  error?: { code: string; message: string; details?: Record<string, unknown> };
+  error?: { code: string; message: string; params?: Record<string, unknown> };
   fields: Record<string, unknown>;
 }
 
@@ -28,7 +28,12 @@ export type Verdict =
   | { state: 'tooLarge' }
   | { state: 'checking' }
   /** The armour or the request is broken: the message says where, groups are the faulty ones. */
-  | { state: 'invalid'; message: string; groups: number[] }
+  | {
+      state: 'invalid';
+      message: string;
+      error: { code: string; message: string; params?: Record<string, unknown> };
+      groups: number[];
+    }
   | { state: 'answerPasted' }
   | { state: 'otherDevice'; fields: InitFields; expected: string }
   | { state: 'otherModel'; fields: InitFields; expected: string }
@@ -68,7 +73,7 @@ export function codeVerdict(
   if (!inspection || inspected !== text) return { state: 'checking' };
   if (!inspection.ok) {
     const error = inspection.error ?? { code: 'CODE_INVALID', message: '' };
-    return { state: 'invalid', message: error.message, groups: faultyGroups(error.details) };
+    return { state: 'invalid', message: error.message, error, groups: faultyGroups(error.params) };
   }
   if (inspection.kind === 'answer') return { state: 'answerPasted' };
   const fields = initFields(inspection.fields);

@@ -32,7 +32,7 @@ export function checkRegistration(text: string): RegistrationCheck {
     const read = readRegistrationNumber(text);
     return read.checkOk ? { state: 'ok', number: read.number } : { state: 'checkFailed', number: read.number };
   } catch (e) {
-    const details = (e as { details?: { group?: number; position?: number } }).details;
+    const details = (e as { params?: { group?: number; position?: number } }).params;
     if (details?.group)
       return { state: 'typo', group: details.group, ...(details.position ? { position: details.position } : {}) };
     return { state: 'invalid' };

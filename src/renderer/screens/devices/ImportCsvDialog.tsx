@@ -6,6 +6,7 @@ import { clearImport, importCsv } from '../../actions/devices';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Modal } from '../../components/Modal';
 import { formatNumber } from '../../lib/format';
+import { errorText } from '../../lib/error-text';
 import { useStore } from '../../store';
 
 /** Bigger files are refused before reading: 200,000 devices fit easily in this. */
@@ -77,7 +78,7 @@ export function ImportCsvDialog({ onClose }: { onClose(): void }) {
                   <td>
                     <code>{e.code}</code>
                   </td>
-                  <td>{e.message}</td>
+                  <td>{errorText(t, e)}</td>
                 </tr>
               ))}
             </tbody>
