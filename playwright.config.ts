@@ -2,6 +2,10 @@
 // fresh data folder and one fresh `licence-desk ui` per test (see tests/e2e/fixtures.ts).
 import { defineConfig } from '@playwright/test';
 
+// The app seals the authority's keys: with no keychain here, under this passphrase (cheap scrypt).
+process.env.LICENCE_DESK_PASSPHRASE ??= 'e2e passphrase';
+process.env.LICENCE_DESK_SCRYPT_LOG2N ??= '10';
+
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',

@@ -97,10 +97,17 @@ async function startBrowserMode(reason, args) {
   const { runUi } = await import('../src/main/browser-mode/ui-command.ts');
   const { parsePort } = await import('../src/cli/ui-command.ts');
   const { defaultDataDir } = await import('../src/authority/data-dir.ts');
+  const { ttyPrompt } = await import('../src/cli/prompt.ts');
   const o = browserOptions(args);
   try {
     const port = parsePort(o.port);
-    await runUi({ dataDir: o.data ?? defaultDataDir(), ...(port !== undefined ? { port } : {}) });
+    // Without a keychain the keys' passphrase is asked here (or taken from LICENCE_DESK_PASSPHRASE).
+    const ask = ttyPrompt();
+    await runUi({
+      dataDir: o.data ?? defaultDataDir(),
+      ...(port !== undefined ? { port } : {}),
+      ...(ask ? { askPassphrase: ask } : {}),
+    });
   } catch (e) {
     process.stderr.write(`licence-desk: ${e?.message ?? e}${e?.code ? ` [${e.code}]` : ''}\n`);
     process.exitCode = 1;

@@ -14,6 +14,18 @@ import type { Db } from './db/executor';
 import { isPostgresUrl, openDb } from './db/open';
 import { openCheckpoints } from './audit/checkpoints';
 import type { Mailer } from './mail/smtp';
+import { sealedMessage, sealPlaintextKeys } from './keys/key-files';
+import { envSealer, type KeySealer } from './keys/sealer';
+import { finishRotation } from './ca-rotate';
+
+export interface KeyOptions {
+  /** Seals and opens the data folder's private keys; LICENCE_DESK_PASSPHRASE's (envSealer) when not given. */
+  sealer?: KeySealer;
+  /** Seals the new root key at init (a root passphrase); the data folder's sealer when not given. */
+  rootSealer?: KeySealer;
+  /** Where init writes the sealed root key (default ca/root.key.sealed). */
+  rootOut?: string;
+}
 
 export interface OpenOptions {
   /** Folder with the CA (and, unless `database` is given, authority.db). */
@@ -30,6 +42,8 @@ export interface OpenOptions {
   mailer?: Mailer;
   /** The issuing key in a hardware module (serve --issuing-key pkcs11:…); default the data folder's key. */
   issuingKey?: Signer;
+  /** Opens the sealed keys; LICENCE_DESK_PASSPHRASE's (envSealer) when not given. */
+  sealer?: KeySealer;
 }
 
 export class Authority {
@@ -39,12 +53,19 @@ export class Authority {
   ) {}
 
   /** Creates CA and database if absent. Returns whether the CA was created. */
-  static async init(dataDir: string, database?: string): Promise<boolean> {
+  static async init(dataDir: string, database?: string, keys: KeyOptions = {}): Promise<boolean> {
     secureDataDir(dataDir);
-    const created = createCa(dataDir);
+    const sealer = keys.sealer ?? envSealer();
+    prepareKeys(dataDir, sealer);
+    const created = createCa(dataDir, {
+      sealer,
+      ...(keys.rootSealer ? { rootSealer: keys.rootSealer } : {}),
+      ...(keys.rootOut ? { rootOut: keys.rootOut } : {}),
+    });
     const db = await openDb(database ?? join(dataDir, 'authority.db'));
     await localReseller(db, new Date());
-    const checkpoints = await auditCheckpoints(db, dataDir, database, loadCa(dataDir), () => new Date());
+    const ca = loadCa(dataDir, sealer);
+    const checkpoints = await auditCheckpoints(db, { dataDir, database, ca, now: () => new Date(), sealer });
     await checkpoints.drain();
     await db.close();
     return created;
@@ -52,7 +73,9 @@ export class Authority {
 
   static async open(opts: OpenOptions): Promise<Authority> {
     secureDataDir(opts.dataDir, { create: false });
-    const ca = opts.issuingKey ? loadHsmCa(opts.dataDir, opts.issuingKey) : loadCa(opts.dataDir);
+    const sealer = opts.sealer ?? envSealer();
+    prepareKeys(opts.dataDir, sealer);
+    const ca = opts.issuingKey ? loadHsmCa(opts.dataDir, opts.issuingKey) : loadCa(opts.dataDir, sealer);
     const db = await openDb(opts.database ?? join(opts.dataDir, 'authority.db'));
     const now = opts.now ?? (() => new Date());
     const ctx = composeContext({
@@ -64,7 +87,7 @@ export class Authority {
       changeHooks: opts.changeHooks ?? [],
       ...(opts.mailer ? { mailer: opts.mailer } : {}),
     });
-    ctx.checkpoints = await auditCheckpoints(db, opts.dataDir, opts.database, ca, now);
+    ctx.checkpoints = await auditCheckpoints(db, { dataDir: opts.dataDir, database: opts.database, ca, now, sealer });
     const resellerId = await localReseller(db, now());
     return new Authority(ctx, { resellerId, vendor: true, label: 'local' });
   }
@@ -92,11 +115,23 @@ export class Authority {
  * The audit checkpoints live outside the database: next to a SQLite file, or for PostgreSQL in
  * this process's data folder (each server process keeps its own, and `audit head` exports one).
  */
-function auditCheckpoints(db: Db, dataDir: string, database: string | undefined, ca: CaMaterial, now: () => Date) {
-  const file = isPostgresUrl(database ?? '')
-    ? join(dataDir, 'audit.checkpoints')
-    : `${database ?? join(dataDir, 'authority.db')}.checkpoints`;
-  return openCheckpoints(db, { dataDir, file, ca, now, warn: (m) => process.stderr.write(`licence-desk: ${m}\n`) });
+function auditCheckpoints(
+  db: Db,
+  o: { dataDir: string; database: string | undefined; ca: CaMaterial; now: () => Date; sealer: KeySealer },
+) {
+  const file = isPostgresUrl(o.database ?? '')
+    ? join(o.dataDir, 'audit.checkpoints')
+    : `${o.database ?? join(o.dataDir, 'authority.db')}.checkpoints`;
+  return openCheckpoints(db, { ...o, file, warn });
+}
+
+const warn = (m: string) => void process.stderr.write(`licence-desk: ${m}\n`);
+
+/** Before the keys are read: an interrupted `ca rotate` is finished, plaintext keys of an older install sealed (said once). */
+function prepareKeys(dataDir: string, sealer: KeySealer): void {
+  finishRotation(dataDir);
+  const sealed = sealPlaintextKeys(dataDir, sealer);
+  if (sealed.length > 0) warn(sealedMessage(dataDir, sealed, sealer));
 }
 
 /** The embedded authority's single reseller, created once (the unique name decides races). */

@@ -1,15 +1,11 @@
 // The authority's own PKI: a root (trusted by PBXs) and an issuing CA (signs PBX certificates).
-// Keys are ECDSA P-256, written once with owner-only permissions; the root key is needed only to
-// make a new issuing CA, so day-to-day issuance touches just the issuing key.
-import {
-  createPrivateKey,
-  createPublicKey,
-  generateKeyPairSync,
-  randomBytes,
-  verify,
-  type KeyObject,
-} from 'node:crypto';
+// Keys are ECDSA P-256, on disk only sealed (keys/sealer.ts); the root key is needed only to make
+// a new issuing CA (ca rotate, ca hsm-issue), so init writes it to a file the user keeps offline,
+// passphrase-sealed, and day-to-day issuance touches just the issuing key.
+import { createPublicKey, generateKeyPairSync, randomBytes, verify, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { keyFile, readSealedKey, writeSealedKey } from './keys/key-files';
+import type { KeySealer } from './keys/sealer';
 import { join } from 'node:path';
 import {
   buildCertificate,
@@ -38,17 +34,28 @@ export interface CaMaterial {
 const paths = (dir: string) => ({
   dir: join(dir, 'ca'),
   rootCert: join(dir, 'ca', 'root.pem'),
-  rootKey: join(dir, 'ca', 'root.key'),
   issuingCert: join(dir, 'ca', 'issuing.pem'),
-  issuingKey: join(dir, 'ca', 'issuing.key'),
+  issuingKey: keyFile(dir, 'issuing.key'),
+  /** An install from before sealing: sealed in place on its first open (keys/key-files.ts). */
+  plainIssuingKey: join(dir, 'ca', 'issuing.key'),
   /** The certificate of an issuing key held in a hardware module (`ca hsm-issue`); the key is not here. */
   hsmIssuingCert: join(dir, 'ca', 'issuing-hsm.pem'),
 });
 
-export const caExists = (dataDir: string): boolean => existsSync(paths(dataDir).issuingKey);
+export const caExists = (dataDir: string): boolean =>
+  existsSync(paths(dataDir).issuingKey) || existsSync(paths(dataDir).plainIssuingKey);
+
+export interface CreateCaOptions {
+  /** Seals the issuing key (the keychain's wrapping key or LICENCE_DESK_PASSPHRASE). */
+  sealer: KeySealer;
+  /** Seals the root key; the data folder's sealer unless the user gave a root passphrase. */
+  rootSealer?: KeySealer;
+  /** Where the root key goes (default ca/root.key.sealed, to be moved offline). */
+  rootOut?: string;
+}
 
 /** Creates root and issuing CA unless present. Returns true if it created them. */
-export function createCa(dataDir: string, now = new Date()): boolean {
+export function createCa(dataDir: string, o: CreateCaOptions, now = new Date()): boolean {
   const p = paths(dataDir);
   if (caExists(dataDir)) return false;
   mkdirSync(p.dir, { recursive: true, mode: 0o700 });
@@ -75,20 +82,20 @@ export function createCa(dataDir: string, now = new Date()): boolean {
     notAfter: yearsFrom(now, ISSUING_YEARS),
     ca: { pathLen: 1 },
   });
-  writeKey(p.rootKey, root.privateKey);
+  writeSealedKey(o.rootOut ?? keyFile(dataDir, 'root.key'), root.privateKey, o.rootSealer ?? o.sealer);
   writeFileAtomic(p.rootCert, toPem('CERTIFICATE', rootDer));
   writeFileAtomic(p.issuingCert, toPem('CERTIFICATE', issuingDer));
-  writeKey(p.issuingKey, issuing.privateKey); // last: its presence marks a complete CA
+  writeSealedKey(p.issuingKey, issuing.privateKey, o.sealer); // last: its presence marks a complete CA
   return true;
 }
 
-export function loadCa(dataDir: string): CaMaterial {
+export function loadCa(dataDir: string, sealer: KeySealer): CaMaterial {
   const p = paths(dataDir);
   if (!caExists(dataDir)) throw err.AUTHORITY_MISSING({ dataDir });
   const rootDer = pemToDer(readFileSync(p.rootCert, 'utf8'));
   const issuingDer = pemToDer(readFileSync(p.issuingCert, 'utf8'));
   const issuing = parseCertificate(issuingDer, 'issuing CA certificate');
-  const key = createPrivateKey(readFileSync(p.issuingKey, 'utf8'));
+  const key = readSealedKey(p.issuingKey, sealer, 'issuing CA key');
   return {
     rootDer,
     issuingDer,
@@ -97,12 +104,18 @@ export function loadCa(dataDir: string): CaMaterial {
   };
 }
 
-/** The root as an issuer: needed only to make another issuing CA (one whose key is in an HSM). */
-export function loadRootIssuer(dataDir: string): Issuer {
+/**
+ * The root as an issuer, from the sealed file the user kept (default ca/root.key.sealed): needed
+ * only to make another issuing CA (ca rotate, or one whose key is in an HSM).
+ */
+export function loadRootIssuer(dataDir: string, rootFile: string, sealer: KeySealer): Issuer {
   const p = paths(dataDir);
   if (!caExists(dataDir)) throw err.AUTHORITY_MISSING({ dataDir });
+  if (!existsSync(rootFile)) throw err.ROOT_KEY_MISSING({ file: rootFile });
   const root = parseCertificate(pemToDer(readFileSync(p.rootCert, 'utf8')), 'root certificate');
-  const key = createPrivateKey(readFileSync(p.rootKey, 'utf8'));
+  const key = readSealedKey(rootFile, sealer, 'root key');
+  if (!spki(key).equals(Buffer.from(root.spkiDer)))
+    throw err.ROOT_KEY_MISMATCH({ file: rootFile, rootCert: p.rootCert });
   return { name: root.subject, key, keyId: keyIdentifier(root.spkiDer) };
 }
 
@@ -147,6 +160,4 @@ export const rootPem = (dataDir: string): string => readFileSync(paths(dataDir).
 const spki = (k: KeyObject): Buffer =>
   (k.type === 'public' ? k : createPublicKey(k)).export({ type: 'spki', format: 'der' });
 const yearsFrom = (d: Date, years: number): Date => new Date(d.getTime() + years * YEAR_MS);
-const writeKey = (file: string, key: KeyObject): void =>
-  writeFileAtomic(file, key.export({ type: 'pkcs8', format: 'pem' }) as string, 0o600);
 const pemToDer = (pem: string): Buffer => Buffer.from(fromPem(pem)[0]!.der);

@@ -2,31 +2,22 @@
 import type { Command } from 'commander';
 import { verifyAnswerChain } from '../licensing/chain';
 import { fromPem } from '../licensing/pem';
-import { dataDir, withClient } from './context';
+import { withClient } from './context';
 import { formatDevice, formatDeviceList, formatGrant } from './format';
+import { initCommand, rotateCommand } from './ca-commands';
 import { hsmCommands } from './hsm-commands';
 import { intOption, print, printJson, readInput } from './io';
 import { transferCommands } from './transfer-commands';
 
 export function authorityCommands(program: Command): void {
-  program
-    .command('init')
-    .description('create the licence authority (root CA, issuing CA, database) if absent')
-    .action(async (_o, cmd: Command) => {
-      const dir = dataDir(cmd);
-      const { Authority } = await import('../authority/authority'); // loaded by the commands that use it
-      print(
-        (await Authority.init(dir))
-          ? `Created a licence authority in ${dir}`
-          : `The licence authority in ${dir} already exists; nothing changed`,
-      );
-    });
+  initCommand(program);
 
   const ca = program.command('ca').description("the authority's certificates");
   ca.command('export')
     .description('print the root certificate (PEM): the trust anchor PBXs are given')
     .action((_o, cmd: Command) => withClient(cmd, async (c) => print((await c.call('ca.root', {})).pem)));
   hsmCommands(ca);
+  rotateCommand(ca);
 
   deviceCommands(program);
 

@@ -29,8 +29,8 @@ export async function openClient(cmd: Command): Promise<Client> {
   const g = cmd.optsWithGlobals() as Globals;
   const database = databaseOption(cmd);
   if (!g.server) {
-    const { embeddedClient } = await import('../authority/client');
-    return embeddedClient(dataDir(cmd), database);
+    const [{ embeddedClient }, { cliSealer }] = await Promise.all([import('../authority/client'), import('./sealer')]);
+    return embeddedClient(dataDir(cmd), database, await cliSealer(dataDir(cmd)));
   }
   const { httpClient } = await import('../authority/http/client');
   const given = g.token ?? process.env.LICENCE_DESK_TOKEN;

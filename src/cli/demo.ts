@@ -2,6 +2,7 @@
 // walked in a temporary folder with the same functions the commands call, printing each step
 // the way the command would. Nothing is faked: the answer is checked by the PBX simulator's own
 // installAnswer(), and "Done" is printed only when the PBX reports itself licensed.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,14 +49,17 @@ async function walk(dir: string): Promise<void> {
   // The authority is loaded here, not at the CLI's start: only commands that use it pay for it.
   const { Authority } = await import('../authority/authority');
   const { rootPem } = await import('../authority/ca');
+  const { makeSealer } = await import('../authority/keys/sealer');
+  // A throwaway authority, deleted at the end: its keys are sealed under a one-time passphrase kept in memory.
+  const sealer = makeSealer({ passphrase: randomBytes(24).toString('base64') });
   step('--data authority init');
   print(
-    (await Authority.init(data))
+    (await Authority.init(data, undefined, { sealer }))
       ? `Created a licence authority in ${data}`
       : `The licence authority in ${data} already exists; nothing changed`,
   );
 
-  const authority = await Authority.open({ dataDir: data });
+  const authority = await Authority.open({ dataDir: data, sealer });
   let status: PbxStatus;
   try {
     step('--data authority ca export > root.pem');

@@ -5,6 +5,8 @@ import { hsmIssue } from '../authority/hsm/hsm-issue';
 import { toPem } from '../licensing/pem';
 import { dataDir } from './context';
 import { print } from './io';
+import { keyFile } from '../authority/keys/key-files';
+import { cliRootSealer, cliSealer } from './sealer';
 
 export function hsmCommands(ca: Command): void {
   ca.command('hsm-issue')
@@ -15,9 +17,12 @@ export function hsmCommands(ca: Command): void {
       '--issuing-key <uri>',
       'pkcs11:token=…;object=…?module-path=…&pin-source=env:VAR (the key to create; the PIN never on the command line)',
     )
-    .action(async (o: { issuingKey: string }, cmd: Command) => {
+    .option('--root <file>', 'the sealed root key (default: ca/root.key.sealed in the data folder)')
+    .action(async (o: { issuingKey: string; root?: string }, cmd: Command) => {
       const dir = dataDir(cmd);
-      const der = await hsmIssue(dir, o.issuingKey);
+      const file = o.root ?? keyFile(dir, 'root.key');
+      const sealer = await cliRootSealer(await cliSealer(dir), file);
+      const der = await hsmIssue(dir, o.issuingKey, { file, sealer });
       print(toPem('CERTIFICATE', der).trimEnd());
       print(`Stored in ${join(dir, 'ca', 'issuing-hsm.pem')}; serve with --issuing-key and the same URI.`);
     });

@@ -3,8 +3,6 @@
 // --token, and the token never sits in shell history, the process list or the environment. Login
 // checks before it stores: the server answers as a Licence Desk authority, its root is the one
 // pinned before (or is pinned now, trust on first use, its fingerprint printed), the token works.
-import { createInterface } from 'node:readline';
-import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { checkServer } from '../main/services/connection';
 import { osKeychain } from '../main/services/keychain';
@@ -13,6 +11,7 @@ import { serverKey, serverTokens } from '../main/services/secrets';
 import { err } from '../shared/errors';
 import { dataDir } from './context';
 import { print, readInput } from './io';
+import { prompt } from './prompt';
 
 const TOKEN = /^[\x21-\x7e]{8,512}$/;
 
@@ -30,19 +29,6 @@ async function readToken(serverUrl: string): Promise<string> {
   if (!token) throw err.LOGIN_TOKEN_EMPTY();
   if (!TOKEN.test(token)) throw err.LOGIN_TOKEN_MALFORMED();
   return token;
-}
-
-function prompt(question: string): Promise<string> {
-  process.stderr.write(question);
-  const silent = new Writable({ write: (_chunk, _enc, done) => done() });
-  const rl = createInterface({ input: process.stdin, output: silent, terminal: true });
-  return new Promise((resolve) =>
-    rl.question('', (answer) => {
-      rl.close();
-      process.stderr.write('\n');
-      resolve(answer);
-    }),
-  );
 }
 
 export function loginCommands(program: Command): void {

@@ -17,6 +17,7 @@ import { serveCommand } from './serve-command';
 import { quietOnClosedPipe } from './io';
 import { errorLine } from './error-line';
 import { loginCommands } from './login-commands';
+import { backupCommands } from './backup-commands';
 
 export function buildProgram(): Command {
   const program = new Command('licence-desk')
@@ -42,6 +43,7 @@ export function buildProgram(): Command {
   adminCommands(program);
   serveCommand(program);
   loginCommands(program);
+  backupCommands(program);
   demoCommand(program);
   uiCommand(program);
   return program;

@@ -10,6 +10,7 @@ import { listen, type RunningServer } from '../authority/http/server';
 import { smtpMailer } from '../authority/mail/smtp';
 import { openPkcs11Signer } from '../authority/hsm/pkcs11-signer';
 import { print } from './io';
+import { cliSealer } from './sealer';
 
 const FORCED_EXIT_MS = 15_000;
 
@@ -42,6 +43,7 @@ async function serveWith(r: ServeRun, hsm: Awaited<ReturnType<typeof openPkcs11S
     ...(r.database ? { database: r.database } : {}),
     ...(mailer ? { mailer } : {}),
     ...(hsm ? { issuingKey: hsm } : {}),
+    sealer: await cliSealer(r.dataDir),
   });
   let server: RunningServer;
   try {

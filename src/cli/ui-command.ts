@@ -27,6 +27,13 @@ export function uiCommand(program: Command): void {
       const port = parsePort(o.port);
       // Loaded on use: every other command starts without browser mode's server and services.
       const { runUi } = await import('../main/browser-mode/ui-command');
-      await runUi({ dataDir, rendererDir: rendererDir(), ...(port !== undefined ? { port } : {}) });
+      const { ttyPrompt } = await import('./prompt');
+      const ask = ttyPrompt();
+      await runUi({
+        dataDir,
+        rendererDir: rendererDir(),
+        ...(port !== undefined ? { port } : {}),
+        ...(ask ? { askPassphrase: ask } : {}),
+      });
     });
 }

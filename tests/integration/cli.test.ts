@@ -77,7 +77,10 @@ describe('licence-desk CLI (separate processes)', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('walks the README loop: init, ca export, device add, licence grant, pbx init, certificate recreate, pbx install, pbx status', async () => {
-    expect(ok(await cli(['init']))).toMatch(/^Created a licence authority in .*data\n$/);
+    // Two lines: what was made, and where the sealed root key is (to be moved offline).
+    expect(ok(await cli(['init']))).toMatch(
+      /^Created a licence authority in .*data\nThe root key is sealed in .*data\/ca\/root\.key\.sealed\. Move it offline.*\n$/,
+    );
     expect(ok(await cli(['init']))).toMatch(/already exists; nothing changed/);
 
     const root = ok(await cli(['ca', 'export']));
@@ -277,7 +280,9 @@ describe('licence-desk CLI (separate processes)', () => {
       XDG_CONFIG_HOME: join(home, 'config'),
       APPDATA: join(home, 'appdata'),
     });
-    expect(ok(await node(['init'], { env, cwd: home }))).toBe(`Created a licence authority in ${data}\n`);
+    expect(ok(await node(['init'], { env, cwd: home }))).toMatch(
+      new RegExp(`^Created a licence authority in ${data}\n`),
+    );
     expect(existsSync(join(data, 'ca', 'root.pem'))).toBe(true);
     expect(ok(await node(['device', 'list'], { env, cwd: home }))).toMatch(/^No devices yet/);
     expect(existsSync(join(home, 'config'))).toBe(false);

@@ -117,6 +117,17 @@ export const CASES: Record<
   'connection:disconnect': { valid: {} },
   'settings:get': { valid: {} },
   'settings:set': { valid: { language: 'de' }, wrongType: { language: 7 } },
+  // Never run with these inputs (every case is refused): the file is only a path.
+  'data:backup': {
+    valid: { file: '/nonexistent/backup.ldbackup', passphrase: 'long enough passphrase' },
+    wrongType: { passphrase: 12345678 },
+    required: 'passphrase',
+  },
+  'data:restore': {
+    valid: { file: '/nonexistent/backup.ldbackup', passphrase: 'long enough passphrase', replaceAuthority: false },
+    wrongType: { replaceAuthority: 'yes' },
+    required: 'passphrase',
+  },
 };
 
 export type { Services };

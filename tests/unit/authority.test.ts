@@ -33,7 +33,8 @@ const attr = (oid: string, value: d.Node) => d.set([d.seq([d.oid(oid), value])])
 describe('authority: devices and licences', () => {
   it('creates CA keys readable by the owner only', async () => {
     const { dir } = await freshAuthority();
-    for (const f of ['root.key', 'issuing.key']) expect(statSync(join(dir, 'ca', f)).mode & 0o777).toBe(0o600);
+    for (const f of ['root.key.sealed', 'issuing.key.sealed'])
+      expect(statSync(join(dir, 'ca', f)).mode & 0o777).toBe(0o600);
   });
 
   it('refuses a second device with the same serial', async () => {

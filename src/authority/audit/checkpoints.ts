@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import type { CaMaterial } from '../ca';
 import type { Db } from '../db/executor';
+import type { KeySealer } from '../keys/sealer';
 import { appendCheckpoint, signCheckpoint } from './checkpoint-file';
 import { GENESIS } from './log';
 import { loadAuditSigner, type AuditSigner } from './signer';
@@ -25,10 +26,11 @@ export interface CheckpointOptions {
   ca: CaMaterial;
   now: () => Date;
   warn: (message: string) => void;
+  sealer: KeySealer;
 }
 
 export async function openCheckpoints(db: Db, o: CheckpointOptions): Promise<AuditCheckpoints> {
-  const { signer, created } = loadAuditSigner(o.dataDir, o.ca, o.now());
+  const { signer, created } = loadAuditSigner(o.dataDir, o.ca, o.now(), o.sealer);
   let written = await chainHead(db);
   // A new signer starts the file (a new authority, or one from before checkpoints: its log as it is
   // now is the first checkpoint). A file missing next to an existing signer and a non-empty log

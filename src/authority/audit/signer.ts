@@ -3,7 +3,7 @@
 // checkpoint can never be mistaken for (or abused as) anything the CA signs for a PBX, and the
 // key that signs many times a second is not the one PBXs trust. Made at init, or on the first
 // open of an authority made before checkpoints existed.
-import { createPrivateKey, generateKeyPairSync, sign, verify, X509Certificate, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync, sign, verify, X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCertificate } from '../../licensing/certificate';
@@ -12,6 +12,8 @@ import { toPem } from '../../licensing/pem';
 import { err } from '../../shared/errors';
 import type { CaMaterial } from '../ca';
 import { writeFileAtomic } from '../files';
+import { keyFile, readSealedKey, writeSealedKey } from '../keys/key-files';
+import type { KeySealer } from '../keys/sealer';
 
 const SIGNER_YEARS = 5;
 const YEAR_MS = 365.25 * 24 * 3600 * 1000;
@@ -24,16 +26,21 @@ export interface AuditSigner {
 
 const paths = (dataDir: string) => ({
   cert: join(dataDir, 'ca', 'audit-signer.pem'),
-  key: join(dataDir, 'ca', 'audit-signer.key'),
+  key: keyFile(dataDir, 'audit-signer.key'),
 });
 
 /** Loads the signer, making it first if absent; `created` tells a new signer (and so a new chain of checkpoints). */
-export function loadAuditSigner(dataDir: string, ca: CaMaterial, now: Date): { signer: AuditSigner; created: boolean } {
+export function loadAuditSigner(
+  dataDir: string,
+  ca: CaMaterial,
+  now: Date,
+  sealer: KeySealer,
+): { signer: AuditSigner; created: boolean } {
   const p = paths(dataDir);
   const created = !existsSync(p.key);
-  if (created) createSigner(p, ca, now);
+  if (created) createSigner(p, ca, now, sealer);
   const certificatePem = readFileSync(p.cert, 'utf8');
-  const key = createPrivateKey(readFileSync(p.key, 'utf8'));
+  const key = readSealedKey(p.key, sealer, 'audit signer key');
   checkIssuedBy(certificatePem, ca, dataDir);
   const publicKey = new X509Certificate(certificatePem).publicKey;
   return {
@@ -46,7 +53,7 @@ export function loadAuditSigner(dataDir: string, ca: CaMaterial, now: Date): { s
   };
 }
 
-function createSigner(p: { cert: string; key: string }, ca: CaMaterial, now: Date): void {
+function createSigner(p: { cert: string; key: string }, ca: CaMaterial, now: Date, sealer: KeySealer): void {
   const pair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const der = buildCertificate({
     issuer: ca.issuer,
@@ -56,7 +63,7 @@ function createSigner(p: { cert: string; key: string }, ca: CaMaterial, now: Dat
     notAfter: new Date(now.getTime() + SIGNER_YEARS * YEAR_MS),
   });
   writeFileAtomic(p.cert, toPem('CERTIFICATE', der));
-  writeKey(p.key, pair.privateKey); // last: its presence marks a complete signer
+  writeSealedKey(p.key, pair.privateKey, sealer); // last: its presence marks a complete signer
 }
 
 /**
@@ -79,6 +86,3 @@ function checkIssuedBy(certificatePem: string, ca: CaMaterial, dataDir: string):
   );
   if (!issuedByOurs) throw err.AUDIT_SIGNER_INVALID();
 }
-
-const writeKey = (file: string, key: KeyObject): void =>
-  writeFileAtomic(file, key.export({ type: 'pkcs8', format: 'pem' }) as string, 0o600);

@@ -14,6 +14,8 @@ export interface UiOptions {
   dataDir: string;
   port?: number;
   rendererDir?: string;
+  /** Asks for the keys' passphrase on the terminal where no keychain answers. */
+  askPassphrase?: (question: string) => Promise<string>;
 }
 
 export interface RunningUi {
@@ -34,6 +36,7 @@ export async function startUi(opts: UiOptions): Promise<RunningUi> {
     runtime: 'browser',
     name: APP_NAME,
     version: APP_VERSION,
+    ...(opts.askPassphrase ? { askPassphrase: opts.askPassphrase } : {}),
   });
   try {
     const server = await startBrowserServer({

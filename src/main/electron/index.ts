@@ -1,7 +1,7 @@
 // Electron main process entry (bundled to out/main/index.cjs). Deliberately thin: it wires
 // Electron to the plain services and policies, which are tested without Electron.
 import { join } from 'node:path';
-import { app, dialog, session, type BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import { defaultDataDir } from '../../authority/data-dir';
 import { defaultCatalogue } from '../../licensing/catalogue';
 import { toErrorValue } from '../../shared/errors';
@@ -55,6 +55,7 @@ async function start(): Promise<void> {
     name: APP_NAME,
     version: APP_VERSION,
     settings,
+    pickFile: pickBackupFile,
   });
   handleAll(services);
   installMenu(developer);
@@ -83,4 +84,19 @@ function fail(e: unknown): void {
   const { message } = toErrorValue(e);
   dialog.showErrorBox('Licence Desk cannot start', message);
   app.exit(1);
+}
+
+/** Backups: the system's save/open dialog, so the renderer never names a path in the desktop app. */
+async function pickBackupFile(kind: 'backup' | 'restore'): Promise<string | undefined> {
+  const parent = BrowserWindow.getFocusedWindow();
+  const filters = [{ name: 'Licence Desk backup', extensions: ['ldbackup'] }];
+  if (kind === 'backup') {
+    const stamp = new Date().toISOString().slice(0, 10);
+    const options = { defaultPath: `licence-desk-${stamp}.ldbackup`, filters };
+    const r = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+    return r.canceled ? undefined : r.filePath;
+  }
+  const options = { filters, properties: ['openFile' as const] };
+  const r = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  return r.canceled ? undefined : r.filePaths[0];
 }

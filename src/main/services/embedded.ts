@@ -6,13 +6,17 @@ import { embeddedClient } from '../../authority/client';
 import { err } from '../../shared/errors';
 import { fromPem } from '../../licensing/pem';
 import { clientAuthorityServices } from './authority-client';
+import { openKeySealer } from './key-sealer';
+import type { KeySealer } from '../../authority/keys/sealer';
 import type { AuthorityServices } from './types';
 
-export async function openEmbeddedAuthority(dataDir: string): Promise<AuthorityServices> {
-  await Authority.init(dataDir);
+/** `sealer`: what opens the keys (key-sealer.ts); chosen here the usual way when not given. */
+export async function openEmbeddedAuthority(dataDir: string, given?: KeySealer): Promise<AuthorityServices> {
+  const sealer = given ?? (await openKeySealer(dataDir));
+  await Authority.init(dataDir, undefined, { sealer });
   // Pinned once, from the CA folder, before any answer is made: the answers are checked against it.
   const pinnedRootDer = rootDerOf(rootPem(dataDir));
-  const client = await embeddedClient(dataDir);
+  const client = await embeddedClient(dataDir, undefined, sealer);
   return clientAuthorityServices('embedded', client, pinnedRootDer);
 }
 

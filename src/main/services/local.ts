@@ -17,6 +17,7 @@ export interface LocalContext {
   mode: () => 'embedded' | 'connected';
   catalogue: Catalogue;
   settings: SettingsStore;
+  dataDir: string;
 }
 
 export function localServices(ctx: LocalContext): LocalServices {
@@ -27,6 +28,7 @@ export function localServices(ctx: LocalContext): LocalServices {
       runtime: ctx.runtime,
       mode: ctx.mode(),
       catalogue: catalogueSummary(ctx.catalogue),
+      dataDir: ctx.dataDir,
     }),
     codesInspect: async (input: Input<'codes:inspect'>) =>
       inspectCode(input.code, ctx.catalogue) as Output<'codes:inspect'>,

@@ -5,6 +5,9 @@
 import { defaultCatalogue } from '../../licensing/catalogue';
 import { AUTHORITY_CHANNELS, methodOf } from '../../shared/ipc/contract';
 import { connect, forget, reopen } from './connection';
+import { dataServices, type PickFile } from './data';
+import { openKeySealer } from './key-sealer';
+import type { KeySealer } from '../../authority/keys/sealer';
 import { openEmbeddedAuthority } from './embedded';
 import { localServices } from './local';
 import { osKeychain } from './keychain';
@@ -21,16 +24,26 @@ export interface OpenOptions {
   settings?: SettingsStore;
   /** Server tokens; the OS keychain unless a test about something else passes a fake. */
   tokens?: ServerTokens;
+  /** The system's save/open dialog for backups (the Electron shell); browser mode types the path. */
+  pickFile?: PickFile;
+  /** Asks for the keys' passphrase where no keychain answers (`licence-desk ui` on a terminal). */
+  askPassphrase?: (question: string) => Promise<string>;
 }
 
 export async function openServices(opts: OpenOptions): Promise<OpenServices> {
   const settings = opts.settings ?? new SettingsStore(opts.dataDir);
   const tokens = opts.tokens ?? serverTokens(osKeychain());
   const current = settings.get();
+  // One sealer for the whole run, so a passphrase typed at start is not asked again on reconnects.
+  let sealer: Promise<KeySealer> | undefined;
+  const keys = (fresh = false) => {
+    if (fresh || !sealer)
+      sealer = openKeySealer(opts.dataDir, { fresh, ...(opts.askPassphrase ? { prompt: opts.askPassphrase } : {}) });
+    return sealer;
+  };
+  const embedded = async () => openEmbeddedAuthority(opts.dataDir, await keys());
   let authority: AuthorityServices =
-    current.mode === 'connected'
-      ? await reopen(opts.dataDir, tokens, current.serverUrl)
-      : await openEmbeddedAuthority(opts.dataDir);
+    current.mode === 'connected' ? await reopen(opts.dataDir, tokens, current.serverUrl) : await embedded();
   const swap = async (next: AuthorityServices) => {
     const old = authority;
     authority = next;
@@ -53,9 +66,23 @@ export async function openServices(opts: OpenOptions): Promise<OpenServices> {
     async connectionDisconnect() {
       const { mode, serverUrl } = settings.get();
       if (mode === 'connected') await forget(opts.dataDir, tokens, serverUrl);
-      await swap(await openEmbeddedAuthority(opts.dataDir));
+      await swap(await embedded());
       return settings.set({ mode: 'embedded' });
     },
   };
-  return { ...local, ...channels, ...connection, close: () => authority.close() } as OpenServices;
+  const data = dataServices({
+    dataDir: opts.dataDir,
+    mode: () => authority.mode,
+    ...(opts.pickFile ? { pickFile: opts.pickFile } : {}),
+    sealer: keys,
+    async reopenAround(fn) {
+      await authority.close();
+      try {
+        return fn();
+      } finally {
+        authority = await embedded();
+      }
+    },
+  });
+  return { ...local, ...channels, ...connection, ...data, close: () => authority.close() } as OpenServices;
 }

@@ -309,11 +309,24 @@ const de: Translations<typeof en> = {
     eula: 'Lizenzvereinbarung',
     eulaAccepted: 'Version {{version}} akzeptiert',
     dataFolderNote:
-      'Licence Desk speichert Datenbank und Zertifizierungsstelle in seinem Datenordner (am Desktop: im Benutzerdatenordner der Anwendung; im Browsermodus: im mit --data angegebenen Ordner). Diese Version zeigt den Pfad hier nicht an.',
+      'Licence Desk speichert Datenbank, Zertifizierungsstelle (die privaten Schlüssel versiegelt) und Einstellungen in diesem Ordner.',
+    dataFolder: 'Datenordner',
+    backupNote:
+      'Eine Datei enthält alles aus dem Datenordner: eine Momentaufnahme der Datenbank, die Schlüssel und die Einstellungen, verschlüsselt mit der Passphrase, die Sie hier wählen (mindestens 8 Zeichen). Ohne die Passphrase lässt sich die Sicherung nicht öffnen.',
+    backupFile: 'Sicherungsdatei',
+    backupFileHint: 'Ein Pfad auf diesem Computer, z. B. /home/ich/licence-desk.ldbackup',
+    backupPassphrase: 'Passphrase der Sicherung',
+    replaceAuthority:
+      'Beim Wiederherstellen: diese Zertifizierungsstelle ersetzen, auch wenn die Sicherung von einer anderen stammt',
+    restore: 'Wiederherstellen',
+    restoreNote:
+      'Die Wiederherstellung prüft die ganze Sicherung, bevor sie etwas ersetzt; der bisherige Datenordner bleibt daneben erhalten.',
+    backedUp: 'Gesichert in {{file}}.',
+    restored:
+      'Die Sicherung vom {{created}} ist wiederhergestellt. Der bisherige Datenordner liegt unter {{previous}}.',
+    restoredFresh: 'Die Sicherung vom {{created}} ist wiederhergestellt.',
     backup: 'Datensicherung',
     backupNow: 'Jetzt sichern',
-    backupNote:
-      'Datensicherungen aus der Anwendung sind in dieser Version nicht verfügbar. Schließen Sie Licence Desk und kopieren Sie den Datenordner, um eine Sicherung anzulegen.',
   },
 };
 

@@ -301,10 +301,21 @@ export default {
     eula: 'Licence agreement',
     eulaAccepted: 'Version {{version}} accepted',
     dataFolderNote:
-      "Licence Desk keeps its database and certificate authority in its data folder (on the desktop: the app's user-data folder; in browser mode: the folder given with --data). This version does not report the path here.",
+      'Licence Desk keeps its database, its certificate authority (the private keys sealed) and its settings in this folder.',
+    dataFolder: 'Data folder',
+    backupNote:
+      'One file holds everything in the data folder: a snapshot of the database, the keys and the settings, encrypted with the passphrase you choose here (at least 8 characters). Without the passphrase the backup cannot be opened.',
+    backupFile: 'Backup file',
+    backupFileHint: 'A path on this computer, e.g. /home/me/licence-desk.ldbackup',
+    backupPassphrase: 'Backup passphrase',
+    replaceAuthority: 'When restoring: replace this authority even if the backup is of another one',
+    restore: 'Restore',
+    restoreNote:
+      'Restore checks the whole backup before it replaces anything; the current data folder is kept beside it.',
+    backedUp: 'Backed up to {{file}}.',
+    restored: 'Restored the backup of {{created}}. The previous data folder is kept as {{previous}}.',
+    restoredFresh: 'Restored the backup of {{created}}.',
     backup: 'Backup',
     backupNow: 'Back up now',
-    backupNote:
-      'Backups from the app are not available in this version. Close Licence Desk and copy its data folder to keep a backup.',
   },
 };

@@ -1,12 +1,12 @@
 // Settings: language and theme (applied at once, stored by main), the mode and server, what the
-// app knows about itself and its data, and backup (not available in this version: said so, not
-// faked).
+// app knows about itself and where its data folder is, and backup / restore of that folder.
 import { useTranslation } from 'react-i18next';
 import { setTheme } from '../actions/settings';
 import type { Theme } from '../actions/appearance';
 import { LanguagePicker } from '../components/LanguagePicker';
 import { EULA_VERSION } from '../i18n/eula';
 import { useStore } from '../store';
+import { BackupPanel } from './settings/BackupPanel';
 import { ModeSettings } from './settings/ModeSettings';
 
 const THEMES: Theme[] = ['light', 'dark', 'system'];
@@ -60,21 +60,17 @@ export function Settings() {
                   features: info.catalogue.features.length,
                 })}
               </dd>
+              <dt>{t('settings.dataFolder')}</dt>
+              <dd>
+                <code className="data-folder">{info.dataDir}</code>
+              </dd>
               <dt>{t('settings.eula')}</dt>
               <dd>{t('settings.eulaAccepted', { version: settings?.eulaAcceptedVersion ?? EULA_VERSION })}</dd>
             </dl>
           )}
           <p className="muted note">{t('settings.dataFolderNote')}</p>
         </section>
-        <section className="panel" aria-labelledby="backup-title">
-          <h2 id="backup-title">{t('settings.backup')}</h2>
-          <button type="button" disabled aria-describedby="backup-note">
-            {t('settings.backupNow')}
-          </button>
-          <p className="muted note" id="backup-note">
-            {t('settings.backupNote')}
-          </p>
-        </section>
+        <BackupPanel />
       </div>
     </section>
   );

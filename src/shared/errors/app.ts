@@ -87,10 +87,12 @@ export const APP_ERRORS = {
     database: NoParams;
     loginToken: NoParams;
     serveServer: NoParams;
+    restoreDatabase: NoParams;
   }>('input', {
     database: '--database is for the embedded authority; with --server, the server has its own database.',
     loginToken: 'login reads the token from a prompt or standard input, not --token.',
     serveServer: 'serve runs an authority; --server is for using one elsewhere.',
+    restoreDatabase: "restore writes the data folder's own database; leave out --database.",
   }),
   OPTION_MISSING: def<{ verb: string }>('input', '{{verb}} needs --server URL: the server whose token it keeps.'),
   PORT_IN_USE: variants<{

@@ -7,6 +7,7 @@ import { CERTIFICATE_ERRORS } from './certificates';
 import { CODE_ERRORS } from './codes';
 import type { AnyDef, ErrorKind, Params, ParamsOf } from './define';
 import { DEVICE_ERRORS } from './device';
+import { KEY_ERRORS } from './keys';
 import { SERVER_ERRORS } from './server';
 
 export const ERROR_DEFS = {
@@ -16,6 +17,7 @@ export const ERROR_DEFS = {
   ...SERVER_ERRORS,
   ...DEVICE_ERRORS,
   ...APP_ERRORS,
+  ...KEY_ERRORS,
 };
 
 type Defs = typeof ERROR_DEFS;

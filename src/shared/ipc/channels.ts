@@ -9,6 +9,8 @@ export const APP_CHANNELS = [
   'settings:set',
   'connection:connect',
   'connection:disconnect',
+  'data:backup',
+  'data:restore',
 ] as const;
 
 /**

@@ -117,7 +117,16 @@ const AppInfo = z.object({
   runtime: z.enum(['electron', 'browser']),
   mode: z.enum(MODES),
   catalogue: CatalogueSummary,
+  /** The data folder (CA, database, settings): shown in Settings, backed up by data:backup. */
+  dataDir: z.string(),
 });
+
+// Backup and restore. `file` is a path typed in the form (browser mode); in the desktop app it is
+// left out and main asks with the system's save/open dialog. The passphrase never leaves main.
+const backupFile = z.string().trim().min(1).max(4096).optional();
+const backupPassphrase = z.string().min(1, 'a passphrase is required').max(1024);
+const DataDone = z.object({ done: z.literal(true), file: z.string() });
+const DataCancelled = z.object({ done: z.literal(false) });
 
 // ---- the table -----------------------------------------------------------------------------------
 
@@ -173,6 +182,16 @@ export const contract = {
     output: Settings.extend({ rootSha256: z.string() }),
   },
   'connection:disconnect': { input: none, output: Settings },
+  'data:backup': {
+    input: z.object({ file: backupFile, passphrase: backupPassphrase }).strict(),
+    output: z.union([DataDone.extend({ files: z.number().int(), authorityId: z.string() }), DataCancelled]),
+  },
+  'data:restore': {
+    input: z
+      .object({ file: backupFile, passphrase: backupPassphrase, replaceAuthority: z.boolean().optional() })
+      .strict(),
+    output: z.union([DataDone.extend({ created: z.string(), previous: z.string().nullable() }), DataCancelled]),
+  },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 /** What main's implementation receives (after validation) and must return. */
