@@ -8,6 +8,7 @@ import { certificatesDe } from './de/certificates';
 import { codesDe } from './de/codes';
 import { deviceDe } from './de/device';
 import { serverDe } from './de/server';
+import { keysDe } from './de/keys';
 
 export const de: ErrorCatalogue = {
   ...codesDe,
@@ -16,4 +17,5 @@ export const de: ErrorCatalogue = {
   ...serverDe,
   ...deviceDe,
   ...appDe,
+  ...keysDe,
 };

@@ -8,6 +8,7 @@ import { certificatesRu } from './ru/certificates';
 import { codesRu } from './ru/codes';
 import { deviceRu } from './ru/device';
 import { serverRu } from './ru/server';
+import { keysRu } from './ru/keys';
 
 export const ru: ErrorCatalogue = {
   ...codesRu,
@@ -16,4 +17,5 @@ export const ru: ErrorCatalogue = {
   ...serverRu,
   ...deviceRu,
   ...appRu,
+  ...keysRu,
 };
