@@ -149,7 +149,6 @@ for (const language of ['de', 'ru'] as const satisfies readonly Exclude<Language
     const errors = found.filter((f) => f.error);
     if (errors.length) console.log(`${language}: English in error texts (${errors.length}):\n${list(errors)}`);
     expect(found.filter((f) => !f.error).map((f) => `${f.where}: ${f.text}  ← ${f.why}`)).toEqual([]);
-    // TODO needs the error registry: the authority's errors still arrive as English sentences on
-    // this branch; the lead enables this once errors are rendered from code + params.
-    // expect(list(errors)).toBe('');
+    // Errors are rendered from code + params in the page's language (the registry's catalogues).
+    expect(list(errors)).toBe('');
   });
