@@ -8,7 +8,7 @@ import type { Sender } from '../../src/device/verify';
 import type { KeyType } from '../../src/licensing/keys';
 import { toPem } from '../../src/licensing/pem';
 import type { OpName } from '../../src/shared/api';
-import { toErrorValue, type ErrorKind } from '../../src/shared/errors';
+import { KIND_STATUS, toErrorValue } from '../../src/shared/errors';
 import { recreate, tempDir, type TestClock } from './fixtures';
 
 export interface LicensedPbx {
@@ -51,16 +51,6 @@ export const inProcess =
   (request) =>
     authority.call('verification.check', request);
 
-const STATUS: Record<ErrorKind, number> = {
-  input: 400,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  rule: 422,
-  unavailable: 503,
-  internal: 500,
-};
-
 export async function forwarder(authority: Authority): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
     let body = '';
@@ -73,7 +63,7 @@ export async function forwarder(authority: Authority): Promise<{ url: string; cl
           (value) => reply(res, 200, value),
           (e: unknown) => {
             const v = toErrorValue(e);
-            reply(res, STATUS[v.kind], { code: v.code, message: v.message });
+            reply(res, KIND_STATUS[v.kind], { code: v.code, message: v.message });
           },
         );
       });
