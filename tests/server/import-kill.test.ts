@@ -71,7 +71,17 @@ it('SIGKILL during a 1,000-row import over HTTP: the retry with the same key add
   const retry = await post(second.url, 'devices.import', { rows }, token, 'import-kill-1');
   expect(retry).toEqual({
     status: 200,
-    body: { added: 999, errors: [{ row: 501, code: 'DEVICE_EXISTS', message: expect.stringContaining('KILL-3') }] },
+    body: {
+      added: 999,
+      errors: [
+        {
+          row: 501,
+          code: 'DEVICE_EXISTS',
+          message: expect.stringContaining('KILL-3'),
+          params: expect.objectContaining({ serial: 'kill-3' }),
+        },
+      ],
+    },
   });
   const serials = check.prepare('SELECT serial FROM devices ORDER BY id').all() as { serial: string }[];
   expect(serials.map((s) => s.serial)).toEqual(rows.filter((_, i) => i !== 500).map((r) => r.serial));
