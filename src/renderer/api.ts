@@ -4,6 +4,7 @@
 // and kept in memory only.
 import type { Api } from '../shared/ipc/contract';
 import { CHANNELS, methodOf } from '../shared/ipc/channels';
+import { err, type LdError } from '../shared/errors';
 import { errorResult, type Result } from '../shared/result';
 
 declare global {
@@ -32,11 +33,7 @@ async function call(
   channel: string,
   input: unknown,
 ): Promise<Result<unknown>> {
-  if (!token)
-    return errorResult(
-      'TOKEN_MISSING',
-      'Open the address that "licence-desk ui" printed: it carries the access token.',
-    );
+  if (!token) return refusedBy(err.TOKEN_MISSING({ variant: 'browserMode' }));
   let response: Response;
   try {
     response = await fetchFn(`/api/${channel}`, {
@@ -47,10 +44,7 @@ async function call(
       cache: 'no-store',
     });
   } catch {
-    return errorResult(
-      'UI_SERVER_UNREACHABLE',
-      'Licence Desk (licence-desk ui) is not running any more; start it again.',
-    );
+    return refusedBy(err.UI_SERVER_UNREACHABLE());
   }
   try {
     const body = (await response.json()) as Result<unknown>;
@@ -58,10 +52,12 @@ async function call(
   } catch {
     // fall through: not our server's answer
   }
-  return errorResult('UI_SERVER_GARBLED', `Unexpected answer from Licence Desk (HTTP ${response.status}).`);
+  return refusedBy(err.UI_SERVER_GARBLED({ status: String(response.status) }));
 }
 
 /** The preload's API in Electron, the fetch-based one in a browser. */
 export function getApi(win: Window = window): Api {
   return win.licenceDesk ?? browserApi(tokenFromFragment(win.location.hash), (url, init) => win.fetch(url, init));
 }
+
+const refusedBy = (e: LdError): Result<never> => errorResult(e.code, e.message, e.params);

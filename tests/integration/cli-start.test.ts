@@ -16,12 +16,12 @@ const work = mkdtempSync(join(tmpdir(), 'ld-cli-start-'));
 const data = join(work, 'data');
 const DEVICES = 1000;
 
-// Strings only these parts contain (fastify's error codes, pg's SASL mechanism, browser mode's own
-// refusal text; not an error code: every code's template is in the registry, which the CLI loads).
+// Strings only these parts contain (fastify's error codes, pg's SASL mechanism, a function name of
+// browser mode's guard: its texts are in the error registry, which every command loads).
 const MARKERS = {
   fastify: 'FST_ERR_',
   pg: 'SCRAM-SHA-256',
-  browserMode: 'Unexpected failure in browser mode.',
+  browserMode: 'allowedHosts',
 } as const;
 type Part = keyof typeof MARKERS;
 

@@ -41,8 +41,8 @@ describe('error registry', () => {
       params: { variant: 'unexpected', reason: 'boom' },
       message: 'Unexpected failure: boom',
     });
-    const rebuilt = new LdError(err.TOKEN_MISSING().toValue());
-    expect(rebuilt.toValue()).toEqual(err.TOKEN_MISSING().toValue());
+    const rebuilt = new LdError(err.TOKEN_MISSING({ variant: 'api' }).toValue());
+    expect(rebuilt.toValue()).toEqual(err.TOKEN_MISSING({ variant: 'api' }).toValue());
   });
 
   it('does not compile an unknown code or a wrong param', () => {

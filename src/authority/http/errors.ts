@@ -89,5 +89,5 @@ export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): F
   return sendOutcome(reply, failure(err.ROUTE_NOT_FOUND({ method: request.method, path }), request));
 }
 
-export const tokenMissing = () => err.TOKEN_MISSING();
+export const tokenMissing = () => err.TOKEN_MISSING({ variant: 'api' });
 export const tokenInvalid = () => err.TOKEN_INVALID({ variant: 'unknown' });

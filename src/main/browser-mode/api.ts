@@ -5,7 +5,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isChannel } from '../../shared/ipc/contract';
 import type { Dispatch } from '../ipc/dispatch';
 import { PAYLOAD_LIMITS } from '../ipc/payload';
-import { checkToken, type Refusal } from './guard';
+import { err } from '../../shared/errors';
+import { checkToken, refusal, type Refusal } from './guard';
 
 /** JSON bytes for the largest valid call, with room to spare; more is refused before parsing. */
 export const MAX_BODY = PAYLOAD_LIMITS.maxChars * 2;
@@ -19,26 +20,23 @@ export function refuse(reply: FastifyReply, r: Refusal): FastifyReply {
   return reply
     .code(r.status)
     .header('Cache-Control', 'no-store')
-    .send({ ok: false, error: { code: r.code, message: r.message } });
+    .send({ ok: false, error: { code: r.code, message: r.message, params: r.params } });
 }
 
-const TOO_LARGE: Refusal = {
-  status: 413,
-  code: 'INPUT_TOO_LARGE',
-  message: `The request is larger than ${MAX_BODY} bytes.`,
-};
-const NOT_JSON: Refusal = { status: 400, code: 'INPUT_INVALID', message: 'The request body is not JSON.' };
+const TOO_LARGE = refusal(
+  err.INPUT_TOO_LARGE({ variant: 'input', limitKiB: Math.floor(MAX_BODY / 1024), what: 'read' }),
+  413,
+);
+const NOT_JSON = refusal(err.INPUT_INVALID({ variant: 'notJson' }));
 
 function precheck(req: FastifyRequest, token: string): Refusal | undefined {
-  if (req.method !== 'POST')
-    return { status: 405, code: 'METHOD_NOT_ALLOWED', message: 'API calls are POST requests.' };
+  if (req.method !== 'POST') return refusal(err.METHOD_NOT_ALLOWED({ variant: 'api' }));
   const tokenRefusal = checkToken(req.headers.authorization, token);
   if (tokenRefusal) return tokenRefusal;
   // JSON only: a cross-site form or a "simple" fetch cannot send it without a CORS preflight we never grant.
   if (!/^application\/json(;|$)/i.test(req.headers['content-type'] ?? ''))
-    return { status: 415, code: 'CONTENT_TYPE', message: 'API calls send application/json.' };
-  if (!isChannel(channelOf(req)))
-    return { status: 404, code: 'CHANNEL_UNKNOWN', message: 'There is no such API function.' };
+    return refusal(err.CONTENT_TYPE_UNSUPPORTED());
+  if (!isChannel(channelOf(req))) return refusal(err.CHANNEL_UNKNOWN(), 404);
   return undefined;
 }
 
@@ -59,7 +57,7 @@ export async function apiRoute(app: FastifyInstance, opts: ApiOptions): Promise<
     if (error.refusal) return refuse(reply, error.refusal);
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return refuse(reply, TOO_LARGE);
     if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return refuse(reply, NOT_JSON);
-    return refuse(reply, { status: 500, code: 'INTERNAL', message: 'Unexpected failure in browser mode.' });
+    return refuse(reply, refusal(err.INTERNAL({ variant: 'browserMode' })));
   });
   app.all('/api/*', {
     onRequest: async (req, reply) => {

@@ -4,6 +4,7 @@
 // fetches, and the per-launch token (which only our page has, from the URL fragment) defeats
 // everything else, including other users on the same machine.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { err, httpStatus, type LdError, type Params, statusOverride } from '../../shared/errors';
 
 export interface RequestFacts {
   remoteAddress: string | undefined;
@@ -12,11 +13,20 @@ export interface RequestFacts {
   secFetchSite: string | undefined;
 }
 
+/** A refusal: a registry error and the HTTP status it goes with (its kind's, unless given). */
 export interface Refusal {
   status: number;
   code: string;
   message: string;
+  params: Params;
 }
+
+export const refusal = (e: LdError, status = httpStatus(e.kind, statusOverride(e.code))): Refusal => ({
+  status,
+  code: e.code,
+  message: e.message,
+  params: e.params,
+});
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
@@ -27,22 +37,18 @@ export const allowedHosts = (port: number): string[] => [`127.0.0.1:${port}`, `l
 /** Checks for every request, static files included (a rebinding page could read them otherwise). */
 export function checkCaller(req: RequestFacts, port: number): Refusal | undefined {
   if (!req.remoteAddress || !LOOPBACK.has(req.remoteAddress)) {
-    return { status: 403, code: 'NOT_LOOPBACK', message: 'Browser mode answers this computer only.' };
+    return refusal(err.NOT_LOOPBACK());
   }
   const host = req.host?.toLowerCase();
   if (!host || !allowedHosts(port).includes(host)) {
-    return {
-      status: 403,
-      code: 'HOST_REFUSED',
-      message: `Open Licence Desk as http://127.0.0.1:${port}/ (this Host is not accepted).`,
-    };
+    return refusal(err.HOST_REFUSED({ port: String(port) }));
   }
   // Browsers send Origin on every POST and on cross-origin requests; when present it must be us.
   if (req.origin !== undefined && req.origin !== `http://${host}`) {
-    return { status: 403, code: 'ORIGIN_REFUSED', message: 'Requests from other web pages are refused.' };
+    return refusal(err.ORIGIN_REFUSED());
   }
   if (req.secFetchSite !== undefined && !['same-origin', 'none'].includes(req.secFetchSite)) {
-    return { status: 403, code: 'ORIGIN_REFUSED', message: 'Requests from other web pages are refused.' };
+    return refusal(err.ORIGIN_REFUSED());
   }
   return undefined;
 }
@@ -51,18 +57,10 @@ export function checkCaller(req: RequestFacts, port: number): Refusal | undefine
 export function checkToken(authorization: string | undefined, token: string): Refusal | undefined {
   const match = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(authorization ?? '');
   if (!match) {
-    return {
-      status: 401,
-      code: 'TOKEN_MISSING',
-      message: 'Open the address that "licence-desk ui" printed: it carries the access token.',
-    };
+    return refusal(err.TOKEN_MISSING({ variant: 'browserMode' }));
   }
   if (!sameSecret(match[1]!, token)) {
-    return {
-      status: 403,
-      code: 'TOKEN_WRONG',
-      message: 'The access token is wrong (Licence Desk was restarted?): open the address it printed last.',
-    };
+    return refusal(err.TOKEN_WRONG());
   }
   return undefined;
 }

@@ -8,7 +8,7 @@ import { err } from '../../shared/errors';
 import type { Dispatch } from '../ipc/dispatch';
 import { SECURITY_HEADERS } from '../policy/csp';
 import { apiRoute, refuse, MAX_BODY } from './api';
-import { checkCaller, newToken, type Refusal } from './guard';
+import { checkCaller, newToken, refusal, type Refusal } from './guard';
 
 export { MAX_BODY };
 export const BIND_HOST = '127.0.0.1';
@@ -83,8 +83,8 @@ function buildApp(opts: BrowserServerOptions, token: string, bound: { port: numb
   });
   app.setNotFoundHandler((req, reply) =>
     req.method === 'GET' || req.method === 'HEAD'
-      ? refuse(reply, { status: 404, code: 'NOT_FOUND', message: 'There is no such page.' })
-      : refuse(reply, { status: 405, code: 'METHOD_NOT_ALLOWED', message: 'Only GET is served here.' }),
+      ? refuse(reply, refusal(err.NOT_FOUND()))
+      : refuse(reply, refusal(err.METHOD_NOT_ALLOWED({ variant: 'page' }))),
   );
   app.setErrorHandler((error: { statusCode?: number }, _req, reply) => refuse(reply, refusalFor(error.statusCode)));
   return app;
@@ -92,10 +92,9 @@ function buildApp(opts: BrowserServerOptions, token: string, bound: { port: numb
 
 /** Errors fastify or send raise themselves: traversal (403), malformed paths (400), anything else. */
 function refusalFor(status: number | undefined): Refusal {
-  if (status === 403) return { status, code: 'PATH_REFUSED', message: 'That path is outside the application.' };
-  if (status !== undefined && status >= 400 && status < 500)
-    return { status, code: 'BAD_REQUEST', message: 'The request is malformed.' };
-  return { status: 500, code: 'INTERNAL', message: 'Unexpected failure in browser mode.' };
+  if (status === 403) return refusal(err.PATH_REFUSED());
+  if (status !== undefined && status >= 400 && status < 500) return refusal(err.BAD_REQUEST(), status);
+  return refusal(err.INTERNAL({ variant: 'browserMode' }));
 }
 
 async function listen(app: FastifyInstance, port: number): Promise<number> {

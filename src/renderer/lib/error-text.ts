@@ -1,8 +1,7 @@
 // An error in the user's language: rendered from its code and params with the i18next key
 // errors.<CODE> (or errors.<CODE>_<variant>), whose English text is the registry's template. An
-// error without params was not made from the registry (browser mode's own refusals reuse a code
-// such as TOKEN_MISSING with other words), and a code the registry does not know (an older
-// server's, say): both keep the message they came with.
+// error without params, or with a code the registry does not know (an older server's, say), was
+// not made from this registry: it keeps the message it came with.
 import type { TFunction } from 'i18next';
 import { formatParam, templateOf, type Params } from '../../shared/errors';
 

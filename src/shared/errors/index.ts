@@ -1,6 +1,6 @@
 // The error registry (src/shared/errors): import everything from here.
 export { def, variants, type ErrorKind, type ParamValue, type Params } from './define';
-export { KIND_EXIT, KIND_STATUS } from './kinds';
+export { httpStatus, KIND_EXIT, KIND_STATUS } from './kinds';
 export {
   ERROR_DEFS,
   LdError,

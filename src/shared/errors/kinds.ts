@@ -13,6 +13,9 @@ export const KIND_STATUS: Record<ErrorKind, number> = {
   internal: 500,
 };
 
+/** The HTTP status of an error: its kind's, unless its code declares HTTP's own (statusOverride). */
+export const httpStatus = (kind: ErrorKind, override: number | undefined): number => override ?? KIND_STATUS[kind];
+
 /** Bad input exits 2 (like a usage error); every refusal or failure exits 1. */
 export const KIND_EXIT: Record<ErrorKind, number> = {
   input: 2,

@@ -9,8 +9,9 @@ export const SERVER_ERRORS = {
   SENDER_REFUSED: def('forbidden', 'This request did not come from the Licence Desk window and was refused.'),
   DATABASE_UNAVAILABLE: def('unavailable', "The authority's database cannot be reached right now; try again shortly."),
   HSM_FAILED: def<{ reason: string }>('unavailable', 'The hardware module failed: {{reason}}.'),
-  INTERNAL: variants<{ server: NoParams; unexpected: { reason: string } }>('internal', {
+  INTERNAL: variants<{ server: NoParams; browserMode: NoParams; unexpected: { reason: string } }>('internal', {
     server: 'The server failed unexpectedly; the failure was logged.',
+    browserMode: 'Unexpected failure in browser mode.',
     unexpected: 'Unexpected failure: {{reason}}',
   }),
   // reason: the mail server's own words (first line); code: nodemailer's code, when it gave one.
@@ -94,12 +95,14 @@ export const SERVER_ERRORS = {
     notPlain: NoParams;
     channel: { channel: string; issues: string };
     raw: { reason: string };
+    notJson: NoParams;
   }>('input', {
     issue: '{{issue}}.',
     symbolKey: 'The input contains a symbol key; only plain data is accepted.',
     notPlain: 'The input must be plain data (objects, arrays, text, numbers, true/false, null).',
     channel: 'Invalid input for {{channel}}: {{issues}}',
     raw: '{{reason}}',
+    notJson: 'The request body is not JSON.',
   }),
   OPTION_INVALID: variants<{
     smtpUrl: NoParams;
@@ -161,9 +164,37 @@ export const SERVER_ERRORS = {
     },
     { status: 401 },
   ),
-  TOKEN_MISSING: def('forbidden', 'This operation needs an API token: send "Authorization: Bearer <token>".', {
-    status: 401,
-  }),
+  // api: the server's bearer token; browserMode: the per-launch token in the address "ui" printed.
+  TOKEN_MISSING: variants<{ api: NoParams; browserMode: NoParams }>(
+    'forbidden',
+    {
+      api: 'This operation needs an API token: send "Authorization: Bearer <token>".',
+      browserMode: 'Open the address that "licence-desk ui" printed: it carries the access token.',
+    },
+    { status: 401 },
+  ),
+  TOKEN_WRONG: def(
+    'forbidden',
+    'The access token is wrong (Licence Desk was restarted?): open the address it printed last.',
+  ),
+  // Browser mode's guard (src/main/browser-mode/guard.ts): who may talk to its loopback server.
+  NOT_LOOPBACK: def('forbidden', 'Browser mode answers this computer only.'),
+  HOST_REFUSED: def<{ port: string }>(
+    'forbidden',
+    'Open Licence Desk as http://127.0.0.1:{{port}}/ (this Host is not accepted).',
+  ),
+  ORIGIN_REFUSED: def('forbidden', 'Requests from other web pages are refused.'),
+  METHOD_NOT_ALLOWED: variants<{ api: NoParams; page: NoParams }>(
+    'input',
+    { api: 'API calls are POST requests.', page: 'Only GET is served here.' },
+    { status: 405 },
+  ),
+  NOT_FOUND: def('not_found', 'There is no such page.'),
+  // The page's own view of browser mode's server (src/renderer/api.ts).
+  UI_SERVER_UNREACHABLE: def('unavailable', 'Licence Desk (licence-desk ui) is not running any more; start it again.'),
+  UI_SERVER_GARBLED: def<{ status: string }>('internal', 'Unexpected answer from Licence Desk (HTTP {{status}}).'),
+  PATH_REFUSED: def('forbidden', 'That path is outside the application.'),
+  BAD_REQUEST: def('input', 'The request is malformed.'),
   TOKEN_NOT_FOUND: def<{ id: number }>('not_found', 'There is no API token with id {{id}}.'),
   TOKEN_RESELLER_REQUIRED: def('input', 'A reseller token needs the reseller it acts for (reseller: NAME).'),
   TOKEN_VENDOR_WITH_RESELLER: def<{ reseller: string }>(

@@ -72,11 +72,27 @@ export const serverDe = {
   TOKEN_ALREADY_REVOKED: 'Das API-Token {{id}} wurde bereits am {{revokedAt}} widerrufen.',
   TOKEN_INVALID_unknown: 'Das API-Token ist unbekannt oder wurde widerrufen.',
   TOKEN_INVALID_header: 'Der Authorization-Header muss „Bearer <token>“ lauten.',
-  TOKEN_MISSING: 'Diese Operation braucht ein API-Token: Senden Sie „Authorization: Bearer <token>“.',
   TOKEN_NOT_FOUND: 'Es gibt kein API-Token mit der ID {{id}}.',
   TOKEN_RESELLER_REQUIRED: 'Ein Fachhändler-Token braucht den Fachhändler, für den es handelt (reseller: NAME).',
   TOKEN_VENDOR_WITH_RESELLER:
     'Ein Hersteller-Token handelt für keinen Fachhändler; lassen Sie den Fachhändler „{{reseller}}“ weg.',
   UNKNOWN_OPERATION: 'Es gibt keine Operation „{{name}}“.',
   VENDOR_ONLY: 'Nur der Hersteller darf das („{{summary}}“).',
+  TOKEN_MISSING_api: 'Diese Operation braucht ein API-Token: Senden Sie „Authorization: Bearer <token>“.',
+  TOKEN_MISSING_browserMode:
+    'Öffnen Sie die Adresse, die „licence-desk ui“ ausgegeben hat: Sie enthält das Zugriffstoken.',
+  TOKEN_WRONG:
+    'Das Zugriffstoken ist falsch (wurde Licence Desk neu gestartet?): Öffnen Sie die zuletzt ausgegebene Adresse.',
+  NOT_LOOPBACK: 'Der Browsermodus antwortet nur diesem Computer.',
+  HOST_REFUSED: 'Öffnen Sie Licence Desk als http://127.0.0.1:{{port}}/ (dieser Host wird nicht angenommen).',
+  ORIGIN_REFUSED: 'Anfragen von anderen Webseiten werden abgelehnt.',
+  METHOD_NOT_ALLOWED_api: 'API-Aufrufe sind POST-Anfragen.',
+  METHOD_NOT_ALLOWED_page: 'Hier wird nur GET bedient.',
+  NOT_FOUND: 'Diese Seite gibt es nicht.',
+  PATH_REFUSED: 'Dieser Pfad liegt außerhalb der Anwendung.',
+  BAD_REQUEST: 'Die Anfrage ist fehlerhaft.',
+  INPUT_INVALID_notJson: 'Der Inhalt der Anfrage ist kein JSON.',
+  INTERNAL_browserMode: 'Unerwarteter Fehler im Browsermodus.',
+  UI_SERVER_UNREACHABLE: 'Licence Desk (licence-desk ui) läuft nicht mehr; starten Sie es erneut.',
+  UI_SERVER_GARBLED: 'Unerwartete Antwort von Licence Desk (HTTP {{status}}).',
 } satisfies Partial<ErrorCatalogue>;
